@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// The one Prisma client of a process, over `pg` whether the server is PostgreSQL or the embedded
+// PGlite (lib/db/embedded.ts). Created on first use so that importing this module never connects.
+
+declare global {
+  var __nexioPrisma: PrismaClient | undefined;
+}
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Nexio with `npm start`, which provides the embedded database");
+  return url;
+}
+
+export function createPrisma(url = databaseUrl(), max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+}
+
+export function prisma(): PrismaClient {
+  globalThis.__nexioPrisma ??= createPrisma();
+  return globalThis.__nexioPrisma;
+}
+
+export async function disconnectPrisma() {
+  const client = globalThis.__nexioPrisma;
+  globalThis.__nexioPrisma = undefined;
+  await client?.$disconnect();
+}

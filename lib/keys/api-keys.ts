@@ -1,0 +1,69 @@
+import crypto from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { newId, randomBase62, sha256Hex } from "@/lib/ids";
+
+// API keys: `nx_live_…` or `nx_test_…` + 32 base62 characters (≈ 190 bits). Only the SHA-256 hash
+// and a short prefix are stored; the key itself is shown once. A fast hash is right here (unlike
+// passwords) because the key is long and random: there is nothing to brute-force.
+
+export interface CreatedKey {
+  id: string;
+  key: string;
+  prefix: string;
+  name: string;
+  mode: "live" | "test";
+}
+
+export async function createApiKey(
+  db: PrismaClient,
+  organizationId: string,
+  opts: { name?: string; test?: boolean } = {},
+): Promise<CreatedKey> {
+  const mode = opts.test ? "test" : "live";
+  const key = `nx_${mode}_${randomBase62(32)}`;
+  const row = await db.apiKey.create({
+    data: {
+      id: newId("key"),
+      organizationId,
+      name: opts.name?.trim() || "Default key",
+      prefix: key.slice(0, 12),
+      hash: sha256Hex(key),
+      mode,
+    },
+  });
+  return { id: row.id, key, prefix: row.prefix, name: row.name, mode };
+}
+
+export interface KeyOwner {
+  apiKeyId: string;
+  organizationId: string;
+}
+
+/** The organization a presented key belongs to, or null for a missing, unknown or revoked key. */
+export async function authenticateApiKey(db: PrismaClient, presented: string | null): Promise<KeyOwner | null> {
+  if (!presented || presented.length > 200 || !/^nx_(live|test)_[0-9A-Za-z]+$/.test(presented)) return null;
+  const hash = sha256Hex(presented);
+  const row = await db.apiKey.findUnique({
+    where: { hash },
+    select: { id: true, organizationId: true, hash: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row) return null;
+  // The lookup is by hash already; the constant-time compare guards against any index-level
+  // shortcut and keeps the check explicit.
+  if (!crypto.timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return null;
+  if (row.revokedAt) return null;
+  // last_used_at is for people ("used 3 minutes ago"): one write a minute per key is plenty.
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
+    void db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+  return { apiKeyId: row.id, organizationId: row.organizationId };
+}
+
+export async function revokeApiKey(db: PrismaClient, organizationId: string, id: string): Promise<boolean> {
+  const { count } = await db.apiKey.updateMany({
+    where: { id, organizationId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,96 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sha256Hex, newId } from "@/lib/ids";
+
+// Pools and their immutable versions. A pool without organization is shared with every
+// organization (the demo pools); an organization's own pools are visible to it alone.
+
+export interface PoolSummary {
+  id: string;
+  domain: string;
+  name: string;
+  description: string;
+  size: number;
+  version: number;
+}
+
+export async function listPools(db: PrismaClient, organizationId: string): Promise<PoolSummary[]> {
+  const pools = await db.pool.findMany({
+    where: { OR: [{ organizationId: null }, { organizationId }], currentVersionId: { not: null } },
+    orderBy: { key: "asc" },
+    select: { key: true, domain: true, name: true, description: true, currentVersionId: true },
+  });
+  const versions = await db.poolVersion.findMany({
+    where: { id: { in: pools.map((p) => p.currentVersionId!) } },
+    select: { id: true, version: true, size: true },
+  });
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  return pools.map((p) => ({
+    id: p.key,
+    domain: p.domain,
+    name: p.name,
+    description: p.description,
+    size: byId.get(p.currentVersionId!)?.size ?? 0,
+    version: byId.get(p.currentVersionId!)?.version ?? 0,
+  }));
+}
+
+/** The pool an organization may use under this identifier, with its current version id. */
+export async function findUsablePool(db: PrismaClient, organizationId: string, key: string) {
+  const pool = await db.pool.findUnique({
+    where: { key },
+    select: { id: true, key: true, domain: true, organizationId: true, currentVersionId: true },
+  });
+  if (!pool || !pool.currentVersionId) return null;
+  if (pool.organizationId !== null && pool.organizationId !== organizationId) return null;
+  return pool as typeof pool & { currentVersionId: string };
+}
+
+// Pool versions never change once written, so a process keeps the parsed candidates it has
+// loaded. A few versions of a few MB each: bounded by a small LRU.
+const cache = new Map<string, { version: number; poolKey: string; candidates: unknown[] }>();
+const CACHE_MAX = 16;
+
+export async function loadPoolVersion(db: PrismaClient, poolVersionId: string) {
+  const hit = cache.get(poolVersionId);
+  if (hit) {
+    cache.delete(poolVersionId);
+    cache.set(poolVersionId, hit);
+    return hit;
+  }
+  const row = await db.poolVersion.findUnique({
+    where: { id: poolVersionId },
+    select: { version: true, candidates: true, pool: { select: { key: true } } },
+  });
+  if (!row) return null;
+  const entry = { version: row.version, poolKey: row.pool.key, candidates: row.candidates as unknown[] };
+  cache.set(poolVersionId, entry);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+/**
+ * Make `candidates` the pool's current version: a new version when the data differs from the
+ * current one, nothing when it is the same (so seeding on every start is safe).
+ */
+export async function upsertPoolVersion(
+  db: PrismaClient,
+  pool: { key: string; domain: string; name: string; description: string; organizationId: string | null },
+  candidates: unknown[],
+  source = "demo",
+) {
+  const json = JSON.stringify(candidates);
+  const checksum = sha256Hex(json);
+  let row = await db.pool.findUnique({ where: { key: pool.key } });
+  row ??= await db.pool.create({ data: { id: newId("pool"), ...pool } });
+  if (row.currentVersionId) {
+    const current = await db.poolVersion.findUnique({ where: { id: row.currentVersionId } });
+    if (current?.checksum === checksum) return { poolId: row.id, versionId: current.id, version: current.version, created: false };
+  }
+  const last = await db.poolVersion.findFirst({ where: { poolId: row.id }, orderBy: { version: "desc" } });
+  const version = (last?.version ?? 0) + 1;
+  const created = await db.poolVersion.create({
+    data: { id: newId("pv"), poolId: row.id, version, size: candidates.length, checksum, candidates: candidates as object[], source },
+  });
+  await db.pool.update({ where: { id: row.id }, data: { currentVersionId: created.id, domain: pool.domain, name: pool.name, description: pool.description } });
+  return { poolId: row.id, versionId: created.id, version, created: true };
+}

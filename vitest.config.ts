@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// One config; scripts/test.ts decides which database the *.db.test.ts files get.
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
+    environment: "node",
+    globalSetup: [path.join(import.meta.dirname, "tests/setup/global-db.ts")],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Database tests share one database: run files one at a time so they do not trip over each other.
+    fileParallelism: false,
+  },
+});
