@@ -3,7 +3,13 @@ import path from "node:path";
 
 // One config; scripts/test.ts decides which database the *.db.test.ts files get.
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // Next.js gives "server-only" meaning; outside it (tests, scripts) it is an empty module.
+      "server-only": path.join(import.meta.dirname, "tests/setup/empty.ts"),
+    },
+  },
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",

@@ -1,0 +1,37 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { organization } from "better-auth/plugins";
+import { nextCookies } from "better-auth/next-js";
+import { prisma } from "@/lib/db/client";
+import { settings } from "@/lib/settings";
+
+// Sign-in for people: better-auth with email + password (scrypt hashes), sessions in the database,
+// and its organization plugin for memberships and roles. Accounts are made by admins (Settings →
+// Members, or the CLI's `users create`), so public sign-up is off.
+
+function createAuth() {
+  const s = settings();
+  return betterAuth({
+    appName: "Nexio",
+    baseURL: s.baseUrl,
+    secret: s.AUTH_SECRET ?? process.env.AUTH_SECRET,
+    database: prismaAdapter(prisma(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    trustedOrigins: [s.baseUrl, `http://localhost:${s.PORT}`, `http://127.0.0.1:${s.PORT}`],
+    plugins: [organization({ allowUserToCreateOrganization: false }), nextCookies()],
+    telemetry: { enabled: false },
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+declare global {
+  var __nexioAuth: Auth | undefined;
+}
+
+export function auth(): Auth {
+  globalThis.__nexioAuth ??= createAuth();
+  return globalThis.__nexioAuth;
+}

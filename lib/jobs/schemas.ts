@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { DIMENSIONS, TIERS, CONFIDENCES, LEVELS } from "@/lib/engine/types";
+
+// The contracts of /api/v1/jobs and /api/v1/pools, in one place: handlers validate with them,
+// tests check responses against them, and lib/api/openapi.ts publishes them.
+
+/** The envelope of POST /api/v1/jobs. `profile` is checked again by the pool's domain schema. */
+export const CreateJobBody = z
+  .object({
+    profile: z.record(z.string(), z.unknown()).meta({
+      description: "The entity profile to evaluate; its fields depend on the pool's domain (see the profile schemas).",
+    }),
+    pool: z.string().min(1).max(100).meta({ description: "Candidate pool identifier", examples: ["carriers:all"] }),
+    webhook_url: z
+      .string()
+      .max(2048)
+      .optional()
+      .meta({ description: "Public HTTPS URL that receives the result when the evaluation completes or fails" }),
+  })
+  .strict()
+  .meta({ id: "CreateJobBody" });
+export type CreateJobBody = z.infer<typeof CreateJobBody>;
+
+export const JobStatus = z.enum(["queued", "running", "completed", "failed"]);
+
+export const CreateJobResponse = z
+  .object({ eval_id: z.string().meta({ examples: ["eval_7xKp2mNc"] }), status: z.literal("queued") })
+  .meta({ id: "CreateJobResponse" });
+
+export const Candidate = z
+  .object({
+    tier: z.enum(TIERS),
+    name: z.string(),
+    confidence: z.enum(CONFIDENCES),
+    scores: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.enum(LEVELS)])) as Record<(typeof DIMENSIONS)[number], z.ZodEnum<{ L1: "L1"; L2: "L2"; L3: "L3"; L4: "L4" }>>),
+    reasoning: z.string(),
+    id: z.string().meta({ description: "The candidate's id in the pool" }),
+    score: z.number().meta({ description: "0–100 weighted composite of the six levels" }),
+  })
+  .meta({ id: "Candidate" });
+
+export const JobError = z.object({ code: z.string(), message: z.string() }).meta({ id: "JobError" });
+
+/** The webhook body and the heart of GET /api/v1/jobs/{eval_id} once completed (the seed's shape). */
+export const JobResult = z
+  .object({
+    eval_id: z.string(),
+    status: z.literal("completed"),
+    pool_size: z.number().int(),
+    filtered: z.number().int(),
+    candidates: z.array(Candidate),
+    audit: z.string(),
+  })
+  .meta({ id: "JobResult" });
+
+export const JobResponse = z
+  .object({
+    eval_id: z.string(),
+    status: JobStatus,
+    pool_size: z.number().int().optional(),
+    filtered: z.number().int().optional(),
+    candidates: z.array(Candidate).optional(),
+    audit: z.string().optional(),
+    error: JobError.optional(),
+    pool: z.string(),
+    pool_version: z.number().int(),
+    profile: z.record(z.string(), z.unknown()),
+    webhook_url: z.string().nullable(),
+    engine_version: z.string().optional(),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    completed_at: z.string().nullable(),
+  })
+  .meta({ id: "Job" });
+export type JobResponse = z.infer<typeof JobResponse>;
+
+export const JobSummary = z
+  .object({
+    eval_id: z.string(),
+    status: JobStatus,
+    pool: z.string(),
+    pool_version: z.number().int(),
+    entity: z.string(),
+    pool_size: z.number().int().nullable(),
+    filtered: z.number().int().nullable(),
+    error: JobError.optional(),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    completed_at: z.string().nullable(),
+  })
+  .meta({ id: "JobSummary" });
+
+export const ListJobsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+    starting_after: z.string().max(64).optional(),
+    status: JobStatus.optional(),
+    pool: z.string().max(100).optional(),
+    q: z.string().max(200).optional().meta({ description: "Search in the profile's entity" }),
+    created_gte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    created_lte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  })
+  .strict();
+
+export const ListJobsResponse = z.object({ data: z.array(JobSummary), has_more: z.boolean() }).meta({ id: "JobList" });
+
+export const PoolResponse = z
+  .object({ id: z.string(), domain: z.string(), name: z.string(), description: z.string(), size: z.number().int(), version: z.number().int() })
+  .meta({ id: "Pool" });
+export const ListPoolsResponse = z.object({ data: z.array(PoolResponse) }).meta({ id: "PoolList" });
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+    }),
+  })
+  .meta({ id: "Error" });

@@ -1,0 +1,126 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDomain } from "@/lib/engine";
+import { ApiError, fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
+import { CreateJobBody } from "@/lib/jobs/schemas";
+import { findUsablePool } from "@/lib/pools/pools";
+import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
+import { newEvalId, newId, sha256Hex } from "@/lib/ids";
+import { stableStringify } from "@/lib/engine/rules";
+import type { Principal } from "@/lib/auth/principal";
+import { settings } from "@/lib/settings";
+
+// Submitting an evaluation: validate everything first (nothing is written for a bad body), then
+// commit the job row (and the Idempotency-Key record in the same transaction) before answering.
+
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+export interface Submitted {
+  status: 202;
+  body: { eval_id: string; status: "queued" };
+  replayed: boolean;
+}
+
+export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, idempotencyKey: string | null): Promise<Submitted> {
+  if (idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 255 || !/^[\x21-\x7e]+$/.test(idempotencyKey))) {
+    throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [{ path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" }]);
+  }
+  const requestHash = sha256Hex(stableStringify(raw));
+  if (idempotencyKey) {
+    const replay = await findIdempotent(db, who.organizationId, idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+
+  const job = await validate(db, who, raw);
+  const evalId = newEvalId();
+  const body = { eval_id: evalId, status: "queued" as const };
+  const create = db.job.create({
+    data: {
+      id: evalId,
+      organizationId: who.organizationId,
+      poolId: job.pool.id,
+      poolVersionId: job.pool.currentVersionId,
+      poolKey: job.pool.key,
+      profile: job.profile as Prisma.InputJsonValue,
+      entity: String(job.profile.entity ?? ""),
+      webhookUrl: job.webhookUrl ?? null,
+      apiKeyId: who.apiKeyId ?? null,
+      userId: who.userId ?? null,
+    },
+    select: { id: true },
+  });
+  if (!idempotencyKey) {
+    await create;
+    return { status: 202, body, replayed: false };
+  }
+  try {
+    await db.$transaction([
+      create,
+      db.idempotencyRecord.create({
+        data: {
+          id: newId("idem"),
+          organizationId: who.organizationId,
+          key: idempotencyKey,
+          requestHash,
+          status: 202,
+          body,
+          expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS),
+        },
+      }),
+    ]);
+    return { status: 202, body, replayed: false };
+  } catch (err) {
+    // A concurrent request with the same key won the insert: our job rolled back with it.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const replay = await findIdempotent(db, who.organizationId, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    throw err;
+  }
+}
+
+async function findIdempotent(db: PrismaClient, organizationId: string, key: string, requestHash: string): Promise<Submitted | null> {
+  const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
+  if (!rec) return null;
+  if (rec.expiresAt.getTime() <= Date.now()) {
+    await db.idempotencyRecord.deleteMany({ where: { id: rec.id } });
+    return null;
+  }
+  if (rec.requestHash !== requestHash) {
+    throw new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request body");
+  }
+  return { status: 202, body: rec.body as Submitted["body"], replayed: true };
+}
+
+async function validate(db: PrismaClient, who: Principal, raw: unknown) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw invalid("Request body must be a JSON object", [{ path: "", code: "invalid_type", message: "expected an object" }]);
+  }
+  const details: ErrorDetail[] = [];
+  const envelope = CreateJobBody.safeParse(raw);
+  if (!envelope.success) details.push(...fromZodIssues(envelope.error.issues).details);
+
+  const input = raw as Record<string, unknown>;
+  const poolKey = typeof input.pool === "string" ? input.pool : null;
+  const pool = poolKey ? await findUsablePool(db, who.organizationId, poolKey) : null;
+  if (poolKey && !pool) details.push({ path: "pool", code: "unknown_pool", message: `Unknown pool: ${poolKey}` });
+
+  let profile: Record<string, unknown> | undefined;
+  if (pool && envelope.success) {
+    const domain = getDomain(pool.domain);
+    if (!domain) throw new Error(`pool ${pool.key} has unknown domain ${pool.domain}`);
+    const parsed = domain.profileSchema.safeParse(input.profile);
+    if (parsed.success) profile = parsed.data as Record<string, unknown>;
+    else details.push(...fromZodIssues(parsed.error.issues, ["profile"]).details);
+  }
+
+  let webhookUrl: string | undefined;
+  if (typeof input.webhook_url === "string") {
+    const check = await checkWebhookUrlAtSubmission(input.webhook_url, { allowPrivate: settings().WEBHOOK_ALLOW_PRIVATE });
+    if (check.ok) webhookUrl = check.url.toString();
+    else details.push({ path: "webhook_url", code: check.code, message: `Invalid webhook_url: ${check.reason}` });
+  }
+
+  if (details.length > 0 || !pool || !profile) throw invalid(details[0]?.message ?? "Invalid request", details);
+  return { pool, profile, webhookUrl };
+}
