@@ -1,0 +1,37 @@
+import { createPrisma } from "@/lib/db/client";
+import { createOrganization, createUser } from "@/lib/orgs/organizations";
+import { createApiKey } from "@/lib/keys/api-keys";
+import { randomBase62 } from "@/lib/ids";
+import { seedDemo } from "@/lib/pools/seed";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+// Helpers for *.db.test.ts: a client on the run's test database, demo pools, and fresh
+// organizations per test (never hard-coded ids or keys).
+
+let client: PrismaClient | undefined;
+export function testDb(): PrismaClient {
+  client ??= createPrisma(process.env.DATABASE_URL, 5);
+  return client;
+}
+
+let seeded: Promise<unknown> | undefined;
+export function ensureDemoPools() {
+  seeded ??= seedDemo(testDb());
+  return seeded;
+}
+
+export async function newOrg(label = "org") {
+  const db = testDb();
+  await ensureDemoPools();
+  const slug = `${label}-${randomBase62(8).toLowerCase()}`;
+  const org = await createOrganization(db, slug, `Test ${label}`);
+  const key = await createApiKey(db, org.id, { name: "test" });
+  return { org, key: key.key, keyId: key.id };
+}
+
+export async function newUser(organizationId: string, role: "admin" | "underwriter" = "underwriter") {
+  const email = `u-${randomBase62(8).toLowerCase()}@example.test`;
+  const password = `pw-${randomBase62(12)}`;
+  const user = await createUser(testDb(), { organizationId, email, password, role });
+  return { user, email, password };
+}
