@@ -65,7 +65,7 @@ if (!parsed.success) {
   const issue = parsed.error.issues[0];
   usage(`--${issue.path.join(".") || "?"}: ${issue.message}`);
 }
-const args = parsed.data as Record<string, never>;
+const args = parsed.data as unknown as Record<string, never>;
 
 let settings;
 try {

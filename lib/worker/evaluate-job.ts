@@ -1,0 +1,41 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ENGINE_VERSION, evaluate, getDomain, type Candidate } from "@/lib/engine";
+import { loadPoolVersion } from "@/lib/pools/pools";
+import type { ClaimedJob, Outcome } from "@/lib/worker/queue";
+
+// One evaluation: the pool version the job was submitted against (immutable, cached per process),
+// the engine, and timings. The engine reads time only from `asOf`, the job's creation time, so a
+// re-run of the same inputs gives the same bytes.
+
+export class PermanentJobError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Outcome> {
+  const t0 = performance.now();
+  const pool = await loadPoolVersion(db, job.poolVersionId);
+  if (!pool) throw new PermanentJobError("pool_version_missing", "The pool version this job was submitted against no longer exists");
+  const poolRow = await db.pool.findFirst({ where: { versions: { some: { id: job.poolVersionId } } }, select: { domain: true } });
+  const domain = poolRow && getDomain(poolRow.domain);
+  if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
+  const profile = domain.profileSchema.safeParse(job.profile);
+  if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
+  const t1 = performance.now();
+  const { result, trace } = evaluate(domain.id, profile.data, pool.candidates as Candidate[], { asOf: job.createdAt.toISOString() });
+  const t2 = performance.now();
+  return {
+    engineVersion: ENGINE_VERSION,
+    poolSize: result.pool_size,
+    filtered: result.filtered,
+    result,
+    trace: { ...trace, pool: job.poolKey, pool_version: pool.version, profile: profile.data },
+    timings: { load_ms: round(t1 - t0), evaluate_ms: round(t2 - t1) },
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,0 +1,154 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueDelivery } from "@/lib/webhooks/enqueue";
+import { gzipJson } from "@/lib/jobs/read";
+
+// The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
+// PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced
+// on (lease_owner, unexpired lease), so a worker that lost its lease cannot write a result.
+
+export interface ClaimedJob {
+  id: string;
+  organizationId: string;
+  poolVersionId: string;
+  poolKey: string;
+  profile: unknown;
+  webhookUrl: string | null;
+  createdAt: Date;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export async function claimJobs(db: PrismaClient, owner: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+    UPDATE jobs SET
+      status = 'running',
+      lease_owner = ${owner},
+      lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}),
+      attempts = attempts + 1,
+      started_at = COALESCE(started_at, now())
+    WHERE id IN (
+      SELECT id FROM jobs
+      WHERE (status = 'queued' AND run_after <= now())
+         OR (status = 'running' AND lease_expires_at < now() AND attempts < max_attempts)
+      ORDER BY run_after, created_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, organization_id, pool_version_id, pool_key, profile, webhook_url, created_at, attempts, max_attempts`;
+  return rows.map((r) => ({
+    id: r.id as string,
+    organizationId: r.organization_id as string,
+    poolVersionId: r.pool_version_id as string,
+    poolKey: r.pool_key as string,
+    profile: r.profile,
+    webhookUrl: (r.webhook_url as string | null) ?? null,
+    createdAt: r.created_at as Date,
+    attempts: Number(r.attempts),
+    maxAttempts: Number(r.max_attempts),
+  }));
+}
+
+/** Extend the lease; false when it is no longer ours (expired and taken, or finished). */
+export async function renewLease(db: PrismaClient, id: string, owner: string, leaseMs: number): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE jobs SET lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`;
+  return n === 1;
+}
+
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`lease on ${id} was lost; result not written`);
+  }
+}
+
+export interface Outcome {
+  engineVersion: string;
+  poolSize: number;
+  filtered: number;
+  result: unknown;
+  trace: unknown;
+  timings: Record<string, number>;
+}
+
+/** Store the result and finish the job, only while the lease is still ours; enqueue its webhook. */
+export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: string, outcome: Outcome) {
+  const result = gzipJson(outcome.result);
+  const trace = gzipJson(outcome.trace);
+  await db.$transaction(async (tx) => {
+    const n = await tx.$executeRaw`
+      UPDATE jobs SET status = 'completed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+             error_code = NULL, error_message = NULL
+      WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`;
+    if (n !== 1) throw new LeaseLostError(job.id);
+    await tx.jobResult.create({
+      data: {
+        jobId: job.id,
+        engineVersion: outcome.engineVersion,
+        poolSize: outcome.poolSize,
+        filtered: outcome.filtered,
+        result,
+        trace,
+        timings: outcome.timings as Prisma.InputJsonValue,
+      },
+    });
+    await enqueueDelivery(tx, job);
+  });
+  return { storedBytes: result.byteLength + trace.byteLength };
+}
+
+/**
+ * A failed attempt: back to the queue with exponential backoff while attempts remain and the
+ * error may pass, else `failed` (with its webhook). Fenced like completion.
+ */
+export async function failJob(
+  db: PrismaClient,
+  job: ClaimedJob,
+  owner: string,
+  error: { code: string; message: string; permanent: boolean },
+  backoffMs: (attempt: number) => number = defaultBackoff,
+) {
+  const final = error.permanent || job.attempts >= job.maxAttempts;
+  await db.$transaction(async (tx) => {
+    const n = final
+      ? await tx.$executeRaw`
+          UPDATE jobs SET status = 'failed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+                 error_code = ${error.code}, error_message = ${error.message}
+          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running'`
+      : await tx.$executeRaw`
+          UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
+                 run_after = now() + make_interval(secs => ${backoffMs(job.attempts) / 1000}),
+                 error_code = ${error.code}, error_message = ${error.message}
+          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running'`;
+    if (n !== 1) throw new LeaseLostError(job.id);
+    if (final) await enqueueDelivery(tx, job);
+  });
+  return { final };
+}
+
+/** Give a claimed job back untouched (graceful shutdown): it is not an attempt. */
+export async function releaseJob(db: PrismaClient, id: string, owner: string) {
+  await db.$executeRaw`
+    UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, attempts = GREATEST(attempts - 1, 0)
+    WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running'`;
+}
+
+/** Jobs whose lease expired with no attempts left are failed rather than retried forever. */
+export async function failExhausted(db: PrismaClient) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ id: string; organization_id: string; webhook_url: string | null }>>`
+      UPDATE jobs SET status = 'failed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+             error_code = 'worker_lost', error_message = 'The evaluation was interrupted too many times'
+      WHERE id IN (SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts
+                   FOR UPDATE SKIP LOCKED)
+      RETURNING id, organization_id, webhook_url`;
+    for (const r of rows) await enqueueDelivery(tx, { id: r.id, organizationId: r.organization_id, webhookUrl: r.webhook_url });
+    return rows.length;
+  });
+}
+
+// 1 s, 4 s, 16 s, 64 s … capped at 10 min, with ±20 % jitter so retries do not march in step.
+export function defaultBackoff(attempt: number): number {
+  const base = Math.min(600_000, 1000 * 4 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}

@@ -1,0 +1,19 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Settings } from "@/lib/settings";
+import { JobLoop } from "@/lib/worker/job-loop";
+import { startDeliveryLoop } from "@/lib/webhooks/delivery-loop";
+
+// The one place that says what a worker process runs and how many at once: the evaluator loop
+// and the webhook sender. `next start` hosts it in-process (instrumentation.ts) unless
+// WORKER_IN_PROCESS=false; `npm run worker` runs it alone (scripts/worker.ts).
+
+export function startWorkers(db: PrismaClient, s: Settings) {
+  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS }).start();
+  const deliveries = startDeliveryLoop(db, {});
+  return {
+    owner: jobs.owner,
+    async stop() {
+      await Promise.all([jobs.stop(), deliveries.stop()]);
+    },
+  };
+}
