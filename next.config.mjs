@@ -4,6 +4,18 @@ const nextConfig = {
   // Server-only packages with WASM or native parts stay outside the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   typescript: { tsconfigPath: "tsconfig.json" },
+  // Machines ask for the audit trace at the same URL people open: JSON when they say so.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/traces/:evalId",
+          has: [{ type: "header", key: "accept", value: "(.*)application/json(.*)" }],
+          destination: "/api/traces/:evalId",
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       {

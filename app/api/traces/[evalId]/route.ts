@@ -1,0 +1,30 @@
+// GET /traces/{eval_id} with Accept: application/json (rewritten here by next.config.mjs), or
+// /api/traces/{eval_id} – the audit trace as JSON, for an API key or session of the job's
+// organization, or for the holder of a valid share link (?token=…)
+import { errorResponse, notFound } from "@/lib/api/errors";
+import { requirePrincipal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import { getTrace } from "@/lib/traces/trace";
+import { resolveShareToken, SHARE_HEADERS } from "@/lib/share/links";
+import { EVAL_ID_PATTERN } from "@/lib/ids";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, ctx: { params: Promise<{ evalId: string }> }) {
+  const { evalId } = await ctx.params;
+  const token = new URL(req.url).searchParams.get("token");
+  try {
+    if (!EVAL_ID_PATTERN.test(evalId)) throw notFound("Trace");
+    if (token) {
+      const shared = await resolveShareToken(prisma(), token);
+      if (!shared || shared.evalId !== evalId) throw notFound("Trace");
+      return Response.json(await getTrace(prisma(), shared.organizationId, evalId), { headers: SHARE_HEADERS });
+    }
+    const who = await requirePrincipal(req);
+    return Response.json(await getTrace(prisma(), who.organizationId, evalId), { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    const res = errorResponse(err);
+    if (token) for (const [k, v] of Object.entries(SHARE_HEADERS)) res.headers.set(k, v);
+    return res;
+  }
+}

@@ -1,0 +1,94 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type Candidate } from "@/lib/engine";
+import { notFound } from "@/lib/api/errors";
+import { gunzipJson } from "@/lib/jobs/read";
+import { loadPoolVersion } from "@/lib/pools/pools";
+
+// The audit trace of one evaluation. What is stored is compact (decisions and levels per
+// candidate); the evidence is recomputed here with the engine's explain(), which is deterministic
+// for the same profile, pool version, engine version and as-of date, so nothing is lost.
+
+export type StoredTrace = CompactTrace & { pool: string; pool_version: number; profile: Record<string, unknown> };
+
+const LEVEL = (d: string) => `L${d}` as "L1" | "L2" | "L3" | "L4";
+const TIER = { S: "STRONG_FIT", M: "MODERATE_FIT", W: "WEAK_FIT" } as const;
+const CONF = { H: "HIGH", M: "MEDIUM", L: "LOW" } as const;
+
+export async function getTrace(db: PrismaClient, organizationId: string, evalId: string, opts: { evidence?: boolean } = {}) {
+  const job = await db.job.findFirst({
+    where: { id: evalId, organizationId },
+    select: {
+      id: true, status: true, poolKey: true, poolVersionId: true, profile: true, createdAt: true, startedAt: true, completedAt: true, errorCode: true, errorMessage: true, attempts: true,
+      pool: { select: { domain: true } },
+      poolVersion: { select: { version: true } },
+      result: { select: { engineVersion: true, trace: true, timings: true } },
+    },
+  });
+  if (!job) throw notFound("Trace");
+  const base = {
+    eval_id: job.id,
+    status: job.status,
+    pool: job.poolKey,
+    pool_version: job.poolVersion.version,
+    domain: job.pool.domain,
+    profile: job.profile as Record<string, unknown>,
+    created_at: job.createdAt.toISOString(),
+    started_at: job.startedAt?.toISOString() ?? null,
+    completed_at: job.completedAt?.toISOString() ?? null,
+    attempts: job.attempts,
+    ...(job.status === "failed" ? { error: { code: job.errorCode, message: job.errorMessage } } : {}),
+  };
+  if (!job.result) return { ...base, engine_version: null, timings: null, eliminated: [], scored: [] };
+
+  const stored = gunzipJson<StoredTrace>(job.result.trace);
+  const domain = getDomain(stored.domain)!;
+  const pool = opts.evidence === false ? null : await loadPoolVersion(db, job.poolVersionId);
+  const byId = new Map<string, Candidate>((pool?.candidates as Candidate[] | undefined)?.map((c) => [c.id, c]) ?? []);
+  const ctx = { asOf: stored.as_of };
+  const why = (id: string): CandidateExplanation | null => {
+    const c = byId.get(id);
+    return c ? explain(domain.id, stored.profile, c, ctx) : null;
+  };
+
+  const eliminated = domain.filterCodes
+    .filter((code) => stored.eliminated[code]?.length)
+    .map((code) => ({
+      code,
+      rule: domain.filterRuleText[code] ?? code,
+      count: stored.eliminated[code].length,
+      candidates: stored.eliminated[code].map((id) => {
+        const e = why(id);
+        return { id, name: byId.get(id)?.name ?? id, ...(e && !e.eligible ? { values: e.filter.values } : {}) };
+      }),
+    }));
+
+  const scored = stored.scored.map(([id, levels, tier, conf, score], i) => {
+    const e = why(id);
+    return {
+      rank: i + 1,
+      id,
+      name: byId.get(id)?.name ?? id,
+      tier: TIER[tier],
+      confidence: CONF[conf],
+      score,
+      scores: Object.fromEntries(DIMENSIONS.map((d, k) => [d, LEVEL(levels[k])])),
+      ...(e && e.eligible ? { evidence: e.dimensions, tier_rule: e.tier.rule, confidence_rule: e.confidence.rule, confidence_values: e.confidence.values, reasoning: e.reasoning } : {}),
+    };
+  });
+
+  const rules = resolveRules(domain.id);
+  return {
+    ...base,
+    engine_version: stored.engine_version,
+    as_of: stored.as_of,
+    rules_hash: stored.rules_hash,
+    timings: job.result.timings,
+    pool_size: stored.pool_size,
+    filtered: stored.filtered,
+    rules: { tier: (rules as { tier?: unknown }).tier ?? null, confidence: (rules as { confidence?: unknown }).confidence ?? null, weights: (rules as { weights?: unknown }).weights ?? null },
+    eliminated,
+    scored,
+  };
+}
+
+export type Trace = Awaited<ReturnType<typeof getTrace>>;
