@@ -1,0 +1,19 @@
+import type { ButtonHTMLAttributes } from "react";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost";
+
+const styles: Record<Variant, string> = {
+  primary: "bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-300",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
+  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-red-300",
+  ghost: "text-slate-700 hover:bg-slate-100",
+};
+
+export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      {...props}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${styles[variant]} ${className}`}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+
+// The operator CLI against the running e2e server's embedded database (it attaches through the
+// port file in DATA_DIR): tests make their own organizations, users and keys.
+export function cli(...args: string[]): string {
+  return execFileSync("npm", ["run", "--silent", "nexio", "--", ...args], {
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
+    encoding: "utf8",
+  }).trim();
+}
+
+export function uniq(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** A new organization with an admin (or underwriter) who can sign in, and an API key. */
+export function newTenant(role: "admin" | "underwriter" = "admin") {
+  const slug = uniq("e2e");
+  cli("orgs", "create", "--slug", slug, "--name", `E2E ${slug}`);
+  const email = `${slug}@example.test`;
+  const password = "correct-horse-battery";
+  cli("users", "create", "--org", slug, "--email", email, "--password", password, "--role", role);
+  const key = cli("keys", "create", "--org", slug, "--name", "e2e");
+  return { slug, email, password, key };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
