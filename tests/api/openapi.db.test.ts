@@ -123,6 +123,8 @@ function checkSchema(root: Json, s: unknown, at: string, problems: string[]) {
   if (!s || typeof s !== "object" || Array.isArray(s)) return void problems.push(`${at}: not a schema`);
   const schema = s as Json;
   if (typeof schema.$ref === "string" && resolvePointer(root, schema.$ref) === undefined) problems.push(`${at}: $ref ${schema.$ref} does not resolve`);
+  // JSON Schema 2020-12 §8.2.1: "$id" MUST NOT contain a non-empty fragment (validators reject it)
+  if (schema.$id !== undefined && (typeof schema.$id !== "string" || /#./.test(schema.$id))) problems.push(`${at}: $id ${String(schema.$id)} has a fragment`);
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     for (const t of types) if (!TYPES.has(t as string)) problems.push(`${at}: unknown type ${String(t)}`);
