@@ -1,6 +1,7 @@
 // Engine benchmark: `npx tsx bench/engine.ts`. Prints one JSON line per (pool size, profile) with the
 // median and p90 wall time of evaluate() after warm-up. Pools above 1,847 come from the same
 // generator with a larger count, so the data has the demo pool's distributions.
+import os from "node:os";
 import { evaluate, type CarrierProfile } from "../lib/engine";
 import { generateCarriers } from "../lib/pools/demo";
 
@@ -40,8 +41,11 @@ for (const size of [1847, 10_000, 100_000]) {
         eligible,
         runs,
         median_ms: +quantile(times, 0.5).toFixed(3),
+        median_us_per_candidate: +((quantile(times, 0.5) * 1000) / size).toFixed(3),
         p90_ms: +quantile(times, 0.9).toFixed(3),
         generate_ms: Math.round(generateMs),
+        // Other processes on the machine skew timings; the 1-minute load average says how much.
+        load_avg_1m: +os.loadavg()[0].toFixed(2),
       }),
     );
   }
