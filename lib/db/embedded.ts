@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { SequenceSafeQueue } from "@/lib/db/pglite-queue";
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) with its files under DATA_DIR, served
 // over the PostgreSQL wire protocol on 127.0.0.1 so every process connects to it with `pg`
@@ -77,7 +78,9 @@ export async function openEmbedded(dataDir: string, opts: { port?: number } = {}
   const port = opts.port ?? (await freePort());
   // Queries from all connections are queued onto the one PGlite instance; a pool of 10–20
   // connections per process needs room for several processes.
-  const server = new PGLiteSocketServer({ db: oneStatementAtATime(db), port, host: "127.0.0.1", maxConnections: 100 });
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 100 });
+  // The library's own queue interleaves clients' extended-protocol messages: see pglite-queue.ts.
+  (server as unknown as { queryQueue: SequenceSafeQueue }).queryQueue = new SequenceSafeQueue(db);
   await server.start();
   fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
 
@@ -98,56 +101,4 @@ export async function openEmbedded(dataDir: string, opts: { port?: number } = {}
       await db.close();
     },
   };
-}
-
-type PGliteLike = {
-  isInTransaction(): boolean;
-  execProtocolRawStream(message: Uint8Array, opts?: unknown): Promise<unknown>;
-  exec(sql: string): Promise<unknown>;
-};
-
-/**
- * pglite-socket queues every wire-protocol message of every connection onto the one PGlite
- * session and keeps a connection's messages together only inside a BEGIN…COMMIT block. An
- * extended-protocol query is several messages (Parse, Bind, Describe, Execute, then Sync), and
- * Prisma and `pg` send every parameterized query that way, so two connections' queries could
- * interleave in the shared session: one Bind used the other's unnamed statement, and a request
- * got another request's rows (or "portal does not exist"). Reporting "in a transaction" from a
- * connection's first extended-protocol message until its Sync makes the queue serve that
- * connection alone until the query is complete. tests/api/embedded-db.db.test.ts shows it.
- */
-function oneStatementAtATime<T extends object>(db: T): T {
-  const pg = db as unknown as PGliteLike;
-  let open = false; // an extended-protocol exchange has started and its Sync not yet run
-  const SYNC = 0x53; // 'S'
-  const QUERY = 0x51; // 'Q' (simple query: self-contained)
-  const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === "isInTransaction") return () => open || pg.isInTransaction();
-      if (prop === "execProtocolRawStream") {
-        return async (message: Uint8Array, opts?: unknown) => {
-          const type = message[0];
-          if (EXTENDED.has(type)) open = true;
-          try {
-            return await pg.execProtocolRawStream(message, opts);
-          } finally {
-            if (type === SYNC || type === QUERY) open = false;
-          }
-        };
-      }
-      if (prop === "exec") {
-        // used by pglite-socket to roll back after a client vanished mid-exchange
-        return async (sql: string) => {
-          try {
-            return await pg.exec(sql);
-          } finally {
-            open = false;
-          }
-        };
-      }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 // (Parse/Bind/Execute/Sync, what Prisma and `pg` send) from different connections must not
 // interleave inside that one session, or one request runs another's statement and reads its
 // rows. Found by the concurrent Idempotency-Key test (a replayed request saw no record, and
-// "portal does not exist"); this pins it down without the API around it. Runs on PostgreSQL too,
-// where it passes trivially.
+// "portal does not exist"), fixed by lib/db/pglite-queue.ts; this is that failure without the API
+// around it (tests/db/embedded-concurrency.db.test.ts covers plain concurrent statements). On
+// PostgreSQL it passes trivially.
 
 describe("the database under concurrent connections", () => {
   it("racing transactions with unique violations, then parameterized reads: every answer is the asker's", async () => {

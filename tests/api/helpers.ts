@@ -8,10 +8,6 @@ import { testDb } from "@/tests/setup/db";
 
 export const BASE = "http://localhost";
 
-// Vitest copies Vite's BASE_URL ("/", the asset base path) into process.env; Nexio reads BASE_URL
-// as its public origin and refuses "/". Give the route handlers a real origin.
-if (process.env.BASE_URL === "/") process.env.BASE_URL = "http://localhost:3000";
-
 /** The seed page's curl body, exactly. */
 export const SEED_BODY = {
   profile: { entity: "acme-manufacturing", state: "CA", line: "professional_liability", revenue: 12000000 },
