@@ -81,9 +81,10 @@ const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 export function operationsOf(doc: OpenApiDoc): OperationEntry[] {
   const out: OperationEntry[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (op) out.push({ id: op.operationId ?? `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`, method: method.toUpperCase(), path, op });
+    // the document's own order (POST /api/v1/jobs, the one everybody needs, comes first)
+    for (const [method, op] of Object.entries(item)) {
+      if (!(METHODS as readonly string[]).includes(method)) continue;
+      out.push({ id: op.operationId ?? `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`, method: method.toUpperCase(), path, op });
     }
   }
   return out;
@@ -100,7 +101,7 @@ export function resolve(doc: OpenApiDoc, schema: JsonSchema | undefined): JsonSc
 
 // zod writes the safe-integer range on every int; it says nothing to a reader.
 const SAFE = Number.MAX_SAFE_INTEGER;
-const fmt = (n: number) => (Math.abs(n) >= 1e6 && Number.isInteger(n) ? n.toLocaleString("en-US") : String(n));
+const fmt = (n: number) => (Math.abs(n) >= 1e4 && Number.isInteger(n) ? n.toLocaleString("en-US") : String(n));
 
 /** A short type label: `string`, `integer | null`, `array of Candidate`, `object (map)`… */
 export function typeLabel(doc: OpenApiDoc, schema: JsonSchema | undefined): string {
@@ -131,12 +132,13 @@ export function constraints(schema: JsonSchema | undefined): string[] {
   else if (s.minLength !== undefined) out.push(`at least ${s.minLength} characters`);
   const min = s.minimum !== undefined && s.minimum > -SAFE ? s.minimum : undefined;
   const max = s.maximum !== undefined && s.maximum < SAFE ? s.maximum : undefined;
+  const lower = min !== undefined ? `≥ ${fmt(min)}` : s.exclusiveMinimum !== undefined ? `> ${fmt(s.exclusiveMinimum)}` : undefined;
+  const upper = max !== undefined ? `≤ ${fmt(max)}` : s.exclusiveMaximum !== undefined ? `< ${fmt(s.exclusiveMaximum)}` : undefined;
   if (min !== undefined && max !== undefined) out.push(`${fmt(min)} to ${fmt(max)}`);
-  else if (min !== undefined) out.push(`≥ ${fmt(min)}`);
-  else if (max !== undefined) out.push(`≤ ${fmt(max)}`);
-  if (s.exclusiveMinimum !== undefined) out.push(`> ${fmt(s.exclusiveMinimum)}`);
-  if (s.exclusiveMaximum !== undefined) out.push(`< ${fmt(s.exclusiveMaximum)}`);
-  if (s.pattern) out.push(`pattern ${s.pattern}`);
+  else if (lower && upper) out.push(`${lower} and ${upper}`);
+  else if (lower ?? upper) out.push((lower ?? upper)!);
+  // a format (date, email…) says it better than the regex zod writes for it
+  if (s.pattern && !s.format) out.push(`pattern ${s.pattern}`);
   if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} items`);
   if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
   return out;

@@ -1,6 +1,7 @@
 import { SchemaTable } from "@/components/api-reference/schema-table";
 import { TryIt, CopyButton, type TryParam } from "@/components/api-reference/try-it";
 import { MethodBadge } from "@/components/api-reference/method-badge";
+import { RichText } from "@/components/api-reference/rich-text";
 import { curlExample, exampleBody, EXAMPLE_EVAL_ID } from "@/components/api-reference/examples";
 import { constraints, enumValues, errorCodes, fieldRows, jsonSchemaOf, refName, resolve, typeLabel, type OpenApiDoc, type OperationEntry } from "@/components/api-reference/model";
 
@@ -35,7 +36,11 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
       <h2 id={headingId} className="mt-2 text-2xl font-bold tracking-tight text-slate-900">
         {op.summary}
       </h2>
-      {op.description && <p className="mt-2 max-w-3xl text-slate-700">{op.description}</p>}
+      {op.description && (
+        <p className="mt-2 max-w-3xl text-slate-700">
+          <RichText text={op.description} />
+        </p>
+      )}
 
       <div className="mt-6 grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="min-w-0 space-y-8">
@@ -68,7 +73,7 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
                             <code className="font-mono text-xs text-indigo-900">{typeLabel(doc, p.schema)}</code>
                           </td>
                           <td className="px-3 py-2 text-slate-700">
-                            {p.description}
+                            {p.description && <RichText text={p.description} />}
                             {notes.length > 0 && <p className="text-xs text-slate-600">{notes.join(" · ")}</p>}
                             {values && <p className="text-xs text-slate-600">One of {values.map((v) => `"${String(v)}"`).join(", ")}</p>}
                           </td>
@@ -140,7 +145,7 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
                         <th scope="row" className="px-3 py-2 text-left font-normal">
                           <code className="font-mono text-[13px] text-slate-900">{e.code}</code>
                         </th>
-                        <td className="px-3 py-2 text-slate-700">{e.meaning || "—"}</td>
+                        <td className="px-3 py-2 text-slate-700">{e.meaning ? <RichText text={e.meaning} capitalize /> : "—"}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,4 +1,5 @@
 import type { FieldRow } from "@/components/api-reference/model";
+import { RichText } from "@/components/api-reference/rich-text";
 
 // A JSON Schema as a table of fields: name (indented by depth), type, required marker, and what
 // the value may be (enum, constraints, example) with the description.
@@ -64,7 +65,11 @@ function FieldRowView({ row }: { row: FieldRow }) {
           <code className="font-mono text-xs text-indigo-900">{row.type}</code>
         </td>
         <td className="px-3 py-2 text-slate-700">
-          {row.description && <p>{row.description}</p>}
+          {row.description && (
+            <p>
+              <RichText text={row.description} />
+            </p>
+          )}
           {row.constraints.length > 0 && <p className="mt-0.5 text-xs text-slate-600">{row.constraints.join(" · ")}</p>}
           {row.example !== undefined && (
             <p className="mt-0.5 text-xs text-slate-600">

@@ -250,7 +250,7 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
                 ))}
               </dl>
             )}
-            <pre className="max-h-96 overflow-auto rounded-b-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Response body">
+            <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-b-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Response body">
               {result.body || "(empty body)"}
             </pre>
           </section>

@@ -6,6 +6,7 @@ import { errorCodes, operationsOf, type OpenApiDoc } from "@/components/api-refe
 import { OperationSection, SchemaBlock } from "@/components/api-reference/operation-section";
 import { MethodBadge } from "@/components/api-reference/method-badge";
 import { ApiKeyField, TryItProvider } from "@/components/api-reference/try-it";
+import { RichText } from "@/components/api-reference/rich-text";
 
 // /docs/api – the interactive API reference, rendered from the same OpenAPI document that
 // /api/v1/openapi.json serves. Public: no sign-in; "Try it" needs an API key.
@@ -69,9 +70,11 @@ export default function ApiReferencePage() {
             <ul className="mt-2 space-y-0.5 text-sm">
               {operations.map((o) => (
                 <li key={o.id}>
-                  <a href={`#${o.id}`} className="flex items-center gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-                    <MethodBadge method={o.method} small />
-                    <span className="truncate">{o.op.summary}</span>
+                  <a href={`#${o.id}`} className="flex items-start gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                    <span className="mt-0.5 shrink-0">
+                      <MethodBadge method={o.method} small />
+                    </span>
+                    <span>{o.op.summary}</span>
                   </a>
                 </li>
               ))}
@@ -166,7 +169,7 @@ export default function ApiReferencePage() {
                 every problem with the path of the field. Messages never contain internal details.
               </p>
               <div className="mt-4 grid gap-6 xl:grid-cols-2">
-                <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Example error response">
+                <pre className="self-start overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Example error response">
                   {JSON.stringify(ERROR_EXAMPLE, null, 2)}
                 </pre>
                 <div className="overflow-x-auto rounded-md border border-slate-200">
@@ -188,7 +191,7 @@ export default function ApiReferencePage() {
                             <th scope="row" className="px-3 py-2 text-left font-normal">
                               <code className="font-mono text-[13px] text-slate-900">{e.code}</code>
                             </th>
-                            <td className="px-3 py-2 text-slate-700">{e.meaning || "—"}</td>
+                            <td className="px-3 py-2 text-slate-700">{e.meaning ? <RichText text={e.meaning} capitalize /> : "—"}</td>
                           </tr>
                         ))}
                     </tbody>
