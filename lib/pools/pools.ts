@@ -34,12 +34,25 @@ export async function listPools(db: PrismaClient, organizationId: string): Promi
   }));
 }
 
+type PoolRow = { id: string; key: string; domain: string; organizationId: string | null; currentVersionId: string | null };
+// Pools change only when a new version is imported: a few seconds of memory saves a round trip
+// on every submission. upsertPoolVersion forgets the entry in this process.
+const POOL_CACHE_MS = 5_000;
+const poolCache = new Map<string, { row: PoolRow | null; until: number }>();
+
 /** The pool an organization may use under this identifier, with its current version id. */
 export async function findUsablePool(db: PrismaClient, organizationId: string, key: string) {
-  const pool = await db.pool.findUnique({
-    where: { key },
-    select: { id: true, key: true, domain: true, organizationId: true, currentVersionId: true },
-  });
+  let entry = poolCache.get(key);
+  if (!entry || entry.until <= Date.now()) {
+    const row = await db.pool.findUnique({
+      where: { key },
+      select: { id: true, key: true, domain: true, organizationId: true, currentVersionId: true },
+    });
+    entry = { row, until: Date.now() + POOL_CACHE_MS };
+    if (poolCache.size > 1_000) poolCache.clear();
+    poolCache.set(key, entry);
+  }
+  const pool = entry.row;
   if (!pool || !pool.currentVersionId) return null;
   if (pool.organizationId !== null && pool.organizationId !== organizationId) return null;
   return pool as typeof pool & { currentVersionId: string };
@@ -78,6 +91,7 @@ export async function upsertPoolVersion(
   candidates: unknown[],
   source = "demo",
 ) {
+  poolCache.delete(pool.key);
   const json = JSON.stringify(candidates);
   const checksum = sha256Hex(json);
   let row = await db.pool.findUnique({ where: { key: pool.key } });
