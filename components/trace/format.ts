@@ -1,0 +1,78 @@
+// Formatting shared by the trace, share and settings views. Dates on server-rendered pages are
+// UTC with a fixed locale, so the server's HTML and the browser's hydration agree exactly.
+
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+const DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${DATE_TIME.format(d)} UTC`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
+}
+
+/** "3 min ago", "in 6 days": for things people check at a glance (client components only). */
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return "never";
+  const diff = new Date(iso).getTime() - now;
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  if (abs < 60_000) return diff <= 0 ? "just now" : "in a moment";
+  if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), "minute");
+  if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), "hour");
+  return rtf.format(Math.round(diff / 86_400_000), "day");
+}
+
+const NUMBER = new Intl.NumberFormat("en-US");
+const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const MONEY_KEYS = /(revenue|limit|deductible|premium|amount|usd)/i;
+
+export const formatNumber = (n: number) => NUMBER.format(n);
+
+/** "years_in_business" → "Years in business". */
+export function humanize(key: string): string {
+  const s = key.replace(/[_-]+/g, " ").trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A value from a profile or an evidence record, short enough for one line. */
+export function formatValue(key: string, value: unknown, maxItems = 8): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "number") return MONEY_KEYS.test(key) ? USD.format(value) : NUMBER.format(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "none";
+    const shown = value.slice(0, maxItems).map((v) => formatValue(key, v, maxItems));
+    return value.length > maxItems ? `${shown.join(", ")} … +${value.length - maxItems}` : shown.join(", ");
+  }
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${formatValue(k, v, maxItems)}`)
+      .join("; ");
+  }
+  return String(value);
+}
+
+/** Timings as stored (numbers of milliseconds, maybe nested) → label/value pairs. */
+export function timingEntries(timings: unknown): [string, string][] {
+  if (!timings || typeof timings !== "object") return [];
+  return Object.entries(timings as Record<string, unknown>).map(([k, v]) => {
+    const label = humanize(k.replace(/_?ms$/i, ""));
+    if (typeof v === "number") return [label, v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`];
+    return [label, formatValue(k, v)];
+  });
+}
