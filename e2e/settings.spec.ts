@@ -5,9 +5,13 @@ import { expectAccessible, screenshot } from "./page-checks";
 // Settings, for organization admins: API keys, the webhook signing secret, members; and the
 // guard: an underwriter (or an API key) gets no settings.
 
+// Each test makes its own organization with the CLI (a process per call): allow for a slow machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("an admin creates an API key shown once, uses it, and revokes it", async ({ page, request }) => {
   const t = newTenant("admin");
   await signIn(page, t.email, t.password);
+  await page.goto("/settings/members");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   await expect(page.getByTestId("api-key-row")).toHaveCount(1); // the tenant's CLI key

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
  * access can be refused (insecure origin, permissions); then the text is left selected so
  * Ctrl+C still works, and the button says so.
  */
-export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
+export function CopyField({ label, value, hint, wrap = false }: { label: string; value: string; hint?: string; wrap?: boolean }) {
   const id = useId();
-  const ref = useRef<HTMLInputElement>(null);
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
 
   async function copy() {
@@ -26,16 +26,30 @@ export function CopyField({ label, value, hint }: { label: string; value: string
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <div className="mt-1 flex gap-2">
-        <input
-          id={id}
-          ref={ref}
-          readOnly
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-          spellCheck={false}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
-        />
+      <div className={`mt-1 flex gap-2 ${wrap ? "flex-col items-start" : ""}`}>
+        {wrap ? (
+          // A link in a narrow column: shown whole, wrapped, rather than scrolled out of sight.
+          <textarea
+            id={id}
+            ref={ref}
+            readOnly
+            rows={3}
+            value={value}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+            className="w-full resize-none break-all rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900"
+          />
+        ) : (
+          <input
+            id={id}
+            ref={ref}
+            readOnly
+            value={value}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
+          />
+        )}
         <Button type="button" variant="secondary" onClick={copy} className="w-24 shrink-0">
           {state === "copied" ? "Copied" : "Copy"}
         </Button>

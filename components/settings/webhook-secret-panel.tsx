@@ -36,8 +36,8 @@ export function WebhookSecretPanel() {
       title="Signing secret"
       description={
         <>
-          Every webhook is signed per Standard Webhooks: <code className="font-mono text-xs">webhook-id</code>, <code className="font-mono text-xs">webhook-timestamp</code> and{" "}
-          <code className="font-mono text-xs">webhook-signature</code> (<code className="font-mono text-xs">v1,</code> + base64 HMAC-SHA256). Verify it with this secret before trusting a delivery.
+          Every webhook is signed per Standard Webhooks: <code className="whitespace-nowrap font-mono text-xs">webhook-id</code>, <code className="whitespace-nowrap font-mono text-xs">webhook-timestamp</code> and{" "}
+          <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code> (<code className="font-mono text-xs">v1,</code> + base64 HMAC-SHA256). Verify it with this secret before trusting a delivery.
         </>
       }
     >
@@ -76,7 +76,7 @@ export function WebhookSecretPanel() {
           />
           {revealed && secret.data && <Button type="button" variant="ghost" onClick={hide}>Hide secret</Button>}
           <p className="basis-full text-sm text-slate-600">
-            After a rotation, new deliveries are signed with both the new and the previous secret for 24 hours (two signatures in <code className="font-mono text-xs">webhook-signature</code>), so you can update your receiver without rejecting any delivery.
+            After a rotation, new deliveries are signed with both the new and the previous secret for 24 hours (two signatures in <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code>), so you can update your receiver without rejecting any delivery.
           </p>
         </div>
         {rotate.isError && <ErrorNote>Could not rotate the secret: {rotate.error.message}</ErrorNote>}

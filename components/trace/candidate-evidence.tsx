@@ -1,4 +1,5 @@
-import { ConfidenceBadge, LevelChip, TierBadge } from "@/components/ui/badges";
+import { ConfidenceBadge, TierBadge } from "@/components/ui/badges";
+import { LevelChip } from "@/components/trace/level-chip";
 import { humanize } from "@/components/trace/format";
 import { ValuesLine } from "@/components/trace/values-line";
 import type { ScoredCandidate } from "@/components/trace/types";

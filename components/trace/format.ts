@@ -43,10 +43,18 @@ const MONEY_KEYS = /(revenue|limit|deductible|premium|amount|usd)/i;
 
 export const formatNumber = (n: number) => NUMBER.format(n);
 
-/** "years_in_business" → "Years in business". */
+const ACRONYMS: Record<string, string> = { am: "AM", naic: "NAIC", naics: "NAICS", id: "ID", usd: "USD", sl: "SL", npi: "NPI" };
+
+/** "years_in_business" → "Years in business"; "am_best_rating" → "AM Best rating". */
 export function humanize(key: string): string {
-  const s = key.replace(/[_-]+/g, " ").trim();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  const words = key.replace(/[_-]+/g, " ").trim().split(/\s+/);
+  const out = words.map((w, i) => {
+    const lower = w.toLowerCase();
+    if (ACRONYMS[lower]) return ACRONYMS[lower];
+    if (lower === "best" && words[i - 1]?.toLowerCase() === "am") return "Best";
+    return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+  });
+  return out.join(" ");
 }
 
 /** A value from a profile or an evidence record, short enough for one line. */
@@ -67,12 +75,13 @@ export function formatValue(key: string, value: unknown, maxItems = 8): string {
   return String(value);
 }
 
-/** Timings as stored (numbers of milliseconds, maybe nested) → label/value pairs. */
-export function timingEntries(timings: unknown): [string, string][] {
-  if (!timings || typeof timings !== "object") return [];
-  return Object.entries(timings as Record<string, unknown>).map(([k, v]) => {
-    const label = humanize(k.replace(/_?ms$/i, ""));
-    if (typeof v === "number") return [label, v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`];
-    return [label, formatValue(k, v)];
+/** Timings as stored ({load_ms: 2305.03, evaluate_ms: 40.19}) → "load 2.31 s · evaluate 40 ms". */
+export function formatTimings(timings: unknown): string {
+  if (!timings || typeof timings !== "object") return "—";
+  const parts = Object.entries(timings as Record<string, unknown>).map(([k, v]) => {
+    const label = humanize(k.replace(/_?ms$/i, "")).toLowerCase();
+    if (typeof v !== "number") return `${label} ${formatValue(k, v)}`;
+    return `${label} ${v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`}`;
   });
+  return parts.length ? parts.join(" · ") : "—";
 }

@@ -2,7 +2,8 @@
 
 import { Fragment, useDeferredValue, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfidenceBadge, EmptyState, LevelChip, TierBadge } from "@/components/ui/badges";
+import { ConfidenceBadge, EmptyState, TierBadge } from "@/components/ui/badges";
+import { LevelChip } from "@/components/trace/level-chip";
 import { formatNumber, humanize } from "@/components/trace/format";
 import { Chevron } from "@/components/trace/chevron";
 import { Highlight, SearchField } from "@/components/trace/search-field";
@@ -52,7 +53,7 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
                 <th scope="col" className="px-3 py-2">Confidence</th>
                 <th scope="col" className="px-3 py-2 text-right">Score</th>
                 {dimensions.map((d) => (
-                  <th key={d} scope="col" className="px-1 py-2 text-center font-medium normal-case tracking-normal">{humanize(d)}</th>
+                  <th key={d} scope="col" className="px-1 py-2 text-center">{humanize(d)}</th>
                 ))}
                 <th scope="col" className="px-3 py-2"><span className="sr-only">Evidence</span></th>
               </tr>

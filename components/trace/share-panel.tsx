@@ -62,7 +62,7 @@ export function SharePanel({ evalId }: { evalId: string }) {
         {create.isError && <ErrorNote>Could not create the link: {create.error.message}</ErrorNote>}
         {created && (
           <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
-            <CopyField label="New share link" value={created.url} hint={`Shown once: copy it now. Expires ${formatDateTime(created.expires_at)}.`} />
+            <CopyField wrap label="New share link" value={created.url} hint={`Shown once: copy it now. Expires ${formatDateTime(created.expires_at)}.`} />
           </div>
         )}
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Card, ErrorNote, StatusBadge } from "@/components/ui/badges";
-import { formatDateTime, formatNumber, formatValue, humanize, timingEntries } from "@/components/trace/format";
+import { formatDateTime, formatNumber, formatTimings, formatValue, humanize } from "@/components/trace/format";
 import { EliminatedList } from "@/components/trace/eliminated-list";
 import { ScoredList } from "@/components/trace/scored-list";
 import { RulesInForce } from "@/components/trace/rules-in-force";
@@ -58,12 +58,12 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
               ["Pool", `${trace.pool} · version ${trace.pool_version}`],
               ["Domain", trace.domain],
               ["Engine version", trace.engine_version ?? "—"],
-              ["Data as of", trace.as_of ?? "—"],
+              ["Data as of", formatDateTime(trace.as_of)],
               ["Rules hash", <code key="h" className="break-all font-mono text-xs" title={trace.rules_hash}>{trace.rules_hash ?? "—"}</code>],
               ["Submitted", formatDateTime(trace.created_at)],
               ["Started", formatDateTime(trace.started_at)],
               ["Completed", formatDateTime(trace.completed_at)],
-              ...timingEntries(trace.timings).map(([k, v]): [string, string] => [`Time: ${k.toLowerCase()}`, v]),
+              ["Timings", formatTimings(trace.timings)],
             ]}
           />
         </Card>
@@ -115,7 +115,7 @@ function SectionHeading({ id, title, count, children }: { id: string; title: str
 
 function KeyValues({ entries }: { entries: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[minmax(0,9rem)_1fr] gap-x-4 gap-y-2 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-600">{k}</dt>

@@ -3,7 +3,8 @@ import type { Values } from "@/components/trace/types";
 
 /** The data a rule looked at, as compact "label value" pairs. */
 export function ValuesLine({ values, className = "" }: { values?: Values; className?: string }) {
-  const entries = Object.entries(values ?? {});
+  // null means "not given or not applicable": listing it adds nothing to the evidence.
+  const entries = Object.entries(values ?? {}).filter(([, v]) => v !== null && v !== undefined);
   if (entries.length === 0) return null;
   return (
     <dl className={`flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600 ${className}`}>
