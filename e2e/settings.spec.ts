@@ -1,6 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { test, expect } from "@playwright/test";
 import { cli, newTenant, signIn, uniq } from "./helpers";
-import { expectAccessible, screenshot } from "./page-checks";
+import { completedJob, expectAccessible, screenshot } from "./page-checks";
 
 // Settings, for organization admins: API keys, the webhook signing secret, members; and the
 // guard: an underwriter (or an API key) gets no settings.
@@ -27,7 +29,7 @@ test("an admin creates an API key shown once, uses it, and revokes it", async ({
   const key = await field.inputValue();
   const row = page.getByTestId("api-key-row").filter({ hasText: "Broker portal" });
   await expect(row).toContainText(key.slice(0, 12));
-  await expect(row).toContainText("never");
+  await expect(row).toContainText("Never");
   await expectAccessible(page, "settings: API keys");
   await screenshot(page, "settings-api-keys");
 
@@ -76,6 +78,47 @@ test("rotating the webhook secret changes the revealed value", async ({ page }) 
   await page.getByRole("button", { name: "Hide secret" }).click();
   await expect(page.getByLabel("Current secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(after);
+});
+
+test("webhook deliveries show status, attempts and last error, and Redeliver sends again", async ({ page, request }) => {
+  // A receiver on loopback (the e2e server allows it): down at first, then up.
+  let up = false;
+  const seen: string[] = [];
+  const receiver = http.createServer((req, res) => {
+    seen.push(String(req.headers["webhook-id"]));
+    req.resume();
+    res.writeHead(up ? 200 : 503, { "content-type": "text/plain" }).end(up ? "ok" : "receiver down for maintenance");
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/nexio`;
+    const t = newTenant("admin");
+    const evalId = await completedJob(request, t.key, { webhook_url: url });
+    await expect.poll(() => seen.length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await signIn(page, t.email, t.password);
+    await page.goto("/settings/webhooks");
+    const row = page.getByTestId("delivery-row").filter({ hasText: evalId }).first();
+    await expect(row).toContainText("503");
+    await expect(row).toContainText(/pending|failed/);
+    await row.getByRole("button", { name: /^Attempts of delivery/ }).click();
+    const attempt = page.getByTestId("attempt-row").first();
+    await expect(attempt).toContainText("503");
+    await expect(attempt).toContainText("receiver down for maintenance");
+
+    up = true;
+    await row.getByRole("button", { name: `Redeliver ${evalId}` }).click();
+    const redelivery = page.getByTestId("delivery-row").filter({ hasText: "redelivery" });
+    await expect(redelivery).toHaveCount(1);
+    await expect(redelivery).toContainText("succeeded", { timeout: 30_000 });
+    await expect(redelivery).toContainText("200");
+    // A redelivery is a new message: a new webhook-id.
+    expect(new Set(seen).size).toBeGreaterThan(1);
+    await expectAccessible(page, "settings: webhook deliveries");
+    await screenshot(page, "settings-deliveries");
+  } finally {
+    receiver.close();
+  }
 });
 
 test("an admin adds a member, who can then sign in", async ({ page, browser }) => {
@@ -141,8 +184,8 @@ test("an underwriter gets no Settings link and 403 from the settings APIs; an AP
   const rotate = await page.request.post("/api/v1/webhook-secret", { headers: { Origin: baseURL! } });
   expect(rotate.status()).toBe(403);
 
-  // An API key, even an admin organization's, cannot reach settings.
-  const admin = newTenant("admin");
-  expect((await request.get("/api/v1/api-keys", { headers: { "X-API-Key": admin.key } })).status()).toBe(403);
-  expect((await request.post("/api/v1/members", { headers: { "X-API-Key": admin.key }, data: { email: "x@example.test", password: "long-enough", role: "admin" } })).status()).toBe(403);
+  // An API key cannot reach settings either, whoever's organization it belongs to.
+  const keyHeaders = { "X-API-Key": t.key };
+  expect((await request.get("/api/v1/api-keys", { headers: keyHeaders })).status()).toBe(403);
+  expect((await request.post("/api/v1/members", { headers: keyHeaders, data: { email: "x@example.test", password: "long-enough", role: "admin" } })).status()).toBe(403);
 });

@@ -72,7 +72,7 @@ export function ApiKeysPanel() {
                   <td className={td}><code className="font-mono text-xs">{k.prefix}…</code></td>
                   <td className={td}><ModeBadge mode={k.mode} /></td>
                   <td className={td} title={formatDateTime(k.created_at)}>{formatDate(k.created_at)}</td>
-                  <td className={td} title={k.last_used_at ? formatDateTime(k.last_used_at) : undefined}>{formatRelative(k.last_used_at)}</td>
+                  <td className={td} title={k.last_used_at ? formatDateTime(k.last_used_at) : undefined}>{k.last_used_at ? formatRelative(k.last_used_at) : "Never"}</td>
                   <td className={`${td} text-right`}>
                     {k.revoked_at ? (
                       <span className="text-xs">Revoked {formatDate(k.revoked_at)}</span>

@@ -32,8 +32,10 @@ export const th = "px-4 py-2 text-left text-xs font-semibold uppercase tracking-
 export const td = "px-4 py-3 align-middle";
 
 export function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  // relative: screen-reader-only text inside is positioned absolutely and must not escape the
+  // scroll box (it would widen the whole page).
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">{head}</thead>

@@ -11,12 +11,20 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
   hour12: false,
 });
+const SHORT = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
 const DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${DATE_TIME.format(d)} UTC`;
+}
+
+/** "28 Nov, 22:01 UTC": for dense tables; give the full time in a title. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${SHORT.format(d)} UTC`;
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -42,7 +42,7 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
       {list.length === 0 ? (
         <EmptyState title="No scored candidate matches">Try part of the name, or clear the filter.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Scored candidates, best first, with the level on each dimension</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -5,7 +5,6 @@ import { createOrganization, createUser } from "@/lib/orgs/organizations";
 import { createApiKey } from "@/lib/keys/api-keys";
 import { newId, newEvalId, randomBase62 } from "@/lib/ids";
 import { auth } from "@/lib/auth/auth";
-import { resetSettingsForTests } from "@/lib/settings";
 import { resolveShareToken } from "@/lib/share/links";
 import { ApiKeyList, CreatedApiKey, CreatedShareLink, MemberList, MemberView, ShareLinkList, WebhookSecretView } from "@/lib/settings-api/schemas";
 import * as apiKeys from "@/app/api/v1/api-keys/route";
@@ -18,10 +17,8 @@ import * as shareLink from "@/app/api/v1/share-links/[id]/route";
 // The settings and share-link routes, called as Next.js calls them: a Request and a params
 // promise. Settings are for signed-in admins only; share links for anyone of the organization.
 
+/** BASE_URL as vitest.config.ts sets it: the origin of share URLs and of same-origin writes. */
 const ORIGIN = "http://localhost:3000";
-// Vitest puts Vite's BASE_URL ("/") into process.env; Nexio reads BASE_URL as its origin.
-process.env.BASE_URL = ORIGIN;
-resetSettingsForTests();
 type Route = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 type Who = { key: string } | { cookie: string };
 
