@@ -33,7 +33,7 @@ export function CopyField({ label, value, hint, wrap = false }: { label: string;
             id={id}
             ref={ref}
             readOnly
-            rows={3}
+            rows={2}
             value={value}
             onFocus={(e) => e.currentTarget.select()}
             spellCheck={false}

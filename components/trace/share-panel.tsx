@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorNote, Spinner } from "@/components/ui/badges";
 import { CopyField } from "@/components/settings/copy-field";
 import { ConfirmButton } from "@/components/settings/confirm-button";
-import { formatDateTime } from "@/components/trace/format";
+import { formatDate, formatDateTime } from "@/components/trace/format";
 import { EXPIRY_DAYS, type CreatedShareLink, type ShareLinkView } from "@/lib/settings-api/schemas";
 
 export function useShareLinks(evalId: string) {
@@ -81,9 +81,11 @@ export function SharePanel({ evalId }: { evalId: string }) {
                   <div className="min-w-0 text-sm">
                     <p className="flex items-center gap-2">
                       <LinkStatus link={l} />
-                      <span className="text-slate-800">{l.revoked_at ? `Revoked ${formatDateTime(l.revoked_at)}` : `Expires ${formatDateTime(l.expires_at)}`}</span>
+                      <span className="text-slate-800" title={formatDateTime(l.revoked_at ?? l.expires_at)}>
+                        {l.revoked_at ? `Revoked ${formatDate(l.revoked_at)}` : `${l.active ? "Expires" : "Expired"} ${formatDate(l.expires_at)}`}
+                      </span>
                     </p>
-                    <p className="text-xs text-slate-600">Created {formatDateTime(l.created_at)}</p>
+                    <p className="text-xs text-slate-600" title={formatDateTime(l.created_at)}>Created {formatDateTime(l.created_at)}</p>
                   </div>
                   {l.active && (
                     <ConfirmButton
