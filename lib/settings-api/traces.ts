@@ -1,0 +1,27 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { ApiError } from "@/lib/api/errors";
+import { EVAL_ID_PATTERN, sha256Hex } from "@/lib/ids";
+import { getTrace, type Trace } from "@/lib/traces/trace";
+import { resolveShareToken } from "@/lib/share/links";
+
+// The two ways a person reaches a trace page: signed in to its organization, or holding a share
+// link. Anything not found, malformed, revoked or expired is null, and the page answers 404.
+
+export async function traceForOrganization(organizationId: string, evalId: string): Promise<Trace | null> {
+  if (!EVAL_ID_PATTERN.test(evalId)) return null;
+  try {
+    return await getTrace(prisma(), organizationId, evalId);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export async function traceForShareToken(token: string): Promise<{ trace: Trace; expiresAt: string } | null> {
+  const shared = await resolveShareToken(prisma(), token);
+  if (!shared) return null;
+  const link = await prisma().shareLink.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { expiresAt: true } });
+  const trace = link && (await traceForOrganization(shared.organizationId, shared.evalId));
+  return trace ? { trace, expiresAt: link.expiresAt.toISOString() } : null;
+}
