@@ -1,5 +1,5 @@
 import { ConfidenceBadge, TierBadge } from "@/components/ui/badges";
-import { LevelChip } from "@/components/trace/level-chip";
+import { LevelChip } from "@/components/ui/badges";
 import { humanize } from "@/components/trace/format";
 import { ValuesLine } from "@/components/trace/values-line";
 import type { ScoredCandidate } from "@/components/trace/types";

@@ -3,7 +3,7 @@
 import { Fragment, useDeferredValue, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfidenceBadge, EmptyState, TierBadge } from "@/components/ui/badges";
-import { LevelChip } from "@/components/trace/level-chip";
+import { LevelChip } from "@/components/ui/badges";
 import { formatNumber, humanize } from "@/components/trace/format";
 import { Chevron } from "@/components/trace/chevron";
 import { Highlight, SearchField } from "@/components/trace/search-field";

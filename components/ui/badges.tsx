@@ -26,7 +26,7 @@ export function ConfidenceBadge({ confidence }: { confidence: keyof typeof CONF_
 }
 
 export const LEVEL_STYLE = {
-  L1: "bg-emerald-600 text-white",
+  L1: "bg-emerald-700 text-white",
   L2: "bg-lime-200 text-lime-950",
   L3: "bg-amber-200 text-amber-950",
   L4: "bg-red-600 text-white",

@@ -4,6 +4,7 @@ import {
   CreateJobBody, CreateJobResponse, JobResponse, JobResult, ListJobsResponse, ListPoolsResponse, ErrorResponse, Candidate, JobSummary, PoolResponse, JobError,
 } from "@/lib/jobs/schemas";
 import { NEXIO_VERSION } from "@/lib/version";
+import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
 
 // OpenAPI 3.1 (JSON Schema 2020-12) generated from the very zod schemas the handlers use, so the
 // document cannot drift from the code.
@@ -46,6 +47,7 @@ export function openApiDocument(baseUrl: string) {
   add("PoolList", ListPoolsResponse);
   add("Error", ErrorResponse);
   for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Profile`, d.profileSchema);
+  for (const [id, schema] of Object.entries(SETTINGS_SCHEMAS)) add(id, schema);
 
   const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
@@ -130,6 +132,7 @@ export function openApiDocument(baseUrl: string) {
       "/api/v1/pools": {
         get: { operationId: "listPools", summary: "Pools this organization may use", responses: { 200: ok("PoolList", "Pools"), ...errors(401, 429, 500) } },
       },
+      ...settingsApiPaths(),
     },
     webhooks: {
       evaluationFinished: {

@@ -29,7 +29,7 @@ function routePaths(): { path: string; methods: string[] }[] {
         const source = fs.readFileSync(path.join(dir, entry.name), "utf8");
         // methods with a real handler (apiRoute), not the 405 stubs
         const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute/g)].map((m) => m[1].toLowerCase());
-        out.push({ path: `/api/v1/${segments.map((s) => (s === "[evalId]" ? "{eval_id}" : s)).join("/")}`.replace(/\/$/, ""), methods });
+        out.push({ path: `/api/v1/${segments.map((s) => (s === "[evalId]" ? "{eval_id}" : s.replace(/^\[(\w+)\]$/, "{$1}"))).join("/")}`.replace(/\/$/, ""), methods });
       }
     }
   };
