@@ -15,7 +15,9 @@ export function databaseUrl(): string {
 }
 
 export function createPrisma(url = databaseUrl(), max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  // The embedded database runs one statement at a time, so under load a transaction may wait
+  // longer for its turn than Prisma's 2 s default allows.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 export function prisma(): PrismaClient {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { SequenceSafeQueue } from "@/lib/db/pglite-queue";
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) with its files under DATA_DIR, served
 // over the PostgreSQL wire protocol on 127.0.0.1 so every process connects to it with `pg`
@@ -78,6 +79,8 @@ export async function openEmbedded(dataDir: string, opts: { port?: number } = {}
   // Queries from all connections are queued onto the one PGlite instance; a pool of 10–20
   // connections per process needs room for several processes.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 100 });
+  // The library's own queue interleaves clients' extended-protocol messages: see pglite-queue.ts.
+  (server as unknown as { queryQueue: SequenceSafeQueue }).queryQueue = new SequenceSafeQueue(db);
   await server.start();
   fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
 

@@ -47,7 +47,7 @@ export async function findUsablePool(db: PrismaClient, organizationId: string, k
 
 // Pool versions never change once written, so a process keeps the parsed candidates it has
 // loaded. A few versions of a few MB each: bounded by a small LRU.
-const cache = new Map<string, { version: number; poolKey: string; candidates: unknown[] }>();
+const cache = new Map<string, { version: number; poolKey: string; domain: string; candidates: unknown[] }>();
 const CACHE_MAX = 16;
 
 export async function loadPoolVersion(db: PrismaClient, poolVersionId: string) {
@@ -59,10 +59,10 @@ export async function loadPoolVersion(db: PrismaClient, poolVersionId: string) {
   }
   const row = await db.poolVersion.findUnique({
     where: { id: poolVersionId },
-    select: { version: true, candidates: true, pool: { select: { key: true } } },
+    select: { version: true, candidates: true, pool: { select: { key: true, domain: true } } },
   });
   if (!row) return null;
-  const entry = { version: row.version, poolKey: row.pool.key, candidates: row.candidates as unknown[] };
+  const entry = { version: row.version, poolKey: row.pool.key, domain: row.pool.domain, candidates: row.candidates as unknown[] };
   cache.set(poolVersionId, entry);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return entry;

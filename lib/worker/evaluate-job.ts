@@ -20,8 +20,7 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Ou
   const t0 = performance.now();
   const pool = await loadPoolVersion(db, job.poolVersionId);
   if (!pool) throw new PermanentJobError("pool_version_missing", "The pool version this job was submitted against no longer exists");
-  const poolRow = await db.pool.findFirst({ where: { versions: { some: { id: job.poolVersionId } } }, select: { domain: true } });
-  const domain = poolRow && getDomain(poolRow.domain);
+  const domain = getDomain(pool.domain);
   if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
   const profile = domain.profileSchema.safeParse(job.profile);
   if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
