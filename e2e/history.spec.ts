@@ -4,6 +4,9 @@ import { newTenant, signIn, uniq } from "./helpers";
 
 // History: the organization's jobs newest first, filters kept in the URL, cursor pagination.
 
+// Tenants come from the operator CLI, a few seconds each on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const profile = (entity: string) => ({ entity, state: "CA", line: "professional_liability", revenue: 12_000_000 });
 
 async function submit(request: APIRequestContext, key: string, entity: string) {

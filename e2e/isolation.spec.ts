@@ -4,6 +4,9 @@ import { newTenant, signIn } from "./helpers";
 // One organization's evaluation is invisible to another: the page and the API both answer 404,
 // exactly as for an id that never existed, so ids leak nothing.
 
+// Tenants come from the operator CLI, a few seconds each on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const SEED = { entity: "acme-manufacturing", state: "CA", line: "professional_liability", revenue: 12_000_000 };
 
 async function submit(request: APIRequestContext, key: string) {

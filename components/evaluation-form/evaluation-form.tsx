@@ -192,7 +192,7 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
             onBlur={() => onBlur("webhook_url")}
             aria-invalid={webhookError ? true : undefined}
             aria-describedby={`${WEBHOOK_ID}-help${webhookError ? ` ${WEBHOOK_ID}-error` : ""}`}
-            className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${webhookError ? "border-red-500 ring-1 ring-red-500" : "border-slate-300"}`}
+            className={`mt-1 block h-10 w-full rounded-md border bg-white px-3 text-sm shadow-sm ${webhookError ? "border-red-500 ring-1 ring-red-500" : "border-slate-300"}`}
           />
           {webhookError && <p id={`${WEBHOOK_ID}-error`} className="mt-1 text-sm font-medium text-red-700" data-testid="error-webhook_url">{webhookError}</p>}
           <p id={`${WEBHOOK_ID}-help`} className="mt-1 text-xs text-slate-600">A public HTTPS endpoint that receives the result when the evaluation finishes. You can always follow it here.</p>

@@ -22,15 +22,16 @@ export function PoolPicker({ pools, value, onChange, error, domainLabel }: { poo
             >
               <input type="radio" name="pool" value={p.id} checked={checked} onChange={() => onChange(p.id)} className="sr-only" />
               <span className="flex items-start justify-between gap-2">
-                <span className="font-semibold text-slate-900">{p.name}</span>
+                <span>
+                  <span className="block text-xs font-medium uppercase tracking-wide text-slate-600">{domainLabel(p.domain)}</span>
+                  <span className="block font-semibold text-slate-900">{p.name}</span>
+                </span>
                 <span aria-hidden="true" className={`mt-0.5 h-4 w-4 shrink-0 rounded-full border-2 ${checked ? "border-indigo-700 bg-indigo-700 shadow-[inset_0_0_0_2px_white]" : "border-slate-300 bg-white"}`} />
               </span>
               <span className="font-mono text-xs text-slate-700">{p.id}</span>
               <span className="text-xs text-slate-600">{p.description}</span>
-              <span className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
-                <span>{domainLabel(p.domain)}</span>
-                <span><span className="font-semibold tabular-nums">{formatInt(p.size)}</span> candidates</span>
-                <span>version <span className="font-semibold">{p.version}</span></span>
+              <span className="mt-auto pt-1 text-xs text-slate-700">
+                <span className="font-semibold tabular-nums">{formatInt(p.size)}</span> candidates · version <span className="font-semibold">{p.version}</span>
               </span>
             </label>
           );

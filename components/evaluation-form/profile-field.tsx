@@ -7,7 +7,7 @@ import { isMoney, type FieldMeta } from "./types";
 export const fieldId = (name: string) => `field-${name}`;
 
 const control = (invalid: boolean) =>
-  `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${invalid ? "border-red-500 ring-1 ring-red-500" : "border-slate-300"}`;
+  `mt-1 block h-10 w-full rounded-md border bg-white px-3 text-sm shadow-sm ${invalid ? "border-red-500 ring-1 ring-red-500" : "border-slate-300"}`;
 
 interface Props {
   field: FieldMeta;

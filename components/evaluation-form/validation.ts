@@ -9,9 +9,9 @@ type Issue = z.core.$ZodIssue;
 
 function friendly(issue: Issue): string {
   const i = issue as Issue & { input?: unknown; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; origin?: string };
+  if (i.input === undefined && (i.code === "invalid_type" || i.code === "invalid_value")) return "Required";
   switch (i.code) {
     case "invalid_type":
-      if (i.input === undefined || i.input === null) return "Required";
       return i.expected === "number" || i.expected === "int" ? "Enter a number" : issue.message;
     case "too_small":
       if (i.origin === "string" && Number(i.minimum) === 1) return "Required";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { usePools } from "@/components/evaluation-form/use-pools";
 import { STATUSES, type HistoryState } from "./search-params";
 
-const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+const control = "mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm";
 const SEARCH_DELAY_MS = 300;
 
 type Patch = Partial<Pick<HistoryState, "status" | "pool" | "q" | "created_gte" | "created_lte">>;
@@ -65,7 +65,7 @@ export function HistoryFilters({ state, onChange, onClear, active }: { state: Hi
         <label htmlFor={`${id}-to`} className="block text-sm font-medium text-slate-800">Submitted to</label>
         <input id={`${id}-to`} type="date" value={state.created_lte} min={state.created_gte || undefined} onChange={(e) => onChange({ created_lte: e.target.value })} className={control} />
       </div>
-      <Button type="button" variant="secondary" onClick={onClear} disabled={!active} className="col-span-2 lg:col-span-1">
+      <Button type="button" variant="secondary" onClick={onClear} disabled={!active} className="col-span-2 h-10 lg:col-span-1">
         Clear filters
       </Button>
     </form>

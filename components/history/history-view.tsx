@@ -88,6 +88,7 @@ export function HistoryView() {
           </div>
         )}
 
+        {!(page.length === 0 && !state.starting_after) && (
         <nav aria-label="Pagination" className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-3">
           <div className="flex items-center gap-2 text-sm">
             <label htmlFor={`${id}-size`} className="text-slate-700">Rows per page</label>
@@ -119,6 +120,7 @@ export function HistoryView() {
             </Button>
           </div>
         </nav>
+        )}
       </section>
     </div>
   );

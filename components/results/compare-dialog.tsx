@@ -4,9 +4,10 @@ import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
-import { ConfidenceBadge, ErrorNote, LEVEL_MEANING, LEVEL_STYLE, Spinner, TierBadge } from "@/components/ui/badges";
+import { ConfidenceBadge, ErrorNote, LEVEL_MEANING, Spinner, TierBadge } from "@/components/ui/badges";
 import { DIMENSION_LABEL, DIMENSIONS, type Dimension, type Row } from "./model";
 import { Evidence } from "./evidence";
+import { LEVEL_CHIP } from "./level-chip";
 
 interface TraceEvidence {
   scored: { id: string; evidence?: Partial<Record<Dimension, { evidence?: unknown }>> }[];
@@ -78,7 +79,7 @@ export function CompareDialog({ evalId, candidates, onClose }: { evalId: string;
                 <th scope="row" className="p-2 text-left align-top font-semibold">{DIMENSION_LABEL[d]}</th>
                 {candidates.map((c) => (
                   <td key={c.id} className="p-2 align-top">
-                    <span className={`inline-flex min-w-8 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${LEVEL_STYLE[c.scores[d]]}`}>{c.scores[d]}</span>
+                    <span className={LEVEL_CHIP[c.scores[d]]}>{c.scores[d]}</span>
                     <span className="ml-2 text-xs text-slate-600">{LEVEL_MEANING[c.scores[d]]}</span>
                     <div className="mt-1.5 text-xs leading-relaxed text-slate-700">
                       {evidence.isPending ? <Spinner label="Loading evidence" /> : <Evidence value={evidence.data?.get(c.id)?.[d]?.evidence} />}

@@ -6,17 +6,21 @@ import { isDone, type Job } from "./use-job";
 
 const STEPS = ["queued", "running", "completed"] as const;
 
-/** Time since submission, ticking while the job works; the final duration once it is done. */
-function useElapsed(job: Pick<Job, "created_at" | "completed_at">) {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Time since submission, ticking while the job works; the final duration once it is done.
+ * null until the browser's clock is known (the server's render must not guess it).
+ */
+function useElapsed(job: Pick<Job, "created_at" | "completed_at">): number | null {
+  const [now, setNow] = useState<number | null>(null);
   const done = Boolean(job.completed_at);
   useEffect(() => {
     if (done) return;
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 100);
     return () => clearInterval(t);
   }, [done]);
   const end = job.completed_at ? Date.parse(job.completed_at) : now;
-  return end - Date.parse(job.created_at);
+  return end === null ? null : end - Date.parse(job.created_at);
 }
 
 /**
@@ -63,9 +67,8 @@ export function JobStatus({ job }: { job: Pick<Job, "status" | "created_at" | "s
           <span className="sr-only">Status: </span>
           {label}
         </span>{" "}
-        <span className="tabular-nums text-slate-600" data-testid="elapsed">
-          {isDone(job.status) ? (failed ? "after " : "in ") : "for "}
-          {formatDuration(elapsed)}
+        <span className="inline-block min-w-20 tabular-nums text-slate-600" data-testid="elapsed">
+          {elapsed !== null && `${isDone(job.status) ? (failed ? "after" : "in") : "for"} ${formatDuration(elapsed)}`}
         </span>
       </p>
     </div>

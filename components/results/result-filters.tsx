@@ -1,7 +1,8 @@
 "use client";
 
 import { memo, useId } from "react";
-import { LEVEL_MEANING, LEVEL_STYLE, TIER_LABEL } from "@/components/ui/badges";
+import { LEVEL_MEANING, TIER_LABEL } from "@/components/ui/badges";
+import { LEVEL_CHIP } from "./level-chip";
 import { CONFIDENCE_LABEL, CONFIDENCES, DIMENSION_LABEL, DIMENSIONS, LEVELS, TIERS, type Dimension, type Filters, type Level } from "./model";
 
 const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -13,7 +14,7 @@ export function LevelLegend() {
       <ul className="flex flex-wrap gap-3">
         {LEVELS.map((l) => (
           <li key={l} className="flex items-center gap-1.5">
-            <span className={`inline-flex min-w-8 justify-center rounded px-1.5 py-0.5 font-mono font-semibold ${LEVEL_STYLE[l]}`}>{l}</span>
+            <span className={LEVEL_CHIP[l]}>{l}</span>
             {LEVEL_MEANING[l]}
           </li>
         ))}

@@ -5,6 +5,8 @@ import { requireSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { EVAL_ID_PATTERN } from "@/lib/ids";
 import { getJob } from "@/lib/jobs/read";
+import { listPools } from "@/lib/pools/pools";
+import { getDomain } from "@/lib/engine";
 import { JobView } from "@/components/results/job-view";
 
 export const metadata: Metadata = { title: "Evaluation" };
@@ -20,6 +22,8 @@ export default async function JobPage({ params }: { params: Promise<{ evalId: st
     if (err instanceof ApiError && err.status === 404) notFound();
     throw err;
   });
+  const pool = (await listPools(prisma(), principal.organizationId)).find((p) => p.id === job.pool);
+  const fields = (pool && getDomain(pool.domain)?.fieldMeta) || [];
   const { candidates: _omitted, ...head } = job;
-  return <JobView initial={head} />;
+  return <JobView initial={head} fields={fields} />;
 }
