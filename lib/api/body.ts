@@ -5,7 +5,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /**
  * The request's JSON body: application/json only (415), at most 64 KiB (413: refused from
  * Content-Length before reading, or as soon as the stream passes the limit, without buffering
- * the rest), well-formed JSON (400).
+ * the rest), well-formed JSON that can be processed and stored (400).
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -31,10 +31,41 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") throw invalid("Request body is empty: expected a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw invalid("Malformed JSON in request body", [{ path: "", code: "invalid_json", message: "Body is not valid JSON" }]);
+  }
+  assertStorable(value);
+  return value;
+}
+
+export const MAX_JSON_DEPTH = 64;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuse, as a 400, JSON that code further on cannot handle: nesting deeper than any request
+ * needs (64 KiB of `[` is 32,768 levels, enough to overflow the stack of every recursive walk,
+ * which would be a 500), and strings PostgreSQL cannot store (NUL, or an unpaired surrogate
+ * written as a \u escape), which would fail the insert. Iterative, so it cannot overflow itself.
+ */
+function assertStorable(root: unknown) {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
+  const badString = (s: string) => s.includes("\u0000") || UNPAIRED_SURROGATE.test(s);
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === "string") {
+      if (badString(value)) throw invalid(`Invalid value for ${path || "body"}: strings must be valid Unicode without NUL characters`, [{ path, code: "invalid_string", message: "contains NUL or an unpaired surrogate" }]);
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) throw invalid(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path, code: "too_deep", message: `nesting over ${MAX_JSON_DEPTH} levels` }]);
+    for (const [k, v] of Object.entries(value)) {
+      const childPath = path ? `${path}.${k}` : k;
+      if (badString(k)) throw invalid(`Invalid field name in ${path || "body"}: names must be valid Unicode without NUL characters`, [{ path, code: "invalid_key", message: "contains NUL or an unpaired surrogate" }]);
+      stack.push({ value: v, path: childPath, depth: depth + 1 });
+    }
   }
 }
 

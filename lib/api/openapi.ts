@@ -53,7 +53,12 @@ export function openApiDocument(baseUrl: string) {
     unrepresentable: "any",
     uri: (id) => `#/components/schemas/${id}`,
   });
-  for (const s of Object.values(schemas)) delete (s as Record<string, unknown>).$schema;
+  // Each component is addressed by its place in the document; zod's "$id": "#/components/…" is a
+  // fragment, which JSON Schema 2020-12 forbids in $id.
+  for (const s of Object.values(schemas)) {
+    delete (s as Record<string, unknown>).$schema;
+    delete (s as Record<string, unknown>).$id;
+  }
 
   const profileRefs = Object.values(DOMAINS).map((d) => ({ $ref: `#/components/schemas/${capitalize(d.id)}Profile` }));
   const body = schemas.CreateJobBody as { properties: Record<string, unknown> };

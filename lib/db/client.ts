@@ -14,10 +14,14 @@ export function databaseUrl(): string {
   return url;
 }
 
+// Timestamp columns hold UTC without a zone (Prisma's convention); SQL that compares them with
+// now() is only right when the session's time zone is UTC, whatever the server's default is.
+export const UTC_SESSION = "-c TimeZone=UTC";
+
 export function createPrisma(url = databaseUrl(), max = 10): PrismaClient {
   // The embedded database runs one statement at a time, so under load a transaction may wait
   // longer for its turn than Prisma's 2 s default allows.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, options: UTC_SESSION }), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 export function prisma(): PrismaClient {

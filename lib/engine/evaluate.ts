@@ -66,29 +66,15 @@ export function resolveRules(domainId: string, overrides?: RuleOverrides): BaseR
   return mergeRules(pack.defaultRules as BaseRules, overrides);
 }
 
-interface Row {
-  c: CandidateBase;
-  levels: string;
-  l0: number;
-  l1: number;
-  l2: number;
-  l3: number;
-  l4: number;
-  l5: number;
-  score: number;
-  tier: number;
-  conf: number;
+function levelString(lv: ArrayLike<number>, o: number): string {
+  return String.fromCharCode(48 + lv[o], 48 + lv[o + 1], 48 + lv[o + 2], 48 + lv[o + 3], 48 + lv[o + 4], 48 + lv[o + 5]);
 }
 
-function byRank(a: Row, b: Row): number {
-  return (
-    a.tier - b.tier ||
-    b.score - a.score ||
-    (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0) ||
-    (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0)
-  );
-}
-
+/**
+ * Per-candidate work writes into typed arrays sized once per call, so scanning a pool allocates
+ * nothing per candidate: with large pools in the heap, garbage collection (not the rules) is what
+ * would otherwise grow faster than the pool.
+ */
 export function evaluate(
   domainId: string,
   profile: unknown,
@@ -96,74 +82,104 @@ export function evaluate(
   ctx: EvaluationContext,
 ): { result: EvaluationResult; trace: CompactTrace } {
   const { pack, rules, x } = prepare(domainId, profile, ctx);
-  const { filters, scorers } = pack.engine;
   const eng = pack.engine;
-  const eliminatedBy: string[][] = filters.map(() => []);
-  const rows: Row[] = [];
-  const lv = new Uint8Array(6);
+  const { filters, scorers } = eng;
+  const n = candidates.length;
 
-  for (let i = 0; i < candidates.length; i++) {
+  // 1. Filters: failedAt[i] = index of the first failing filter + 1, or 0 when eligible.
+  const failedAt = new Uint8Array(n);
+  const eliminatedCount = new Uint32Array(filters.length);
+  const eligible = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const c = candidates[i];
-    let failed = -1;
-    for (let f = 0; f < filters.length; f++) {
-      if (filters[f].fails(x, c)) {
-        failed = f;
-        break;
-      }
+    let f = 0;
+    while (f < filters.length && !filters[f].fails(x, c)) f++;
+    if (f < filters.length) {
+      failedAt[i] = f + 1;
+      eliminatedCount[f]++;
+    } else {
+      eligible[m++] = i;
     }
-    if (failed >= 0) {
-      eliminatedBy[failed].push(c.id);
-      continue;
-    }
-    for (let d = 0; d < 6; d++) lv[d] = scorers[d](x, c, null);
-    const score = compositeScore(lv, rules);
-    rows.push({
-      c,
-      levels: String.fromCharCode(48 + lv[0], 48 + lv[1], 48 + lv[2], 48 + lv[3], 48 + lv[4], 48 + lv[5]),
-      l0: lv[0], l1: lv[1], l2: lv[2], l3: lv[3], l4: lv[4], l5: lv[5],
-      score,
-      tier: tierIndex(lv, score, rules.tier),
-      conf: confidenceIndex(eng.dataAgeDays(x, c), eng.missingCount(x, c), rules.confidence),
-    });
   }
-  rows.sort(byRank);
 
-  const ranked: RankedCandidate[] = new Array(rows.length);
-  const scored: ScoredEntry[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    lv[0] = r.l0; lv[1] = r.l1; lv[2] = r.l2; lv[3] = r.l3; lv[4] = r.l4; lv[5] = r.l5;
-    ranked[i] = {
-      id: r.c.id,
-      tier: TIERS[r.tier],
-      name: r.c.name,
-      confidence: CONFIDENCES[r.conf],
+  // 2. Levels, score, tier and confidence of the eligible candidates.
+  const levels = new Uint8Array(m * 6);
+  const scores = new Float64Array(m);
+  const tiers = new Uint8Array(m);
+  const confs = new Uint8Array(m);
+  const lv = new Uint8Array(6);
+  for (let k = 0; k < m; k++) {
+    const c = candidates[eligible[k]];
+    for (let d = 0; d < 6; d++) levels[k * 6 + d] = lv[d] = scorers[d](x, c, null);
+    scores[k] = compositeScore(lv, rules);
+    tiers[k] = tierIndex(lv, scores[k], rules.tier);
+    confs[k] = confidenceIndex(eng.dataAgeDays(x, c), eng.missingCount(x, c), rules.confidence);
+  }
+
+  // 3. Rank: tier, score descending, name, id.
+  const order: number[] = new Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  order.sort((a, b) => {
+    const ca = candidates[eligible[a]];
+    const cb = candidates[eligible[b]];
+    return (
+      tiers[a] - tiers[b] ||
+      scores[b] - scores[a] ||
+      (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0) ||
+      (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0)
+    );
+  });
+
+  // 4. Output; reasoning sentences only for the ranked candidates.
+  const ranked: RankedCandidate[] = new Array(m);
+  const scored: ScoredEntry[] = new Array(m);
+  for (let r = 0; r < m; r++) {
+    const k = order[r];
+    const c = candidates[eligible[k]];
+    const o = k * 6;
+    for (let d = 0; d < 6; d++) lv[d] = levels[o + d];
+    ranked[r] = {
+      id: c.id,
+      tier: TIERS[tiers[k]],
+      name: c.name,
+      confidence: CONFIDENCES[confs[k]],
       scores: {
-        appetite: LEVELS[r.l0 - 1],
-        coverage: LEVELS[r.l1 - 1],
-        financial: LEVELS[r.l2 - 1],
-        pricing: LEVELS[r.l3 - 1],
-        placement: LEVELS[r.l4 - 1],
-        service: LEVELS[r.l5 - 1],
+        appetite: LEVELS[lv[0] - 1],
+        coverage: LEVELS[lv[1] - 1],
+        financial: LEVELS[lv[2] - 1],
+        pricing: LEVELS[lv[3] - 1],
+        placement: LEVELS[lv[4] - 1],
+        service: LEVELS[lv[5] - 1],
       },
-      reasoning: eng.reasoning(x, r.c, lv),
-      score: r.score,
+      reasoning: eng.reasoning(x, c, lv),
+      score: scores[k],
     };
-    scored[i] = [r.c.id, r.levels, TIER_INITIAL[r.tier], CONFIDENCE_INITIAL[r.conf], r.score];
+    scored[r] = [c.id, levelString(lv, 0), TIER_INITIAL[tiers[k]], CONFIDENCE_INITIAL[confs[k]], scores[k]];
   }
 
+  // Eliminated ids per filter, in filter order and pool order, arrays sized exactly.
   const eliminated: Record<string, string[]> = {};
-  for (let f = 0; f < filters.length; f++) if (eliminatedBy[f].length > 0) eliminated[filters[f].code] = eliminatedBy[f];
+  const lists: string[][] = [];
+  const fill = new Uint32Array(filters.length);
+  for (let f = 0; f < filters.length; f++) {
+    lists.push(new Array(eliminatedCount[f]));
+    if (eliminatedCount[f] > 0) eliminated[filters[f].code] = lists[f];
+  }
+  for (let i = 0; i < n; i++) {
+    const f = failedAt[i];
+    if (f !== 0) lists[f - 1][fill[f - 1]++] = candidates[i].id;
+  }
 
   return {
-    result: { pool_size: candidates.length, filtered: ranked.length, candidates: ranked },
+    result: { pool_size: n, filtered: m, candidates: ranked },
     trace: {
       engine_version: ENGINE_VERSION,
       domain: pack.id,
       as_of: ctx.asOf,
       rules_hash: rulesHash(rules),
-      pool_size: candidates.length,
-      filtered: ranked.length,
+      pool_size: n,
+      filtered: m,
       eliminated,
       scored,
     },

@@ -90,13 +90,16 @@ export const JobSummary = z
   })
   .meta({ id: "JobSummary" });
 
+// PostgreSQL refuses NUL in text parameters (a 500 if it got that far).
+const queryText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, "must not contain NUL characters");
+
 export const ListJobsQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(10),
-    starting_after: z.string().max(64).optional(),
+    starting_after: queryText(64).optional(),
     status: JobStatus.optional(),
-    pool: z.string().max(100).optional(),
-    q: z.string().max(200).optional().meta({ description: "Search in the profile's entity" }),
+    pool: queryText(100).optional(),
+    q: queryText(200).optional().meta({ description: "Search in the profile's entity" }),
     created_gte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     created_lte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   })

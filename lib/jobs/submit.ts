@@ -105,8 +105,11 @@ async function validate(db: PrismaClient, who: Principal, raw: unknown) {
   const pool = poolKey ? await findUsablePool(db, who.organizationId, poolKey) : null;
   if (poolKey && !pool) details.push({ path: "pool", code: "unknown_pool", message: `Unknown pool: ${poolKey}` });
 
+  // The profile is checked whenever it can be, even if the envelope has other problems, so that
+  // `details` lists every problem at once.
   let profile: Record<string, unknown> | undefined;
-  if (pool && envelope.success) {
+  const profileIsObject = typeof input.profile === "object" && input.profile !== null && !Array.isArray(input.profile);
+  if (pool && profileIsObject) {
     const domain = getDomain(pool.domain);
     if (!domain) throw new Error(`pool ${pool.key} has unknown domain ${pool.domain}`);
     const parsed = domain.profileSchema.safeParse(input.profile);
@@ -121,6 +124,6 @@ async function validate(db: PrismaClient, who: Principal, raw: unknown) {
     else details.push({ path: "webhook_url", code: check.code, message: `Invalid webhook_url: ${check.reason}` });
   }
 
-  if (details.length > 0 || !pool || !profile) throw invalid(details[0]?.message ?? "Invalid request", details);
+  if (details.length > 0 || !envelope.success || !pool || !profile) throw invalid(details[0]?.message ?? "Invalid request", details);
   return { pool, profile, webhookUrl };
 }

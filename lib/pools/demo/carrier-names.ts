@@ -30,13 +30,15 @@ const PLACES = ["of Ohio", "of New England", "of the Midwest", "of the Carolinas
 
 export function carrierName(rng: Rng, specialty: boolean, used: Set<string>): string {
   const suffixes = specialty ? SPECIALTY_SUFFIXES : ADMITTED_SUFFIXES;
-  for (let attempt = 0; attempt < 40; attempt++) {
+  // Past ~9,000 names the coinages are mostly taken: give up early instead of retrying 40 times.
+  const attempts = used.size > 9000 ? 4 : 40;
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const stem = rng.chance(0.65)
       ? rng.pick(ROOTS) + rng.pick(ENDINGS)
       : `${rng.pick(ADJECTIVES)} ${rng.pick(LANDFORMS)}`;
     if (BLOCKED.has(stem)) continue;
     let name = `${stem} ${rng.weighted(suffixes)}`;
-    if (attempt >= 20) name += ` ${rng.pick(PLACES)}`;
+    if (attempt >= attempts / 2) name += ` ${rng.pick(PLACES)}`;
     if (!used.has(name)) {
       used.add(name);
       return name;

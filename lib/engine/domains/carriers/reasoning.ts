@@ -67,7 +67,11 @@ export function carrierReasoning(x: CarrierCtx, c: Carrier, levels: ArrayLike<nu
     if (d === best) continue;
     if (worst < 0 || levels[d] > levels[worst] || (levels[d] === levels[worst] && w[DIMENSIONS[d]] > w[DIMENSIONS[worst]])) worst = d;
   }
-  const head = `${lead(x, c, levels[0])}; ${phrase(best, x, c)}`;
-  if (levels[worst] === 1) return `${head} and ${phrase(worst, x, c)}, nothing below L1.`;
-  return `${head}; ${phrase(worst, x, c)} ${levels[worst] === 4 ? "is a serious gap" : "is the weakest point"}.`;
+  // join() returns one flat string; template literals would keep a rope of a dozen fragments
+  // alive per ranked candidate, which the garbage collector then has to trace and copy.
+  const tail =
+    levels[worst] === 1
+      ? [" and ", phrase(worst, x, c), ", nothing below L1."]
+      : ["; ", phrase(worst, x, c), levels[worst] === 4 ? " is a serious gap." : " is the weakest point."];
+  return [lead(x, c, levels[0]), "; ", phrase(best, x, c), ...tail].join("");
 }

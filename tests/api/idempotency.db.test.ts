@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/jobs/route";
+import { CreateJobResponse } from "@/lib/jobs/schemas";
+import { newOrg } from "@/tests/setup/db";
+import { call, countJobs, expectError, parsed, SEED_BODY } from "@/tests/api/helpers";
+
+// Idempotency-Key: a retried POST gets the first answer instead of a second job, even when the
+// retries race each other; the key is scoped to the organization.
+
+let org: Awaited<ReturnType<typeof newOrg>>;
+beforeAll(async () => {
+  org = await newOrg("idem");
+});
+
+let n = 0;
+const freshKey = () => `idem-${Date.now()}-${++n}`;
+const post = (body: unknown, idempotencyKey: string, key = org.key) => call(POST, "/api/v1/jobs", { key, body, headers: { "idempotency-key": idempotencyKey } });
+
+describe("Idempotency-Key on POST /api/v1/jobs", () => {
+  it("same key and same body → the same eval_id and one job", async () => {
+    const k = freshKey();
+    const before = await countJobs(org.org.id);
+    const first = await post(SEED_BODY, k);
+    const second = await post(SEED_BODY, k);
+    expect(first.status, first.text).toBe(202);
+    expect(second.status, second.text).toBe(202);
+    expect(parsed(CreateJobResponse, second)).toEqual(parsed(CreateJobResponse, first));
+    expect(second.headers.get("location")).toBe(first.headers.get("location"));
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(await countJobs(org.org.id)).toBe(before + 1);
+  });
+
+  it("the same body with its keys in another order is the same request", async () => {
+    const k = freshKey();
+    const first = parsed(CreateJobResponse, await post(SEED_BODY, k));
+    const reordered = { webhook_url: SEED_BODY.webhook_url, pool: SEED_BODY.pool, profile: { revenue: 12000000, line: "professional_liability", state: "CA", entity: "acme-manufacturing" } };
+    expect(parsed(CreateJobResponse, await post(reordered, k))).toEqual(first);
+  });
+
+  it("10 concurrent requests with one key → one job, all answered with the same eval_id", async () => {
+    const k = freshKey();
+    const before = await countJobs(org.org.id);
+    const all = await Promise.all(Array.from({ length: 10 }, () => post(SEED_BODY, k)));
+    for (const r of all) expect(r.status, r.text).toBe(202);
+    const ids = new Set(all.map((r) => parsed(CreateJobResponse, r).eval_id));
+    expect(ids.size).toBe(1);
+    expect(await countJobs(org.org.id)).toBe(before + 1);
+  });
+
+  it("same key with a different body → 409 idempotency_conflict, nothing stored", async () => {
+    const k = freshKey();
+    expect((await post(SEED_BODY, k)).status).toBe(202);
+    const before = await countJobs(org.org.id);
+    const res = await post({ ...SEED_BODY, profile: { ...SEED_BODY.profile, revenue: 13000000 } }, k);
+    expectError(res, 409, "idempotency_conflict");
+    expect(await countJobs(org.org.id)).toBe(before);
+  });
+
+  it("a refused request does not use up its key", async () => {
+    const k = freshKey();
+    expectError(await post({ ...SEED_BODY, pool: "carriers:nope" }, k), 400, "invalid_request");
+    const ok = await post(SEED_BODY, k);
+    expect(ok.status, ok.text).toBe(202);
+  });
+
+  it("the same key in another organization is an independent job", async () => {
+    const other = await newOrg("idem-other");
+    const k = freshKey();
+    const mine = parsed(CreateJobResponse, await post(SEED_BODY, k));
+    const theirs = parsed(CreateJobResponse, await post(SEED_BODY, k, other.key));
+    expect(theirs.eval_id).not.toBe(mine.eval_id);
+    expect(await countJobs(other.org.id)).toBe(1);
+    // and a different body under that key in the other organization is not a conflict either
+    const k2 = freshKey();
+    expect((await post(SEED_BODY, k2)).status).toBe(202);
+    expect((await post({ ...SEED_BODY, pool: "carriers:tier1" }, k2, other.key)).status).toBe(202);
+  });
+});
