@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/ui/badges";
+import { formatDateTime, formatDuration, formatInt } from "@/components/ui/format";
+import type { JobSummary } from "./use-jobs";
+
+const th = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const td = "px-4 py-3 align-top";
+const ROW_HEIGHT = "h-[61px]";
+
+function Result({ job }: { job: JobSummary }) {
+  if (job.status === "completed" && job.pool_size !== null) {
+    return (
+      <span>
+        <span className="font-semibold tabular-nums">{formatInt(job.filtered ?? 0)}</span>
+        <span className="text-slate-500"> of {formatInt(job.pool_size)} eligible</span>
+      </span>
+    );
+  }
+  if (job.status === "failed") return <span className="text-red-800">{job.error?.message ?? "Failed"}</span>;
+  return <span className="text-slate-500">—</span>;
+}
+
+function duration(job: JobSummary) {
+  return job.completed_at ? formatDuration(Date.parse(job.completed_at) - Date.parse(job.created_at)) : "—";
+}
+
+export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
+  return (
+    <table className="w-full table-fixed text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <colgroup>
+        <col className="w-[30%]" />
+        <col className="w-[10%]" />
+        <col className="w-[16%]" />
+        <col className="w-[20%]" />
+        <col className="w-[15%]" />
+        <col className="w-[9%]" />
+      </colgroup>
+      <thead className="border-b border-slate-200 bg-slate-50">
+        <tr>
+          <th scope="col" className={th}>Entity</th>
+          <th scope="col" className={th}>Status</th>
+          <th scope="col" className={th}>Pool</th>
+          <th scope="col" className={th}>Result</th>
+          <th scope="col" className={th} aria-sort="descending">Submitted</th>
+          <th scope="col" className={`${th} text-right`}>Duration</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {jobs.map((job) => (
+          <tr key={job.eval_id} className={`${ROW_HEIGHT} hover:bg-slate-50`} data-testid="history-row">
+            <td className={td}>
+              <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline">
+                {job.entity || "(no entity)"}
+              </Link>
+              <div className="truncate font-mono text-xs text-slate-500">{job.eval_id}</div>
+            </td>
+            <td className={td}><StatusBadge status={job.status} /></td>
+            <td className={td}>
+              <span className="font-mono text-xs">{job.pool}</span>
+              <span className="ml-1 text-xs text-slate-500">v{job.pool_version}</span>
+            </td>
+            <td className={`${td} truncate`}><Result job={job} /></td>
+            <td className={`${td} whitespace-nowrap text-slate-700`}>
+              <time dateTime={job.created_at}>{formatDateTime(job.created_at)}</time>
+            </td>
+            <td className={`${td} text-right tabular-nums text-slate-700`}>{duration(job)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Placeholder rows of the same height as real ones, so the page does not jump when they arrive. */
+export function HistoryTableSkeleton({ rows }: { rows: number }) {
+  return (
+    <div aria-hidden="true">
+      <div className="h-[37px] border-b border-slate-200 bg-slate-50" />
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className={`${ROW_HEIGHT} flex items-center gap-6 border-b border-slate-100 px-4`}>
+          <div className="h-3 w-1/4 animate-pulse rounded bg-slate-200" />
+          <div className="h-3 w-16 animate-pulse rounded bg-slate-200" />
+          <div className="h-3 w-24 animate-pulse rounded bg-slate-200" />
+          <div className="h-3 w-1/6 animate-pulse rounded bg-slate-200" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { JobResponse } from "@/lib/jobs/schemas";
+import { api } from "@/components/api";
+
+export type Job = JobResponse;
+export type Candidate = NonNullable<Job["candidates"]>[number];
+
+export const isDone = (status: string | undefined) => status === "completed" || status === "failed";
+
+/** A job, polled every second until it completes or fails; a finished job never changes again. */
+export function useJob(evalId: string) {
+  return useQuery({
+    queryKey: ["job", evalId],
+    queryFn: () => api<Job>(`/api/v1/jobs/${encodeURIComponent(evalId)}`),
+    refetchInterval: (q) => (isDone(q.state.data?.status) ? false : 1000),
+    staleTime: (q) => (isDone(q.state.data?.status) ? Infinity : 0),
+    retry: 3,
+  });
+}

@@ -1,0 +1,117 @@
+import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { newTenant, signIn, uniq } from "./helpers";
+
+// History: the organization's jobs newest first, filters kept in the URL, cursor pagination.
+
+// Tenants come from the operator CLI, a few seconds each on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+const profile = (entity: string) => ({ entity, state: "CA", line: "professional_liability", revenue: 12_000_000 });
+
+async function submit(request: APIRequestContext, key: string, entity: string) {
+  const res = await request.post("/api/v1/jobs", { headers: { "X-API-Key": key }, data: { profile: profile(entity), pool: "carriers:tier1" } });
+  expect(res.status()).toBe(202);
+  return (await res.json()).eval_id as string;
+}
+
+const rows = (page: Page) => page.getByTestId("history-row");
+const entities = (page: Page) => rows(page).getByRole("link");
+
+let tenant: ReturnType<typeof newTenant>;
+let names: string[];
+
+test.beforeAll(async ({ request }) => {
+  tenant = newTenant("underwriter");
+  const stem = uniq("hist");
+  names = ["alpha", "bravo", "charlie"].map((n) => `${stem}-${n}`);
+  for (const n of names) await submit(request, tenant.key, n);
+  // Wait for the worker (by polling the API, not sleeping) so the status filter has finished jobs.
+  await expect
+    .poll(async () => {
+      const r = await request.get("/api/v1/jobs?limit=10", { headers: { "X-API-Key": tenant.key } });
+      return (await r.json()).data.map((j: { status: string }) => j.status);
+    }, { timeout: 60_000 })
+    .toEqual(["completed", "completed", "completed"]);
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, tenant.email, tenant.password);
+});
+
+test("jobs are listed newest first and the page passes axe", async ({ page }) => {
+  await page.goto("/jobs");
+  await expect(entities(page)).toHaveText([...names].reverse());
+  await expect(rows(page).first()).toContainText("completed");
+  await expect(rows(page).first()).toContainText("carriers:tier1");
+  await page.screenshot({ path: "test-results/screens/history.png", fullPage: true });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await entities(page).first().click();
+  await expect(page).toHaveURL(/\/jobs\/eval_/);
+  await expect(page.getByRole("heading", { level: 1, name: names[2] })).toBeVisible();
+});
+
+test("status filter and entity search narrow the list and live in the URL", async ({ page }) => {
+  await page.goto("/jobs");
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByLabel("Status").selectOption("failed");
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByText("No evaluations match these filters")).toBeVisible();
+  await expect(rows(page)).toHaveCount(0);
+
+  await page.getByLabel("Status").selectOption("completed");
+  await expect(page).toHaveURL(/status=completed/);
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByLabel("Entity").fill("BRAVO");
+  await expect(page).toHaveURL(/q=BRAVO/);
+  await expect(entities(page)).toHaveText([names[1]]);
+
+  // The URL alone reproduces the view.
+  await page.reload();
+  await expect(page.getByLabel("Entity")).toHaveValue("BRAVO");
+  await expect(page.getByLabel("Status")).toHaveValue("completed");
+  await expect(entities(page)).toHaveText([names[1]]);
+
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(rows(page)).toHaveCount(3);
+  await page.getByLabel("Submitted from").fill(tomorrow);
+  await expect(page).toHaveURL(new RegExp(`created_gte=${tomorrow}`));
+  await expect(page.getByText("No evaluations match these filters")).toBeVisible();
+  await page.getByLabel("Submitted from").fill(today);
+  await expect(rows(page)).toHaveCount(3);
+});
+
+test("cursor pagination pages forward and back", async ({ page }) => {
+  await page.goto("/jobs?limit=2");
+  const previous = page.getByRole("button", { name: "Previous" });
+  const next = page.getByRole("button", { name: "Next" });
+  await expect(entities(page)).toHaveText([names[2], names[1]]);
+  await expect(previous).toBeDisabled();
+
+  await next.click();
+  await expect(page).toHaveURL(/starting_after=eval_/);
+  await expect(entities(page)).toHaveText([names[0]]);
+  await expect(next).toBeDisabled();
+
+  await previous.click();
+  await expect(entities(page)).toHaveText([names[2], names[1]]);
+  await expect(previous).toBeDisabled();
+  await expect(page).not.toHaveURL(/starting_after/);
+});
+
+test("a new organization sees the empty state", async ({ page }) => {
+  const fresh = newTenant("underwriter");
+  await page.context().clearCookies();
+  await signIn(page, fresh.email, fresh.password);
+  await page.goto("/jobs");
+  await expect(page.getByText("No evaluations yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start a new evaluation" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/history-empty.png", fullPage: true });
+});
