@@ -35,8 +35,17 @@ test.beforeAll(async ({ request }) => {
     .toEqual(["completed", "completed", "completed"]);
 });
 
+// Uncaught errors in the page (a hydration mismatch, say) fail the test even when the UI looks right.
+let pageErrors: string[] = [];
+
 test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
   await signIn(page, tenant.email, tenant.password);
+});
+
+test.afterEach(() => {
+  expect(pageErrors).toEqual([]);
 });
 
 test("jobs are listed newest first and the page passes axe", async ({ page }) => {

@@ -39,7 +39,7 @@ export const ProfileField = memo(function ProfileField({ field: f, value, error,
       <select {...common} value={text} onChange={(e) => onChange(f.name, e.target.value)}>
         <option value="">{f.required ? "Choose…" : "Not specified"}</option>
         {f.options?.map((o) => (
-          <option key={o.value} value={o.value}>{o.label === o.value ? o.label : `${o.label} (${o.value})`}</option>
+          <option key={o.value} value={o.value}>{o.label !== o.value && o.value.length <= 3 ? `${o.label} (${o.value})` : o.label}</option>
         ))}
       </select>
     );

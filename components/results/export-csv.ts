@@ -1,19 +1,20 @@
-import Papa from "papaparse";
 import { DIMENSIONS, type Row } from "./model";
 
-// The filtered, sorted list exactly as the table shows it, one candidate a row.
+// The filtered, sorted list exactly as the table shows it, one candidate a row. papaparse is
+// loaded on the first export, not with the page.
 
 export const CSV_COLUMNS = ["rank", "name", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"] as const;
 
-export function toCsv(rows: Row[]): string {
+export async function toCsv(rows: Row[]): Promise<string> {
+  const { default: Papa } = await import("papaparse");
   return Papa.unparse({
     fields: [...CSV_COLUMNS],
     data: rows.map((r) => [r.rank, r.name, r.tier, r.confidence, r.score, ...DIMENSIONS.map((d) => r.scores[d]), r.reasoning]),
   }, { escapeFormulae: true }); // a name like "=HYPERLINK(…)" must not run as a spreadsheet formula
 }
 
-export function downloadCsv(evalId: string, rows: Row[]) {
-  const blob = new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" });
+export async function downloadCsv(evalId: string, rows: Row[]) {
+  const blob = new Blob([await toCsv(rows)], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

@@ -64,7 +64,7 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
               <Button variant="ghost" onClick={() => { setFilters(NO_FILTERS); setSort(DEFAULT_SORT); }} disabled={!isFiltering(filters) && sort === DEFAULT_SORT}>
                 Reset filters and sort
               </Button>
-              <Button variant="secondary" onClick={() => downloadCsv(evalId, rows)} disabled={rows.length === 0}>
+              <Button variant="secondary" onClick={() => void downloadCsv(evalId, rows)} disabled={rows.length === 0}>
                 Export CSV
               </Button>
             </div>
