@@ -35,3 +35,17 @@ export async function newUser(organizationId: string, role: "admin" | "underwrit
   const user = await createUser(testDb(), { organizationId, email, password, role });
   return { user, email, password };
 }
+
+/**
+ * Test files run one after another on one database. Files that drive the job or delivery queue
+ * start from an empty queue: earlier files' queued jobs and pending deliveries (to hosts that
+ * never answer) are settled here so they cannot be claimed ahead of this file's own.
+ */
+export async function quiesceQueues() {
+  const db = testDb();
+  await db.webhookDelivery.updateMany({ where: { status: "pending" }, data: { status: "failed", lastError: "settled by test setup" } });
+  await db.job.updateMany({
+    where: { status: { in: ["queued", "running"] } },
+    data: { status: "failed", errorCode: "test_setup", errorMessage: "settled by test setup", leaseOwner: null, leaseExpiresAt: null },
+  });
+}

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoPools, newOrg, testDb } from "@/tests/setup/db";
+import { ensureDemoPools, newOrg, quiesceQueues, testDb } from "@/tests/setup/db";
 import { createPrisma, disconnectPrisma } from "@/lib/db/client";
 import { gzipJson } from "@/lib/jobs/read";
 import { newEvalId } from "@/lib/ids";
@@ -25,9 +25,8 @@ const receiver = http.createServer((req, res) => {
 });
 let url = "";
 
-// One connection on the embedded database (electric-sql/pglite#1046: pglite-socket interleaves
-// concurrent connections' extended-protocol messages), shared with the route handlers' prisma().
-const db = process.env.NEXIO_TEST_DB === "pg" ? testDb() : createPrisma(process.env.DATABASE_URL, 1);
+// The route handlers' prisma() is the same client as the tests'.
+const db = testDb();
 globalThis.__nexioPrisma = db;
 let alice: Awaited<ReturnType<typeof newOrg>>;
 let bob: Awaited<ReturnType<typeof newOrg>>;
@@ -72,6 +71,7 @@ const call = (method: "GET" | "POST" | "PUT", evalId: string, key: string) => {
 };
 
 beforeAll(async () => {
+  await quiesceQueues();
   Object.assign(process.env, { BASE_URL: "http://localhost:3000", WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "0,0.2", WEBHOOK_TIMEOUT_MS: "2000" });
   resetSettingsForTests();
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { ensureDemoPools, newOrg, testDb } from "@/tests/setup/db";
+import { ensureDemoPools, newOrg, quiesceQueues, testDb } from "@/tests/setup/db";
 import { createPrisma } from "@/lib/db/client";
 import { gzipJson, resultBody } from "@/lib/jobs/read";
 import { newEvalId } from "@/lib/ids";
@@ -100,6 +100,7 @@ function loop(opts: ConstructorParameters<typeof DeliveryLoop>[1] = {}) {
 }
 
 beforeAll(async () => {
+  await quiesceQueues();
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   await ensureDemoPools();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { testDb, newOrg } from "../setup/db";
+import { testDb, newOrg, quiesceQueues } from "../setup/db";
 import { submit, waitFor } from "./helpers";
 import { claimJobs } from "@/lib/worker/queue";
 
@@ -39,6 +39,7 @@ async function stopAll() {
 
 beforeAll(async () => {
   orgId = (await newOrg("procs")).org.id;
+  await quiesceQueues();
 });
 afterEach(stopAll);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDb, newOrg } from "../setup/db";
+import { testDb, newOrg, quiesceQueues } from "../setup/db";
 import { submit, waitFor, SEED_PROFILE } from "./helpers";
 import { JobLoop } from "@/lib/worker/job-loop";
 import { claimJobs, completeJob, failJob, renewLease, LeaseLostError } from "@/lib/worker/queue";
@@ -13,17 +13,14 @@ let loop: JobLoop | undefined;
 
 beforeAll(async () => {
   orgId = (await newOrg("worker")).org.id;
+  await quiesceQueues();
 });
 afterAll(async () => {
   await loop?.stop();
 });
 
-async function drainQueue() {
-  // Other files' leftovers must not be claimed by the hand-driven tests below.
-  const l = new JobLoop(db, { concurrency: 4, pollMs: 20, log: () => {} }).start();
-  await waitFor(async () => (await db.job.count({ where: { status: { in: ["queued", "running"] } } })) === 0);
-  await l.stop();
-}
+// Other files' leftovers must not be claimed by the hand-driven tests below.
+const drainQueue = quiesceQueues;
 
 describe("the worker", () => {
   it("evaluates a submitted job end to end: seed shape, stored compactly", async () => {
