@@ -149,7 +149,7 @@ test("submitting the seed profile shows the job progress live until it completes
 });
 
 test("the result can be filtered by tier, confidence and level, and sorted by a dimension", async ({ page }) => {
-  test.skip(!evalId, "needs the evaluation of the previous test");
+  expect(evalId, "needs the evaluation of the previous test").toBeTruthy();
   const job = await (await page.request.get(`/api/v1/jobs/${evalId}`)).json();
   const candidates = job.candidates as { tier: string; confidence: string; scores: Record<string, string> }[];
   const countOf = (pick: (c: (typeof candidates)[number]) => boolean) => candidates.filter(pick).length;
@@ -211,7 +211,7 @@ test("the result can be filtered by tier, confidence and level, and sorted by a 
 });
 
 test("two candidates compare side by side with their evidence", async ({ page }) => {
-  test.skip(!evalId, "needs the evaluation of the previous test");
+  expect(evalId, "needs the evaluation of the previous test").toBeTruthy();
   await page.goto(`/jobs/${evalId}`);
   await expect(page.getByTestId("results-ready")).toBeVisible();
   const compare = page.getByRole("button", { name: /^Compare/ });
@@ -241,7 +241,7 @@ test("two candidates compare side by side with their evidence", async ({ page })
 });
 
 test("the exported CSV is the filtered list as shown", async ({ page }) => {
-  test.skip(!evalId, "needs the evaluation of the previous test");
+  expect(evalId, "needs the evaluation of the previous test").toBeTruthy();
   await page.goto(`/jobs/${evalId}`);
   await expect(page.getByTestId("results-ready")).toBeVisible();
   const filters = page.getByRole("group", { name: "Filter candidates" });
