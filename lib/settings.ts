@@ -79,3 +79,16 @@ export function settings(): Settings {
 export function resetSettingsForTests() {
   cached = undefined;
 }
+
+/** For entry points (start, worker, CLI): the settings, or the message naming the bad variable and exit 1. */
+export function settingsOrExit(): Settings {
+  try {
+    return parseSettings();
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -3,7 +3,7 @@
 // usage and exit 2 before anything is opened or written.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { parseSettings, SettingsError } from "@/lib/settings";
+import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { createOrganization, createUser, organizationBySlug, OrgSlug, ROLES, ConflictError, NotFoundError } from "@/lib/orgs/organizations";
@@ -67,16 +67,7 @@ if (!parsed.success) {
 }
 const args = parsed.data as unknown as Record<string, never>;
 
-let settings;
-try {
-  settings = parseSettings();
-} catch (err) {
-  if (err instanceof SettingsError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const settings = settingsOrExit();
 
 const database = await connectDatabase(settings);
 const db = createPrisma(database.url, 2);

@@ -1,9 +1,9 @@
 // npm run db:migrate – apply committed migrations to DATABASE_URL, or to the embedded database.
-import { parseSettings } from "@/lib/settings";
+import { settingsOrExit } from "@/lib/settings";
 import { openEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
-const s = parseSettings();
+const s = settingsOrExit();
 const db = s.DATABASE_URL ? { url: s.DATABASE_URL, stop: async () => {} } : await openEmbedded(s.DATA_DIR);
 try {
   const report = await migrate(db.url);

@@ -5,22 +5,13 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { parseSettings, SettingsError } from "@/lib/settings";
+import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase, authSecret } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { seedDemo, DEMO_USER, DEMO_ORG } from "@/lib/pools/seed";
 
 const t0 = Date.now();
-let s;
-try {
-  s = parseSettings();
-} catch (err) {
-  if (err instanceof SettingsError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const s = settingsOrExit();
 
 const db = await connectDatabase(s);
 const prisma = createPrisma(db.url, 2);

@@ -1,21 +1,12 @@
 // npm run worker – an evaluator + webhook sender process on its own, for scale-out on PostgreSQL
 // (start web processes with WORKER_IN_PROCESS=false). On the embedded database it attaches to the
 // running `npm start` through its port, or opens the database itself when nothing else has.
-import { parseSettings, SettingsError } from "@/lib/settings";
+import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { startWorkers } from "@/lib/worker/run";
 
-let s;
-try {
-  s = parseSettings();
-} catch (err) {
-  if (err instanceof SettingsError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const s = settingsOrExit();
 const database = await connectDatabase(s);
 process.env.DATABASE_URL = database.url;
 const db = createPrisma(database.url, Math.max(4, s.WORKER_CONCURRENCY + 4));
