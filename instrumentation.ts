@@ -1,14 +1,6 @@
 // Runs once when `next start` boots: hosts the worker in the web process (the single-machine
-// default). Node-only code stays behind the runtime check (STACK-NOTES).
+// default). The Node-only part lives in instrumentation-node.ts and is imported behind the runtime
+// check, so the Edge build of this file never sees process.exit/process.once.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { settings } = await import("@/lib/settings");
-  const s = settings();
-  if (!s.WORKER_IN_PROCESS) return;
-  const { prisma } = await import("@/lib/db/client");
-  const { startWorkers } = await import("@/lib/worker/run");
-  const workers = startWorkers(prisma(), s);
-  const stop = () => void workers.stop().finally(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

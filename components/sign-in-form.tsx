@@ -6,6 +6,18 @@ import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/badges";
 
+// better-auth limits sign-in attempts per client address (3 in 10 s) against password guessing;
+// the person is told how long to wait rather than that something broke.
+function signInMessage(status: number, retryAfter: string | null) {
+  if (status === 401 || status === 400) return "Email or password is not right.";
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    const wait = Number.isFinite(seconds) && seconds > 0 ? `${seconds} second${seconds === 1 ? "" : "s"}` : "a few seconds";
+    return `Too many sign-in attempts. Try again in ${wait}.`;
+  }
+  return "Sign-in is unavailable right now. Please try again.";
+}
+
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -16,10 +28,14 @@ export function SignInForm({ next }: { next: string }) {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const { error } = await authClient.signIn.email({ email: String(form.get("email")), password: String(form.get("password")) });
+    let retryAfter: string | null = null;
+    const { error } = await authClient.signIn.email(
+      { email: String(form.get("email")), password: String(form.get("password")) },
+      { onError: (ctx) => void (retryAfter = ctx.response.headers.get("X-Retry-After")) },
+    );
     setPending(false);
     if (error) {
-      setError(error.status === 401 || error.status === 400 ? "Email or password is not right." : "Sign-in is unavailable right now. Please try again.");
+      setError(signInMessage(error.status, retryAfter));
       return;
     }
     router.replace(next);
