@@ -4,7 +4,9 @@ import { startWorkers } from "@/lib/worker/run";
 
 const s = settings();
 if (s.WORKER_IN_PROCESS) {
-  const workers = startWorkers(prisma(), s);
+  // scripts/start.ts says whether DATABASE_URL is its own embedded database or a server.
+  const server = process.env.NEXIO_EMBEDDED !== "1" ? process.env.DATABASE_URL : undefined;
+  const workers = startWorkers(prisma(), s, { listenUrl: server });
   const stop = () => void workers.stop().finally(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

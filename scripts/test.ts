@@ -11,10 +11,11 @@ function run(label: string, cmd: string, args: string[], env: Record<string, str
 }
 
 const only = process.argv[2];
-if (!only || only === "unit") run("vitest (embedded database)", "npx", ["vitest", "run"]);
+// *.pg.db.test.ts exercise what only a PostgreSQL server does (LISTEN/NOTIFY between processes).
+if (!only || only === "unit") run("vitest (embedded database)", "npx", ["vitest", "run", "--exclude", "**/*.pg.db.test.ts"]);
 if ((!only || only === "pg") && process.env.TEST_DATABASE_URL) {
   run("vitest database tests (PostgreSQL)", "npx", ["vitest", "run", ".db.test.ts"], { NEXIO_TEST_DB: "pg" });
 } else if (!only) {
-  console.log("\n(TEST_DATABASE_URL is not set: database tests ran on the embedded database only)");
+  console.log("\n(TEST_DATABASE_URL is not set: database tests ran on the embedded database only, *.pg.db.test.ts did not run)");
 }
 if (!only || only === "e2e") run("playwright (Chromium against next start)", "npx", ["playwright", "test"]);

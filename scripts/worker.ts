@@ -10,7 +10,7 @@ const s = settingsOrExit();
 const database = await connectDatabase(s);
 process.env.DATABASE_URL = database.url;
 const db = createPrisma(database.url, Math.max(4, s.WORKER_CONCURRENCY + 4));
-const workers = startWorkers(db, s);
+const workers = startWorkers(db, s, { listenUrl: database.embedded ? undefined : database.url });
 console.log(`nexio worker ${workers.owner} started (concurrency ${s.WORKER_CONCURRENCY})`);
 
 let stopping = false;

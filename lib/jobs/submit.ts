@@ -4,6 +4,7 @@ import { getDomain } from "@/lib/engine";
 import { ApiError, fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
 import { CreateJobBody } from "@/lib/jobs/schemas";
 import { findUsablePool } from "@/lib/pools/pools";
+import { insertJob } from "@/lib/jobs/group-insert";
 import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
 import { newEvalId, newId, sha256Hex } from "@/lib/ids";
 import { stableStringify } from "@/lib/engine/rules";
@@ -12,6 +13,7 @@ import { settings } from "@/lib/settings";
 
 // Submitting an evaluation: validate everything first (nothing is written for a bad body), then
 // commit the job row (and the Idempotency-Key record in the same transaction) before answering.
+// Rows without an Idempotency-Key are group-committed with concurrent submissions (group-insert.ts).
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
@@ -34,28 +36,25 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
   const job = await validate(db, who, raw);
   const evalId = newEvalId();
   const body = { eval_id: evalId, status: "queued" as const };
-  const create = db.job.create({
-    data: {
-      id: evalId,
-      organizationId: who.organizationId,
-      poolId: job.pool.id,
-      poolVersionId: job.pool.currentVersionId,
-      poolKey: job.pool.key,
-      profile: job.profile as Prisma.InputJsonValue,
-      entity: String(job.profile.entity ?? ""),
-      webhookUrl: job.webhookUrl ?? null,
-      apiKeyId: who.apiKeyId ?? null,
-      userId: who.userId ?? null,
-    },
-    select: { id: true },
-  });
+  const row = {
+    id: evalId,
+    organizationId: who.organizationId,
+    poolId: job.pool.id,
+    poolVersionId: job.pool.currentVersionId,
+    poolKey: job.pool.key,
+    profile: job.profile as Prisma.InputJsonValue,
+    entity: String(job.profile.entity ?? ""),
+    webhookUrl: job.webhookUrl ?? null,
+    apiKeyId: who.apiKeyId ?? null,
+    userId: who.userId ?? null,
+  };
   if (!idempotencyKey) {
-    await create;
+    await insertJob(db, row);
     return { status: 202, body, replayed: false };
   }
   try {
     await db.$transaction([
-      create,
+      db.job.create({ data: row, select: { id: true } }),
       db.idempotencyRecord.create({
         data: {
           id: newId("idem"),
