@@ -2,13 +2,15 @@
 // autocannon, 50 connections, 10 s per round, alternating ping → jobs twice so that drift of the
 // shared machine hits both alike. Prints one JSON object; the ratio is the figure to compare.
 //
-//   npx tsx bench/api.ts                      starts `npm start` on :3213 (embedded DB, no worker)
+//   npx tsx bench/api.ts                      starts `npm start` on :3213 (embedded DB, no worker),
+//                                             then again on PostgreSQL (127.0.0.1:5432, database
+//                                             nexio_bench_api, recreated) unless BENCH_PG=0
 //   BASE_URL=http://host:port API_KEY=nx_… npx tsx bench/api.ts   against a running server
 //
 // The server needs RATE_LIMIT_PER_MINUTE far above the load, and no in-process worker
 // (WORKER_IN_PROCESS=false) so that evaluations do not compete with the requests measured.
 import autocannon from "autocannon";
-import { cli, round, SEED_BODY, startServer, type Server } from "./lib";
+import { cli, resetPgDatabase, round, SEED_BODY, startServer, type Server } from "./lib";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -55,49 +57,61 @@ async function measure(route: Round["route"], base: string, key: string): Promis
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-async function main() {
+async function bench(label: string, base: string, key: string) {
+  // Warm up both routes (JIT, connection pools, the pool lookup) outside the measurement.
+  const warm = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: BODY });
+  if (warm.status !== 202) throw new Error(`POST /api/v1/jobs answered ${warm.status}: ${await warm.text()}`);
+  await fetch(`${base}/api/ping`);
+
+  const rounds: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const route of ["ping", "jobs"] as const) {
+      const r = await measure(route, base, key);
+      rounds.push(r);
+      console.error(`${label} ${route}: ${r.rps} req/s, p99 ${r.p99_ms} ms${r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ""}`);
+    }
+  }
+  const ping = rounds.filter((r) => r.route === "ping");
+  const jobs = rounds.filter((r) => r.route === "jobs");
+  console.log(
+    JSON.stringify(
+      {
+        bench: "api",
+        database: label,
+        connections: CONNECTIONS,
+        duration_s: DURATION_S,
+        rounds,
+        ping: { rps: round(mean(ping.map((r) => r.rps))), p99_ms: round(mean(ping.map((r) => r.p99_ms))) },
+        jobs: { rps: round(mean(jobs.map((r) => r.rps))), p99_ms: round(mean(jobs.map((r) => r.p99_ms))) },
+        // POST /api/v1/jobs (authenticate, rate-limit, validate, commit the row) against the no-op route
+        ratio_rps: round(mean(jobs.map((r) => r.rps)) / mean(ping.map((r) => r.rps)), 3),
+        ratio_p99: round(mean(jobs.map((r) => r.p99_ms)) / Math.max(1, mean(ping.map((r) => r.p99_ms))), 2),
+        failed_requests: rounds.reduce((n, r) => n + r.non2xx + r.errors, 0),
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+async function onServer(label: string, env: Record<string, string>) {
   let server: (Server & { env: Record<string, string> }) | undefined;
-  let base = process.env.BASE_URL;
-  let key = process.env.API_KEY ?? "";
   try {
-    if (!base) {
-      server = await startServer(PORT, { WORKER_IN_PROCESS: "false", DATA_DIR: "/tmp/bench-api" });
-      base = server.url;
-      key = cli({ DATA_DIR: server.env.DATA_DIR, DATABASE_URL: "" }, "keys", "create", "--org", "demo", "--name", "bench-api");
-    }
-    if (!key) throw new Error("API_KEY is required with BASE_URL");
-
-    // Warm up both routes (JIT, connection pools, the pool lookup) outside the measurement.
-    const warm = await fetch(`${base}/api/v1/jobs`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: BODY });
-    if (warm.status !== 202) throw new Error(`POST /api/v1/jobs answered ${warm.status}: ${await warm.text()}`);
-    await fetch(`${base}/api/ping`);
-
-    const rounds: Round[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const route of ["ping", "jobs"] as const) {
-        const r = await measure(route, base, key);
-        rounds.push(r);
-        console.error(`${route}: ${r.rps} req/s, p99 ${r.p99_ms} ms${r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : ""}`);
-      }
-    }
-    const ping = rounds.filter((r) => r.route === "ping");
-    const jobs = rounds.filter((r) => r.route === "jobs");
-    const summary = {
-      bench: "api",
-      connections: CONNECTIONS,
-      duration_s: DURATION_S,
-      rounds,
-      ping: { rps: round(mean(ping.map((r) => r.rps))), p99_ms: round(mean(ping.map((r) => r.p99_ms))) },
-      jobs: { rps: round(mean(jobs.map((r) => r.rps))), p99_ms: round(mean(jobs.map((r) => r.p99_ms))) },
-      // POST /api/v1/jobs (authenticate, rate-limit, validate, commit the row) against the no-op route
-      ratio_rps: round(mean(jobs.map((r) => r.rps)) / mean(ping.map((r) => r.rps)), 3),
-      ratio_p99: round(mean(jobs.map((r) => r.p99_ms)) / Math.max(1, mean(ping.map((r) => r.p99_ms))), 2),
-      failed_requests: rounds.reduce((n, r) => n + r.non2xx + r.errors, 0),
-    };
-    console.log(JSON.stringify(summary, null, 2));
+    server = await startServer(PORT, { WORKER_IN_PROCESS: "false", ...env });
+    const key = cli({ DATA_DIR: server.env.DATA_DIR, DATABASE_URL: server.env.DATABASE_URL }, "keys", "create", "--org", "demo", "--name", "bench-api");
+    await bench(label, server.url, key);
   } finally {
     await server?.stop();
   }
+}
+
+async function main() {
+  if (process.env.BASE_URL) {
+    if (!process.env.API_KEY) throw new Error("API_KEY is required with BASE_URL");
+    return bench("running server", process.env.BASE_URL, process.env.API_KEY);
+  }
+  await onServer("embedded", { DATA_DIR: "/tmp/bench-api" });
+  if (process.env.BENCH_PG !== "0") await onServer("postgresql", { DATABASE_URL: resetPgDatabase("nexio_bench_api") });
 }
 
 await main();

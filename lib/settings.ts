@@ -1,4 +1,5 @@
 import { z } from "zod";
+import ipaddr from "ipaddr.js";
 
 // Every setting Nexio reads, parsed once. A bad value stops start-up with a message naming the
 // variable (SPEC §7). Anything else that wants configuration takes it from here, not process.env.
@@ -52,6 +53,20 @@ const SettingsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000, 600),
   JOB_LEASE_MS: intIn(1_000, 3_600_000, 30_000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Load balancers / reverse proxies in front of the web processes, as IPs or CIDRs: sign-in's
+  // per-address attempt limit then reads the client address behind them from X-Forwarded-For.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = list.filter((c) => !ipaddr.isValidCIDR(c) && !ipaddr.isValid(c));
+      if (bad.length) {
+        ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges, got "${bad.join(", ")}"` });
+        return z.NEVER;
+      }
+      return list;
+    }),
 });
 
 export type Settings = z.output<typeof SettingsSchema> & { baseUrl: string };

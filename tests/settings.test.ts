@@ -19,6 +19,7 @@ describe("settings", () => {
     ["WEBHOOK_RETRY_SCHEDULE", "0,soon"],
     ["WEBHOOK_TIMEOUT_MS", "-5"],
     ["AUTH_SECRET", "short"],
+    ["TRUSTED_PROXIES", "10.0.0.0/8, lb.internal"],
   ])("refuses %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseSettings({ [name]: value })).toThrow(SettingsError);
     expect(() => parseSettings({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
@@ -29,5 +30,7 @@ describe("settings", () => {
     expect(s.WORKER_IN_PROCESS).toBe(false);
     expect(s.WEBHOOK_ALLOW_PRIVATE).toBe(true);
     expect(s.WEBHOOK_RETRY_SCHEDULE).toEqual([0, 1, 2]);
+    expect(parseSettings({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseSettings({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.7", "fd00::/8"]);
   });
 });

@@ -19,7 +19,11 @@ function createAuth() {
     database: prismaAdapter(prisma(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    advanced: { database: { generateId: () => crypto.randomUUID() }, ipAddress: { trustedProxies: s.TRUSTED_PROXIES } },
+    // Password guessing: better-auth's limit of 3 sign-in attempts per 10 s per client address,
+    // on in every environment (its default is production only). Behind a proxy, TRUSTED_PROXIES
+    // says whose X-Forwarded-For entries to skip to find the client.
+    rateLimit: { enabled: true },
     trustedOrigins: [s.baseUrl, `http://localhost:${s.PORT}`, `http://127.0.0.1:${s.PORT}`],
     plugins: [organization({ allowUserToCreateOrganization: false }), nextCookies()],
     telemetry: { enabled: false },

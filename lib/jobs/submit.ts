@@ -27,7 +27,7 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
   if (idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 255 || !/^[\x21-\x7e]+$/.test(idempotencyKey))) {
     throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [{ path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" }]);
   }
-  const requestHash = sha256Hex(stableStringify(raw));
+  const requestHash = idempotencyKey ? sha256Hex(stableStringify(raw)) : "";
   if (idempotencyKey) {
     const replay = await findIdempotent(db, who.organizationId, idempotencyKey, requestHash);
     if (replay) return replay;
