@@ -9,9 +9,10 @@ export const formatInt = (n: number) => integer.format(n);
 export const formatMoney = (n: number) => dollars.format(n);
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
-/** 850 ms → "0.9 s"; 75 s → "1 min 15 s". */
+/** 12 ms → "12 ms"; 1,850 ms → "1.9 s"; 75 s → "1 min 15 s". */
 export function formatDuration(ms: number): string {
-  const s = Math.max(0, ms) / 1000;
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;
   const m = Math.floor(s / 60);
   return `${m} min ${Math.round(s - m * 60)} s`;
