@@ -65,14 +65,14 @@ function validateRows(schema: z.ZodObject, rows: RawRow[]): ParsedPoolFile {
   for (const { row, value, problems: own } of rows) {
     const found = [...own];
     const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      const id = (parsed.data as { id?: unknown }).id;
-      const first = typeof id === "string" ? firstRowOfId.get(id) : undefined;
+    if (parsed.success) candidates.push(parsed.data);
+    else found.push(...fromZodIssues(parsed.error.issues, [rowPath(row)]).details);
+    // Ids are checked on every row, valid or not: a repeat of an invalid row is still a repeat.
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === "string") {
+      const first = firstRowOfId.get(id);
       if (first !== undefined) found.push({ path: rowPath(row, "id"), code: "duplicate_id", message: `Row ${row}: id "${id}" is already used by row ${first}` });
-      else if (typeof id === "string") firstRowOfId.set(id, row);
-      candidates.push(parsed.data);
-    } else {
-      found.push(...fromZodIssues(parsed.error.issues, [rowPath(row)]).details);
+      else firstRowOfId.set(id, row);
     }
     if (found.length > 0) {
       invalidRows.add(row);
