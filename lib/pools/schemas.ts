@@ -4,9 +4,10 @@ import { POOL_IMPORT_LIMITS } from "@/lib/pools/import";
 // POST /api/v1/pools: the query that names the pool, and the answer. The file itself is the body.
 
 /** An organization pool's name; its public id is `<organization slug>:<name>`. */
+export const POOL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const PoolName = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "lowercase letters, digits and dashes, 1–40 characters, not starting or ending with a dash");
+  .regex(POOL_NAME_PATTERN, "lowercase letters, digits and dashes, 1–40 characters, not starting or ending with a dash");
 
 /** lib/engine's domain ids, spelt out so the dashboard's bundle does not pull in the engine (a test keeps them equal). */
 export const POOL_DOMAINS = ["carriers", "providers"] as const;
