@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError, invalid, notFound } from "@/lib/api/errors";
 import { getDomain } from "@/lib/engine";
+import { stableStringify } from "@/lib/engine/rules";
 import { parsePoolFile, type ImportReport, type PoolFileFormat } from "@/lib/pools/import";
 import { upsertPoolVersion } from "@/lib/pools/pools";
 import { PoolName, type ImportPoolQuery, type ImportPoolResponse } from "@/lib/pools/schemas";
@@ -33,12 +34,15 @@ export async function importOrganizationPool(
   const parsed = parsePoolFile(domain.candidateSchema, file.format, file.text);
   if (!parsed.ok) throw reportError(parsed.report);
 
+  // Keys sorted at every level: the same data makes the same checksum (no new version) whatever
+  // order a file's fields come in; PostgreSQL's jsonb does not keep the order anyway.
+  const candidates = JSON.parse(stableStringify(parsed.candidates)) as unknown[];
   let v;
   try {
     v = await upsertPoolVersion(
       db,
       { key, domain: domainId, name: existing?.name ?? name, description: existing?.description ?? "", organizationId },
-      parsed.candidates,
+      candidates,
       `import:${file.format}`,
     );
   } catch (err) {
@@ -48,7 +52,7 @@ export async function importOrganizationPool(
     }
     throw err;
   }
-  const size = parsed.candidates.length;
+  const size = candidates.length;
   return {
     id: key,
     domain: domainId,
