@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { assertStorable } from "@/lib/api/body";
 import { fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
 import { candidateColumns, decodeCell, setAt, type Column } from "@/lib/pools/columns";
+import { POOL_IMPORT_LIMITS } from "@/lib/pools/schemas";
 
 // An organization's pool file (CSV or JSON) → validated candidates, or a report of every
 // problem. All or nothing: one invalid row and nothing is imported. Rows are counted from 1 over
@@ -12,12 +13,7 @@ import { candidateColumns, decodeCell, setAt, type Column } from "@/lib/pools/co
 export const POOL_FILE_FORMATS = ["csv", "json"] as const;
 export type PoolFileFormat = (typeof POOL_FILE_FORMATS)[number];
 
-export const POOL_IMPORT_LIMITS = {
-  maxBytes: 10 * 1024 * 1024,
-  maxRows: 20_000,
-  /** problems listed in one report; the rest are counted */
-  maxDetails: 200,
-} as const;
+export { POOL_IMPORT_LIMITS };
 
 export interface ImportReport {
   rows: number;

@@ -11,13 +11,14 @@ export interface PoolSummary {
   description: string;
   size: number;
   version: number;
+  shared: boolean;
 }
 
 export async function listPools(db: PrismaClient, organizationId: string): Promise<PoolSummary[]> {
   const pools = await db.pool.findMany({
     where: { OR: [{ organizationId: null }, { organizationId }], currentVersionId: { not: null } },
     orderBy: { key: "asc" },
-    select: { key: true, domain: true, name: true, description: true, currentVersionId: true },
+    select: { key: true, domain: true, name: true, description: true, currentVersionId: true, organizationId: true },
   });
   const versions = await db.poolVersion.findMany({
     where: { id: { in: pools.map((p) => p.currentVersionId!) } },
@@ -31,6 +32,7 @@ export async function listPools(db: PrismaClient, organizationId: string): Promi
     description: p.description,
     size: byId.get(p.currentVersionId!)?.size ?? 0,
     version: byId.get(p.currentVersionId!)?.version ?? 0,
+    shared: p.organizationId === null,
   }));
 }
 

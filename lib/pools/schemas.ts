@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { POOL_IMPORT_LIMITS } from "@/lib/pools/import";
 
-// POST /api/v1/pools: the query that names the pool, and the answer. The file itself is the body.
+// POST /api/v1/pools: the query that names the pool, the limits, and the answer. The file itself
+// is the body. Imports nothing but zod: the dashboard's import form uses these too.
+
+export const POOL_IMPORT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  maxRows: 20_000,
+  /** problems listed in one report; the rest are counted */
+  maxDetails: 200,
+} as const;
 
 /** An organization pool's name; its public id is `<organization slug>:<name>`. */
 export const POOL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
