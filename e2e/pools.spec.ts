@@ -22,11 +22,11 @@ test("an admin imports a pool from CSV: the invalid file's report, then a valid 
   // The form checks the name before sending anything.
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByLabel("Pool name")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("File")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Pool name").fill("preferred");
   await page.getByLabel("Domain").selectOption("carriers");
-  await page.getByLabel("File").setInputFiles({ name: "carriers.csv", mimeType: "text/csv", buffer: fixture("carriers-invalid.csv") });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "carriers.csv", mimeType: "text/csv", buffer: fixture("carriers-invalid.csv") });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("3 of 3 rows are invalid; nothing was imported");
@@ -36,7 +36,7 @@ test("an admin imports a pool from CSV: the invalid file's report, then a valid 
   await expectAccessible(page, "settings: pools (invalid file)");
   await screenshot(page, "pools-invalid");
 
-  await page.getByLabel("File").setInputFiles({ name: "carriers.csv", mimeType: "text/csv", buffer: fixture("carriers-small.csv") });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "carriers.csv", mimeType: "text/csv", buffer: fixture("carriers-small.csv") });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-result")).toContainText(`Version 1 of ${t.slug}:preferred: 3 candidates imported`);
   await expect(report).toHaveCount(0);

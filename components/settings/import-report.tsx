@@ -9,8 +9,8 @@ const ROW_PATH = /^rows\[(\d+)\](?:\.(.+))?$/;
 
 function describe(d: { path: string; message: string }) {
   const m = ROW_PATH.exec(d.path);
-  // The API's messages repeat the path ("Invalid value for rows[3].x: …"): the table has columns for it.
-  const message = d.message.replace(/^Row \d+: /, "").replace(/^Invalid value for \S+: /, "").replace(/^Missing required field: .*/, "Missing required field");
+  // Messages start "Row 3, field: " so they read alone; the table has columns for that.
+  const message = d.message.replace(/^Row \d+(?:, [^:]+)?: /, "");
   return { row: m?.[1] ?? "", field: m ? (m[2] ?? "") : d.path === "rows" ? "" : d.path, message };
 }
 
@@ -19,7 +19,8 @@ export function ImportReport({ error }: { error: ApiRequestError }) {
   return (
     <div className="space-y-3" data-testid="import-report">
       <ErrorNote>{error.message.split(". ")[0]}. Fix these rows and import the file again.</ErrorNote>
-      <div className="max-h-96 overflow-y-auto rounded-md border border-slate-200">
+      {/* focusable: a long report scrolls, and keyboard users must be able to scroll it */}
+      <div tabIndex={0} role="region" aria-label="Problems in the file" className="max-h-96 overflow-y-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600">
         <Table
           caption="Problems in the file"
           head={
@@ -33,8 +34,8 @@ export function ImportReport({ error }: { error: ApiRequestError }) {
           {problems.map((p, i) => (
             <tr key={i} data-testid="import-problem">
               <td className={`${td} text-right tabular-nums`}>{p.row}</td>
-              <td className={td}><code className="font-mono text-xs">{p.field}</code></td>
-              <td className={td}>{p.message}</td>
+              <td className={`${td} whitespace-nowrap`}><code className="font-mono text-xs">{p.field}</code></td>
+              <td className={`${td} [overflow-wrap:anywhere]`}>{p.message}</td>
             </tr>
           ))}
         </Table>

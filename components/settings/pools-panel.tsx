@@ -148,7 +148,7 @@ function ImportForm() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             aria-invalid={!!errors.file}
             aria-describedby={errors.file ? `${fileId}-error` : `${fileId}-hint`}
-            className={`${inputClass(!!errors.file)} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-2 file:py-1 file:text-sm file:font-medium file:text-slate-800`}
+            className={`${inputClass(!!errors.file)} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-2 file:py-0 file:text-sm file:font-medium file:text-slate-800`}
           />
         </Field>
         <div className="lg:pt-6">

@@ -120,7 +120,7 @@ function parseJsonCell(cell: string) {
   try {
     return { value: JSON.parse(cell) as unknown };
   } catch {
-    return { problem: { code: "invalid_json", message: "is not valid JSON" } };
+    return { problem: { code: "invalid_json", message: "not valid JSON" } };
   }
 }
 

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import type { z } from "zod";
 import { assertStorable } from "@/lib/api/body";
 import { fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
-import { candidateColumns, decodeCell, setAt, type Column } from "@/lib/pools/columns";
+import { candidateColumns, decodeCell, setAt, valueAt, type Column } from "@/lib/pools/columns";
 import { POOL_IMPORT_LIMITS } from "@/lib/pools/schemas";
 
 // An organization's pool file (CSV or JSON) → validated candidates, or a report of every
@@ -34,6 +34,25 @@ interface RawRow {
 }
 
 const rowPath = (row: number, field?: string) => (field ? `rows[${row}].${field}` : `rows[${row}]`);
+/** Messages start `Row 12, am_best_rating: ` so that they read alone and the dashboard can split them. */
+const rowLabel = (row: number, field?: string) => (field ? `Row ${row}, ${field}: ` : `Row ${row}: `);
+const quote = (v: unknown) => (JSON.stringify(v) ?? String(v)).slice(0, 80);
+
+/** zod's issues for one row, with the row, the field and (for a value not in a list) what the file says. */
+function describeIssues(row: number, value: unknown, issues: z.core.$ZodIssue[]): ErrorDetail[] {
+  const generic = fromZodIssues(issues, [rowPath(row)]).details;
+  return issues.map((issue, i) => {
+    const field = issue.path.map(String).join(".");
+    const got = valueAt(value, issue.path.map(String));
+    let text = issue.message;
+    if (issue.code === "invalid_type" && got === undefined) text = "missing";
+    else if (issue.code === "invalid_value" && "values" in issue) {
+      const allowed = issue.values.map(String);
+      text = `${quote(got)} is not one of ${allowed.slice(0, 15).join(", ")}${allowed.length > 15 ? `, … (${allowed.length} values)` : ""}`;
+    } else if (issue.code === "unrecognized_keys") text = generic[i].message;
+    return { ...generic[i], message: `${rowLabel(row, field || undefined)}${text}` };
+  });
+}
 
 /**
  * Parse and validate a whole file against a domain's candidate schema. Problems with the file as
@@ -62,12 +81,12 @@ function validateRows(schema: z.ZodObject, rows: RawRow[]): ParsedPoolFile {
     const found = [...own];
     const parsed = schema.safeParse(value);
     if (parsed.success) candidates.push(parsed.data);
-    else found.push(...fromZodIssues(parsed.error.issues, [rowPath(row)]).details);
+    else found.push(...describeIssues(row, value, parsed.error.issues));
     // Ids are checked on every row, valid or not: a repeat of an invalid row is still a repeat.
     const id = (value as { id?: unknown } | null)?.id;
     if (typeof id === "string") {
       const first = firstRowOfId.get(id);
-      if (first !== undefined) found.push({ path: rowPath(row, "id"), code: "duplicate_id", message: `Row ${row}: id "${id}" is already used by row ${first}` });
+      if (first !== undefined) found.push({ path: rowPath(row, "id"), code: "duplicate_id", message: `${rowLabel(row, "id")}${quote(id)} is already used by row ${first}` });
       else firstRowOfId.set(id, row);
     }
     if (found.length > 0) {
@@ -107,7 +126,7 @@ function jsonRows(schema: z.ZodObject, text: string): RawRow[] {
   return list.map((value, i) => {
     const row = i + 1;
     const unknown = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).filter((k) => !known.has(k)) : [];
-    const problems = unknown.map((k) => ({ path: rowPath(row, k), code: "unrecognized_keys", message: `Row ${row}: unknown field ${k}` }));
+    const problems = unknown.map((k) => ({ path: rowPath(row, k), code: "unrecognized_keys", message: `${rowLabel(row, k)}unknown field` }));
     return { row, value, problems };
   });
 }
@@ -125,14 +144,14 @@ function csvRows(schema: z.ZodObject, text: string): RawRow[] {
     const row = i + 1;
     const problems: ErrorDetail[] = [];
     const note = parseProblems.get(row);
-    if (note) problems.push({ path: rowPath(row), code: "invalid_csv", message: `Row ${row}: ${note}` });
+    if (note) problems.push({ path: rowPath(row), code: "invalid_csv", message: `${rowLabel(row)}${note}` });
     if (cells.length !== columns.length) {
-      problems.push({ path: rowPath(row), code: "column_count", message: `Row ${row}: has ${cells.length} cells, the header has ${columns.length}` });
+      problems.push({ path: rowPath(row), code: "column_count", message: `${rowLabel(row)}has ${cells.length} cells, the header has ${columns.length}` });
     }
     const value: Record<string, unknown> = {};
     columns.forEach((col, c) => {
       const decoded = decodeCell(col, cells[c] ?? "");
-      if ("problem" in decoded) problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `Row ${row}: ${col.name} ${decoded.problem.message}` });
+      if ("problem" in decoded) problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
       else if (decoded.value !== undefined) setAt(value, col.path, decoded.value);
     });
     return { row, value, problems };

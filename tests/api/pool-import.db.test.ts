@@ -145,7 +145,7 @@ describe("evaluating against an imported pool", () => {
     expectError(await call(SUBMIT, "/api/v1/jobs", { key: a.key, body: { ...SEED_BODY, pool: id } }), 400, "invalid_request");
     parsed(ImportPoolResponse, await importAs(a, "name=eval-pool&domain=carriers", CSV));
     const listed = parsed(ListPoolsResponse, await call(POOLS, "/api/v1/pools", { key: a.key })).data.find((p) => p.id === id);
-    expect(listed).toMatchObject({ domain: "carriers", size: 3, version: 1 });
+    expect(listed).toMatchObject({ domain: "carriers", size: 3, version: 1, shared: false });
 
     const onV1 = await submit();
     parsed(ImportPoolResponse, await importAs(a, "name=eval-pool", CSV.replace(/^acme_03.*\n/m, "")));
