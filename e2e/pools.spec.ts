@@ -52,4 +52,10 @@ test("an admin imports a pool from CSV: the invalid file's report, then a valid 
     data: { profile: { entity: "acme", state: "CA", line: "professional_liability", revenue: 12_000_000 }, pool: `${t.slug}:preferred` },
   });
   expect(job.status(), await job.text()).toBe(202);
+
+  // The API reference documents the import, with the file's JSON shape.
+  await page.goto("/docs/api");
+  const section = page.locator("section#importPool");
+  await expect(section.getByRole("heading", { level: 2 })).toHaveText("Import a CSV or JSON file as a new version of one of the organization's pools");
+  await expect(section.getByRole("table", { name: /Request body/ })).toContainText("candidates");
 });

@@ -32,7 +32,7 @@ const errors = (...codes: (keyof typeof ERRORS)[]) =>
   Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
 
 export function poolImportOperation(candidateRefs: { $ref: string }[]) {
-  const candidates = { type: "array", items: { oneOf: candidateRefs } };
+  const candidates = { type: "array", items: { oneOf: candidateRefs }, description: "The pool's candidates, of the pool's domain. A bare array of candidates is accepted as well." };
   return {
     operationId: "importPool",
     summary: "Import a CSV or JSON file as a new version of one of the organization's pools",
@@ -46,7 +46,7 @@ export function poolImportOperation(candidateRefs: { $ref: string }[]) {
       required: true,
       content: {
         "text/csv": { schema: { type: "string" }, example: EXAMPLE_CSV },
-        "application/json": { schema: { oneOf: [candidates, { type: "object", properties: { candidates }, required: ["candidates"] }] }, example: [EXAMPLE_CARRIER] },
+        "application/json": { schema: { type: "object", properties: { candidates }, required: ["candidates"] }, example: { candidates: [EXAMPLE_CARRIER] } },
       },
     },
     responses: {
