@@ -1,6 +1,8 @@
 // npm run --silent nexio -- <command>: the operator CLI (SPEC §7). Output is machine-readable
 // (JSON, or the bare value for `keys create` and `webhooks secret`). Wrong arguments print the
 // usage and exit 2 before anything is opened or written.
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { settingsOrExit } from "@/lib/settings";
@@ -8,7 +10,13 @@ import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { createOrganization, createUser, organizationBySlug, OrgSlug, ROLES, ConflictError, NotFoundError } from "@/lib/orgs/organizations";
 import { createApiKey } from "@/lib/keys/api-keys";
-import { listPools } from "@/lib/pools/pools";
+import { findUsablePool, listPools, loadPoolVersion } from "@/lib/pools/pools";
+import { ApiError, errorBody } from "@/lib/api/errors";
+import { getDomain } from "@/lib/engine";
+import { POOL_IMPORT_LIMITS, POOL_FILE_FORMATS } from "@/lib/pools/import";
+import { importOrganizationPool } from "@/lib/pools/import-pool";
+import { candidatesToCsv, candidatesToJson } from "@/lib/pools/export";
+import { POOL_DOMAINS, PoolName } from "@/lib/pools/schemas";
 import { seedDemo, DEMO_ORG } from "@/lib/pools/seed";
 import { rotateWebhookSecret } from "@/lib/webhooks/org-secret";
 
@@ -18,6 +26,9 @@ const USAGE = `Usage: npm run --silent nexio -- <command>
   users create --org S --email E --password P [--role admin|underwriter]
   keys create --org S [--name N] [--test]        prints only the new key
   pools list --org S
+  pools import --org S --name N [--domain carriers|providers] --file F.csv|F.json
+                                                 new version of pool S:N; invalid rows → report, exit 1
+  pools export --org S --pool ID [--format csv|json]   the current version, as import reads it
   webhooks secret --org S                        prints the current signing secret
   webhooks rotate --org S                        new secret; the old one keeps signing for 24 h
 `;
@@ -32,6 +43,8 @@ const commands = {
   }),
   "keys create": z.object({ org: OrgSlug, name: z.string().trim().min(1).max(100).optional(), test: z.boolean().default(false) }),
   "pools list": z.object({ org: OrgSlug }),
+  "pools import": z.object({ org: OrgSlug, name: PoolName, domain: z.enum(POOL_DOMAINS).optional(), file: z.string().regex(/\.(csv|json)$/i, "a .csv or .json file") }),
+  "pools export": z.object({ org: OrgSlug, pool: z.string().min(1).max(100), format: z.enum(POOL_FILE_FORMATS).default("csv") }),
   "webhooks secret": z.object({ org: OrgSlug }),
   "webhooks rotate": z.object({ org: OrgSlug }),
 } as const;
@@ -53,6 +66,7 @@ try {
     options: {
       slug: { type: "string" }, name: { type: "string" }, org: { type: "string" }, email: { type: "string" },
       password: { type: "string" }, role: { type: "string" }, test: { type: "boolean" },
+      domain: { type: "string" }, file: { type: "string" }, pool: { type: "string" }, format: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -66,6 +80,7 @@ if (!parsed.success) {
   usage(`--${issue.path.join(".") || "?"}: ${issue.message}`);
 }
 const args = parsed.data as unknown as Record<string, never>;
+const importFile = name === "pools import" ? readImportFile(args.file) : null;
 
 const settings = settingsOrExit();
 
@@ -76,9 +91,15 @@ try {
   // When the CLI opened a brand-new embedded database itself, give it the demo data `npm start` would.
   if (database.owner && !(await db.organization.findUnique({ where: { slug: DEMO_ORG.slug } }))) await seedDemo(db);
   const out = await run(name, args);
-  process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`);
+  // Waited for: a pipe takes large output (pools export) asynchronously, and process.exit would cut it off.
+  await new Promise((done) => process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`, done));
 } catch (err) {
   if (err instanceof ConflictError || err instanceof NotFoundError) {
+    process.stderr.write(`nexio: ${err.message}\n`);
+    exitCode = 1;
+  } else if (err instanceof ApiError) {
+    // An import's per-row report, in the API's error shape.
+    process.stdout.write(`${JSON.stringify(errorBody(err.code, err.message, err.details), null, 2)}\n`);
     process.stderr.write(`nexio: ${err.message}\n`);
     exitCode = 1;
   } else throw err;
@@ -107,6 +128,17 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
       const org = await organizationBySlug(db, a.org);
       return listPools(db, org.id);
     }
+    case "pools import": {
+      const org = await organizationBySlug(db, a.org);
+      return importOrganizationPool(db, org.id, { name: a.name, domain: a.domain }, importFile!);
+    }
+    case "pools export": {
+      const org = await organizationBySlug(db, a.org);
+      const pool = await findUsablePool(db, org.id, a.pool);
+      const version = pool && (await loadPoolVersion(db, pool.currentVersionId));
+      if (!version) throw new NotFoundError(`pool "${a.pool}" not found for organization "${org.slug}"`);
+      return a.format === "json" ? candidatesToJson(version.candidates) : candidatesToCsv(getDomain(version.domain)!.candidateSchema, version.candidates).trimEnd();
+    }
     case "webhooks secret": {
       const org = await organizationBySlug(db, a.org);
       return org.webhookSecret;
@@ -116,4 +148,18 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
       return (await rotateWebhookSecret(db, org.id)).secret;
     }
   }
+}
+
+/** The file to import, read before anything is opened: a missing or oversized file is a usage error. */
+function readImportFile(file: string) {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    usage(`--file: cannot read ${file}`);
+  }
+  if (!stat.isFile()) usage(`--file: ${file} is not a file`);
+  if (stat.size > POOL_IMPORT_LIMITS.maxBytes) usage(`--file: over ${POOL_IMPORT_LIMITS.maxBytes / 1024 / 1024} MiB`);
+  const format = path.extname(file).slice(1).toLowerCase() as (typeof POOL_FILE_FORMATS)[number];
+  return { format, text: fs.readFileSync(file, "utf8") };
 }

@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/pools", label: "Pools" },
 ];
 
 export function SettingsNav() {

@@ -8,13 +8,29 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * the rest), well-formed JSON that can be processed and stored (400).
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Content-Type must be application/json");
+  const type = contentType(req);
+  if (!isJsonType(type)) throw new ApiError(415, "unsupported_media_type", "Content-Type must be application/json");
+  const text = await readBodyText(req, maxBytes);
+  if (text.trim() === "") throw invalid("Request body is empty: expected a JSON object");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid("Malformed JSON in request body", [{ path: "", code: "invalid_json", message: "Body is not valid JSON" }]);
   }
+  assertStorable(value);
+  return value;
+}
+
+/** The media type of the request, lowercased, without parameters. */
+export const contentType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+export const isJsonType = (type: string) => type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+
+/** The body as UTF-8 text, with the same 413 rules as readJsonBody (for routes taking files). */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) throw invalid("Request body is empty: expected a JSON object");
+  if (!req.body) return "";
 
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -29,16 +45,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw invalid("Request body is empty: expected a JSON object");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid("Malformed JSON in request body", [{ path: "", code: "invalid_json", message: "Body is not valid JSON" }]);
-  }
-  assertStorable(value);
-  return value;
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export const MAX_JSON_DEPTH = 64;
@@ -50,7 +57,7 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
  * which would be a 500), and strings PostgreSQL cannot store (NUL, or an unpaired surrogate
  * written as a \u escape), which would fail the insert. Iterative, so it cannot overflow itself.
  */
-function assertStorable(root: unknown) {
+export function assertStorable(root: unknown) {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
   const badString = (s: string) => s.includes("\u0000") || UNPAIRED_SURROGATE.test(s);
   while (stack.length > 0) {
@@ -69,4 +76,5 @@ function assertStorable(root: unknown) {
   }
 }
 
-const tooLarge = (max: number) => new ApiError(413, "payload_too_large", `Request body must be at most ${max / 1024} KiB`);
+const tooLarge = (max: number) =>
+  new ApiError(413, "payload_too_large", `Request body must be at most ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MiB` : `${max / 1024} KiB`}`);

@@ -5,6 +5,8 @@ import {
 } from "@/lib/jobs/schemas";
 import { NEXIO_VERSION } from "@/lib/version";
 import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
+import { ImportPoolResponse } from "@/lib/pools/schemas";
+import { poolImportOperation } from "@/lib/pools/openapi";
 
 // OpenAPI 3.1 (JSON Schema 2020-12) generated from the very zod schemas the handlers use, so the
 // document cannot drift from the code.
@@ -45,8 +47,10 @@ export function openApiDocument(baseUrl: string) {
   add("JobList", ListJobsResponse);
   add("Pool", PoolResponse);
   add("PoolList", ListPoolsResponse);
+  add("PoolImport", ImportPoolResponse);
   add("Error", ErrorResponse);
   for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Profile`, d.profileSchema);
+  for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Candidate`, d.candidateSchema);
   for (const [id, schema] of Object.entries(SETTINGS_SCHEMAS)) add(id, schema);
 
   const { schemas } = z.toJSONSchema(registry, {
@@ -131,6 +135,7 @@ export function openApiDocument(baseUrl: string) {
       },
       "/api/v1/pools": {
         get: { operationId: "listPools", summary: "Pools this organization may use", responses: { 200: ok("PoolList", "Pools"), ...errors(401, 429, 500) } },
+        post: poolImportOperation(Object.values(DOMAINS).map((d) => ({ $ref: `#/components/schemas/${capitalize(d.id)}Candidate` }))),
       },
       ...settingsApiPaths(),
     },

@@ -108,7 +108,15 @@ export const ListJobsQuery = z
 export const ListJobsResponse = z.object({ data: z.array(JobSummary), has_more: z.boolean() }).meta({ id: "JobList" });
 
 export const PoolResponse = z
-  .object({ id: z.string(), domain: z.string(), name: z.string(), description: z.string(), size: z.number().int(), version: z.number().int() })
+  .object({
+    id: z.string(),
+    domain: z.string(),
+    name: z.string(),
+    description: z.string(),
+    size: z.number().int(),
+    version: z.number().int(),
+    shared: z.boolean().meta({ description: "true for the demo pools every organization may use; false for the organization's own (imported) pools" }),
+  })
   .meta({ id: "Pool" });
 export const ListPoolsResponse = z.object({ data: z.array(PoolResponse) }).meta({ id: "PoolList" });
 

@@ -11,13 +11,14 @@ export interface PoolSummary {
   description: string;
   size: number;
   version: number;
+  shared: boolean;
 }
 
 export async function listPools(db: PrismaClient, organizationId: string): Promise<PoolSummary[]> {
   const pools = await db.pool.findMany({
     where: { OR: [{ organizationId: null }, { organizationId }], currentVersionId: { not: null } },
     orderBy: { key: "asc" },
-    select: { key: true, domain: true, name: true, description: true, currentVersionId: true },
+    select: { key: true, domain: true, name: true, description: true, currentVersionId: true, organizationId: true },
   });
   const versions = await db.poolVersion.findMany({
     where: { id: { in: pools.map((p) => p.currentVersionId!) } },
@@ -31,12 +32,14 @@ export async function listPools(db: PrismaClient, organizationId: string): Promi
     description: p.description,
     size: byId.get(p.currentVersionId!)?.size ?? 0,
     version: byId.get(p.currentVersionId!)?.version ?? 0,
+    shared: p.organizationId === null,
   }));
 }
 
 type PoolRow = { id: string; key: string; domain: string; organizationId: string | null; currentVersionId: string | null };
 // Pools change only when a new version is imported: a few seconds of memory saves a round trip
-// on every submission. upsertPoolVersion forgets the entry in this process.
+// on every submission. upsertPoolVersion (demo seeding, organization imports) forgets the entry
+// in this process; other processes see a new version within POOL_CACHE_MS.
 const POOL_CACHE_MS = 5_000;
 const poolCache = new Map<string, { row: PoolRow | null; until: number }>();
 
@@ -97,14 +100,16 @@ export async function upsertPoolVersion(
   let row = await db.pool.findUnique({ where: { key: pool.key } });
   row ??= await db.pool.create({ data: { id: newId("pool"), ...pool } });
   if (row.currentVersionId) {
-    const current = await db.poolVersion.findUnique({ where: { id: row.currentVersionId } });
+    const current = await db.poolVersion.findUnique({ where: { id: row.currentVersionId }, select: { id: true, version: true, checksum: true } });
     if (current?.checksum === checksum) return { poolId: row.id, versionId: current.id, version: current.version, created: false };
   }
-  const last = await db.poolVersion.findFirst({ where: { poolId: row.id }, orderBy: { version: "desc" } });
+  const last = await db.poolVersion.findFirst({ where: { poolId: row.id }, orderBy: { version: "desc" }, select: { version: true } });
   const version = (last?.version ?? 0) + 1;
   const created = await db.poolVersion.create({
     data: { id: newId("pv"), poolId: row.id, version, size: candidates.length, checksum, candidates: candidates as object[], source },
   });
   await db.pool.update({ where: { id: row.id }, data: { currentVersionId: created.id, domain: pool.domain, name: pool.name, description: pool.description } });
+  // Again: a submission between the first delete and the update may have cached the old version.
+  poolCache.delete(pool.key);
   return { poolId: row.id, versionId: created.id, version, created: true };
 }

@@ -72,7 +72,8 @@ describe("unknown routes and wrong methods", () => {
     ["DELETE /api/v1/jobs", jobsRoute.DELETE, "/api/v1/jobs", "GET, POST"],
     ["POST /api/v1/jobs/{id}", jobRoute.POST, "/api/v1/jobs/eval_0000000000000000", "GET"],
     ["DELETE /api/v1/jobs/{id}", jobRoute.DELETE, "/api/v1/jobs/eval_0000000000000000", "GET"],
-    ["POST /api/v1/pools", poolsRoute.POST, "/api/v1/pools", "GET"],
+    ["PUT /api/v1/pools", poolsRoute.PUT, "/api/v1/pools", "GET, POST"],
+    ["DELETE /api/v1/pools", poolsRoute.DELETE, "/api/v1/pools", "GET, POST"],
   ];
   it.each(wrong)("%s → 405 in the error shape with Allow", async (_label, handler, path, allow) => {
     key ??= (await newOrg("methods")).key;

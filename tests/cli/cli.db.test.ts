@@ -8,7 +8,7 @@ import { openEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrisma } from "@/lib/db/client";
 import { sha256Hex } from "@/lib/ids";
-import { testDb, ensureDemoPools } from "../setup/db";
+import { testDb, ensureDemoPools, newOrg } from "../setup/db";
 
 // The operator CLI as an operator runs it: a separate process, machine-readable output, exit 2
 // and nothing written for wrong arguments, on DATABASE_URL or on an embedded DATA_DIR whether or
@@ -17,7 +17,7 @@ import { testDb, ensureDemoPools } from "../setup/db";
 const run = promisify(execFile);
 async function nexio(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -63,14 +63,44 @@ describe("nexio CLI", () => {
     [["users", "create", "--org", "demo", "--email", "a@b.test", "--password", "long-enough-pw", "--role", "owner"]],
     [["keys", "create", "--org", "demo", "--colour", "blue"]],
     [["keys", "create"]],
+    [["pools", "import", "--org", "demo", "--name", "x", "--domain", "carriers", "--file", "tests/fixtures/no-such-file.csv"]],
+    [["pools", "import", "--org", "demo", "--name", "Not OK", "--domain", "carriers", "--file", "tests/fixtures/carriers-small.csv"]],
   ])("wrong arguments %j print usage, exit 2 and write nothing", async (args) => {
-    const before = await Promise.all([testDb().organization.count(), testDb().user.count(), testDb().apiKey.count()]);
+    const counts = () => Promise.all([testDb().organization.count(), testDb().user.count(), testDb().apiKey.count(), testDb().poolVersion.count()]);
+    const before = await counts();
     const r = await nexio(onTestDb, ...args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("Usage: npm run --silent nexio");
-    expect(await Promise.all([testDb().organization.count(), testDb().user.count(), testDb().apiKey.count()])).toEqual(before);
+    expect(await counts()).toEqual(before);
   }, 60_000);
+
+  it("exports a demo pool to CSV, imports it as an organization pool, and reports an invalid file with exit 1", async () => {
+    const { org } = await newOrg("cli-pools");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexio-cli-pools-"));
+    tmpDirs.push(dir);
+    const file = path.join(dir, "tier1.csv");
+
+    const exported = await nexio(onTestDb, "pools", "export", "--org", org.slug, "--pool", "carriers:tier1");
+    expect(exported.code, exported.stderr).toBe(0);
+    fs.writeFileSync(file, exported.stdout);
+    const tier1 = await testDb().pool.findUniqueOrThrow({ where: { key: "carriers:tier1" }, select: { currentVersionId: true } });
+    const demo = await testDb().poolVersion.findUniqueOrThrow({ where: { id: tier1.currentVersionId! } });
+
+    const imported = await nexio(onTestDb, "pools", "import", "--org", org.slug, "--name", "tier1-copy", "--domain", "carriers", "--file", file);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ id: `${org.slug}:tier1-copy`, version: 1, size: demo.size, created: true });
+    // the very same data as the demo pool: export and import round-trip
+    const copy = await testDb().poolVersion.findFirstOrThrow({ where: { pool: { key: `${org.slug}:tier1-copy` } } });
+    expect(copy.candidates).toEqual(demo.candidates);
+
+    const bad = await nexio(onTestDb, "pools", "import", "--org", org.slug, "--name", "tier1-copy", "--file", "tests/fixtures/carriers-invalid.csv");
+    expect(bad.code).toBe(1);
+    const report = JSON.parse(bad.stdout);
+    expect(report.error).toMatchObject({ code: "invalid_request", message: expect.stringMatching(/^3 of 3 rows are invalid/) });
+    expect(report.error.details.map((d: { path: string }) => d.path)).toContain("rows[1].am_best_rating");
+    expect(await testDb().poolVersion.count({ where: { pool: { key: `${org.slug}:tier1-copy` } } })).toBe(1);
+  }, 120_000);
 
   it("opens an embedded DATA_DIR itself when nothing runs, and attaches to the process that has it open", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexio-cli-"));

@@ -1,13 +1,32 @@
-// GET /api/v1/pools – the pools this organization may use, with domain, size and version
+// GET /api/v1/pools – the pools this organization may use; POST /api/v1/pools – import a CSV or JSON file into one of the organization's own pools
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
+import { ApiError, fromZodIssues } from "@/lib/api/errors";
+import { contentType, isJsonType, readBodyText } from "@/lib/api/body";
+import { requireAdmin } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import { listPools } from "@/lib/pools/pools";
+import { POOL_IMPORT_LIMITS } from "@/lib/pools/import";
+import { importOrganizationPool } from "@/lib/pools/import-pool";
+import { ImportPoolQuery } from "@/lib/pools/schemas";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (_req, { principal }) => json({ data: await listPools(prisma(), principal.organizationId) }));
 
-export const POST = methodNotAllowed(["GET"]);
-export const PUT = POST;
-export const PATCH = POST;
-export const DELETE = POST;
+// Admins signed in and the organization's API keys (requireAdmin), like job submission's
+// callers: an import is data, not access, so a key may automate it (unlike settings routes).
+export const POST = apiRoute(async (req, { principal }) => {
+  requireAdmin(principal);
+  const query = ImportPoolQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) throw fromZodIssues(query.error.issues);
+  const type = contentType(req);
+  const format = type === "text/csv" ? "csv" : isJsonType(type) ? "json" : null;
+  if (!format) throw new ApiError(415, "unsupported_media_type", "Content-Type must be text/csv or application/json");
+  const text = await readBodyText(req, POOL_IMPORT_LIMITS.maxBytes);
+  const result = await importOrganizationPool(prisma(), principal.organizationId, query.data, { format, text });
+  return json(result, { status: result.created ? 201 : 200 });
+});
+
+export const PUT = methodNotAllowed(["GET", "POST"]);
+export const PATCH = PUT;
+export const DELETE = PUT;
