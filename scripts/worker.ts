@@ -5,12 +5,16 @@ import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { startWorkers } from "@/lib/worker/run";
+import { startNotifications } from "@/lib/notifications";
 
 const s = settingsOrExit();
 const database = await connectDatabase(s);
 process.env.DATABASE_URL = database.url;
 const db = createPrisma(database.url, Math.max(4, s.WORKER_CONCURRENCY + 4));
-const workers = startWorkers(db, s, { listenUrl: database.embedded ? undefined : database.url });
+const workers = startWorkers(db, s);
+// On PostgreSQL: woken at once by jobs other processes insert (the embedded database has only
+// the one process this worker attached to, which wakes its own loops).
+const notifications = database.embedded ? null : startNotifications(database.url, (m) => console.error(`nexio worker: ${m}`));
 console.log(`nexio worker ${workers.owner} started (concurrency ${s.WORKER_CONCURRENCY})`);
 
 let stopping = false;
@@ -18,6 +22,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`nexio worker: ${signal}, finishing jobs in flight…`);
+  await notifications?.stop();
   await workers.stop();
   await db.$disconnect();
   await database.stop();

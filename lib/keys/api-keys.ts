@@ -40,10 +40,26 @@ export interface KeyOwner {
 }
 
 // Every API request authenticates, so a key's row is remembered for a few seconds instead of read
-// each time (the submit path then needs one database round trip, not three). Revoking through this
-// process forgets the key at once; other processes stop accepting it within KEY_CACHE_MS.
+// each time (the submit path then needs one database round trip, not three). Revoking forgets the
+// key at once in the revoking process and, on PostgreSQL, in every other one (a trigger NOTIFYs
+// "nexio_cache" and lib/db/listen.ts calls forgetApiKey); without that message, KEY_CACHE_MS bounds
+// how long another process can still accept it. On globalThis because Next.js bundles route
+// handlers and instrumentation separately: one cache per process, not per bundle.
 export const KEY_CACHE_MS = 5_000;
-const keyCache = new Map<string, { owner: KeyOwner | null; until: number }>();
+type KeyCache = Map<string, { owner: KeyOwner | null; until: number }>;
+declare global {
+  var __nexioKeyCache: KeyCache | undefined;
+}
+const keyCache: KeyCache = (globalThis.__nexioKeyCache ??= new Map());
+
+export function forgetAllApiKeys() {
+  keyCache.clear();
+}
+
+/** Forget a key (by its id) in this process, so the next request reads its row again. */
+export function forgetApiKey(id: string) {
+  for (const [hash, entry] of keyCache) if (entry.owner?.apiKeyId === id) keyCache.delete(hash);
+}
 
 /** The organization a presented key belongs to, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(db: PrismaClient, presented: string | null): Promise<KeyOwner | null> {
@@ -80,6 +96,6 @@ export async function revokeApiKey(db: PrismaClient, organizationId: string, id:
     where: { id, organizationId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  for (const [hash, entry] of keyCache) if (entry.owner?.apiKeyId === id) keyCache.delete(hash);
+  forgetApiKey(id);
   return count === 1;
 }

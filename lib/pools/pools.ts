@@ -39,9 +39,24 @@ export async function listPools(db: PrismaClient, organizationId: string): Promi
 type PoolRow = { id: string; key: string; domain: string; organizationId: string | null; currentVersionId: string | null };
 // Pools change only when a new version is imported: a few seconds of memory saves a round trip
 // on every submission. upsertPoolVersion (demo seeding, organization imports) forgets the entry
-// in this process; other processes see a new version within POOL_CACHE_MS.
+// in this process, and on PostgreSQL in every other one (the pools trigger NOTIFYs "nexio_cache",
+// lib/db/listen.ts calls forgetPool); otherwise other processes see a new version within
+// POOL_CACHE_MS. On globalThis for the same reason as the key cache (one per process).
 const POOL_CACHE_MS = 5_000;
-const poolCache = new Map<string, { row: PoolRow | null; until: number }>();
+type PoolCache = Map<string, { row: PoolRow | null; until: number }>;
+declare global {
+  var __nexioPoolCache: PoolCache | undefined;
+}
+const poolCache: PoolCache = (globalThis.__nexioPoolCache ??= new Map());
+
+export function forgetAllPools() {
+  poolCache.clear();
+}
+
+/** Forget a pool (by its public id) in this process, so the next submission reads it again. */
+export function forgetPool(key: string) {
+  poolCache.delete(key);
+}
 
 /** The pool an organization may use under this identifier, with its current version id. */
 export async function findUsablePool(db: PrismaClient, organizationId: string, key: string) {

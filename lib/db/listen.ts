@@ -1,20 +1,18 @@
 import pg from "pg";
-import { wakeWorkers } from "@/lib/worker/wake";
 
-// Cross-process wake on PostgreSQL. A trigger NOTIFYs "nexio_work" whenever jobs are inserted
-// (prisma/migrations/20261129000000_work_notify); this keeps one connection LISTENing and wakes
-// the loops of this process, so a worker in another process than the one that took the
-// submission claims it at once instead of at its next poll. Polling stays as the safety net: a
-// notification lost with a dropped connection only costs latency, and after every (re)connect
-// the loops are woken to catch up on whatever arrived meanwhile.
-//
-// Prisma has no LISTEN, so this is a plain `pg` client (the driver Prisma's adapter uses).
+// One connection per process that LISTENs to PostgreSQL notifications and hands each payload to
+// the handler of its channel. Prisma has no LISTEN, so this is a plain `pg` client (the driver
+// Prisma's adapter uses). If the connection drops it reconnects with backoff and calls
+// `onConnect(reconnected)`, so callers can catch up on whatever they may have missed meanwhile.
+// Only on a PostgreSQL server: the embedded database has a single process to tell.
 
-export const WORK_CHANNEL = "nexio_work";
+export type Handlers = Record<string, (payload: string) => void>;
 
-export function listenForWork(url: string, log: (msg: string) => void = () => {}) {
+export function listen(url: string, handlers: Handlers, opts: { onConnect?: (reconnected: boolean) => void; log?: (msg: string) => void } = {}) {
+  const log = opts.log ?? (() => {});
   let client: pg.Client | null = null;
   let stopped = false;
+  let connectedBefore = false;
   let backoffMs = 250;
   let retry: NodeJS.Timeout | undefined;
 
@@ -29,7 +27,7 @@ export function listenForWork(url: string, log: (msg: string) => void = () => {}
 
   async function connect() {
     const c = new pg.Client({ connectionString: url, application_name: "nexio-listen" });
-    c.on("notification", () => wakeWorkers());
+    c.on("notification", (n) => handlers[n.channel]?.(n.payload ?? ""));
     c.on("error", (err) => {
       log(`listen connection lost: ${err.message}`);
       if (client === c) client = null;
@@ -44,11 +42,12 @@ export function listenForWork(url: string, log: (msg: string) => void = () => {}
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${WORK_CHANNEL}`);
+      for (const channel of Object.keys(handlers)) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       if (stopped) return void (await c.end().catch(() => {}));
       client = c;
       backoffMs = 250;
-      wakeWorkers();
+      opts.onConnect?.(connectedBefore);
+      connectedBefore = true;
     } catch (err) {
       log(`listen failed: ${(err as Error).message}`);
       void c.end().catch(() => {});
@@ -58,7 +57,7 @@ export function listenForWork(url: string, log: (msg: string) => void = () => {}
 
   void connect();
   return {
-    /** True while a connection is LISTENing (for tests and health output). */
+    /** True while a connection is LISTENing. */
     get listening() {
       return client !== null;
     },
