@@ -78,6 +78,17 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
   }
 }
 
+/**
+ * Housekeeping: delete Idempotency-Key records past their 24 h, at most `limit` per call (the
+ * worker calls it every few minutes). An expired record already counts as absent on lookup;
+ * this only keeps the table from growing forever.
+ */
+export async function purgeExpiredIdempotency(db: PrismaClient, limit = 5_000): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "idempotency_records" WHERE "id" IN (
+      SELECT "id" FROM "idempotency_records" WHERE "expires_at" < now() LIMIT ${limit} FOR UPDATE SKIP LOCKED)`;
+}
+
 async function findIdempotent(db: PrismaClient, organizationId: string, key: string, requestHash: string): Promise<Submitted | null> {
   const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
   if (!rec) return null;

@@ -4,6 +4,9 @@ import { randomBase62 } from "@/lib/ids";
 import { onWake, wakeWorkers } from "@/lib/worker/wake";
 import { claimJobs, completeJob, failJob, failExhausted, releaseJob, renewLease, LeaseLostError, type ClaimedJob } from "@/lib/worker/queue";
 import { evaluateJob, PermanentJobError } from "@/lib/worker/evaluate-job";
+import { purgeExpiredIdempotency } from "@/lib/jobs/submit";
+
+const PURGE_EVERY_MS = 10 * 60_000;
 
 // The evaluator loop: claim up to `concurrency` jobs, evaluate, complete (fenced), repeat.
 // Polls every `pollMs` when idle and wakes at once when this process enqueues a job.
@@ -29,6 +32,7 @@ export class JobLoop {
   private again = false;
   private unsubscribe: (() => void) | undefined;
   private lastSweep = 0;
+  private lastPurge = 0;
 
   constructor(
     private readonly db: PrismaClient,
@@ -85,6 +89,10 @@ export class JobLoop {
       if (Date.now() - this.lastSweep > this.leaseMs) {
         this.lastSweep = Date.now();
         await failExhausted(this.db);
+      }
+      if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        await purgeExpiredIdempotency(this.db);
       }
       const free = this.concurrency - this.inFlight.size;
       if (free <= 0) return;

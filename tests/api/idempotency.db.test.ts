@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { CreateJobResponse } from "@/lib/jobs/schemas";
-import { newOrg } from "@/tests/setup/db";
+import { newOrg, testDb } from "@/tests/setup/db";
+import { purgeExpiredIdempotency } from "@/lib/jobs/submit";
 import { call, countJobs, expectError, parsed, SEED_BODY } from "@/tests/api/helpers";
 
 // Idempotency-Key: a retried POST gets the first answer instead of a second job, even when the
@@ -74,5 +75,18 @@ describe("Idempotency-Key on POST /api/v1/jobs", () => {
     const k2 = freshKey();
     expect((await post(SEED_BODY, k2)).status).toBe(202);
     expect((await post({ ...SEED_BODY, pool: "carriers:tier1" }, k2, other.key)).status).toBe(202);
+  });
+
+  it("housekeeping deletes records past their 24 h and keeps the live ones", async () => {
+    const live = freshKey();
+    const old = freshKey();
+    expect((await post(SEED_BODY, live)).status).toBe(202);
+    expect((await post(SEED_BODY, old)).status).toBe(202);
+    const db = testDb();
+    await db.idempotencyRecord.updateMany({ where: { organizationId: org.org.id, key: old }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    expect(await purgeExpiredIdempotency(db)).toBeGreaterThanOrEqual(1);
+    const left = await db.idempotencyRecord.findMany({ where: { organizationId: org.org.id, key: { in: [live, old] } }, select: { key: true } });
+    expect(left.map((r) => r.key)).toEqual([live]);
   });
 });
