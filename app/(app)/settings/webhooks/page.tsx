@@ -3,6 +3,7 @@ import { requireSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { listWebhookDeliveries } from "@/lib/webhooks/deliveries";
 import { WebhookSecretPanel } from "@/components/settings/webhook-secret-panel";
+import { TestEventPanel } from "@/components/settings/test-event-panel";
 import { DeliveriesPanel, DELIVERIES_PAGE_SIZE } from "@/components/settings/deliveries-panel";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -22,6 +23,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <WebhookSecretPanel />
+      <TestEventPanel />
       <DeliveriesPanel first={first} status={status ?? ""} />
     </>
   );
