@@ -17,8 +17,6 @@ import type { DeliveryListResponse, WebhookDelivery, WebhookDeliveryList } from 
 // Attempts load when a row is opened. While an attempt is due within seconds, the list refreshes
 // itself.
 
-export const DELIVERIES_PAGE_SIZE = 20;
-
 // Denser than the other settings tables: seven columns in the settings column.
 const dth = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const dtd = "px-3 py-2.5 align-top";
@@ -30,8 +28,8 @@ const FILTERS = [
   { value: "succeeded", label: "Succeeded" },
 ] as const;
 
-function deliveriesPage(status: string, startingAfter: string) {
-  const q = new URLSearchParams({ limit: String(DELIVERIES_PAGE_SIZE) });
+function deliveriesPage(status: string, pageSize: number, startingAfter: string) {
+  const q = new URLSearchParams({ limit: String(pageSize) });
   if (status) q.set("status", status);
   if (startingAfter) q.set("starting_after", startingAfter);
   return api<WebhookDeliveryList>(`/api/v1/webhook-deliveries?${q}`);
@@ -40,11 +38,11 @@ function deliveriesPage(status: string, startingAfter: string) {
 const dueSoon = (deliveries: WebhookDelivery[]) =>
   deliveries.some((d) => d.status === "pending" && (!d.next_attempt_at || Date.parse(d.next_attempt_at) - Date.now() < 30_000));
 
-export function DeliveriesPanel({ first, status }: { first: WebhookDeliveryList; status: string }) {
+export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDeliveryList; pageSize: number; status: string }) {
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const q = useInfiniteQuery({
     queryKey: ["webhook-deliveries", status],
-    queryFn: ({ pageParam }) => deliveriesPage(status, pageParam),
+    queryFn: ({ pageParam }) => deliveriesPage(status, pageSize, pageParam),
     initialPageParam: "",
     getNextPageParam: (last) => (last.has_more ? last.data.at(-1)?.id : undefined),
     initialData: { pages: [first], pageParams: [""] },
