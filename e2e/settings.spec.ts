@@ -157,6 +157,7 @@ test("Send test event: a signed request to a local receiver, the outcome shown i
     await expect(result).toContainText("Failed");
     await expect(result).toContainText("500");
     await expect(result).toContainText("signature check failed");
+    await result.screenshot({ path: "test-results/screens/settings-webhook-test-failed.png" });
 
     await url.fill(`${base}/hooks/ok`);
     await form.getByRole("button", { name: "Send test event" }).click();

@@ -81,14 +81,17 @@ function TestOutcome({ result: r }: { result: TestEventResult }) {
         <span className="tabular-nums">{r.latency_ms} ms</span>
         <span className="min-w-0 truncate font-mono text-xs opacity-80" title={r.url}>{r.url}</span>
       </p>
-      {r.error && <p className="mt-2">{r.error}</p>}
+      {r.error && r.error !== `HTTP ${r.status_code}` && <p className="mt-2 font-medium">{r.error}</p>}
       <p className="mt-2 text-xs opacity-80">
         webhook-id <code className="font-mono">{r.webhook_id}</code>
       </p>
       {r.response_excerpt ? (
-        <pre aria-label="Response excerpt" className="mt-2 max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800">{r.response_excerpt}</pre>
+        <>
+          <p className="mt-3 text-xs font-medium">Response body <span className="font-normal opacity-80">(first 1 KB)</span></p>
+          <pre aria-label="Response excerpt" className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800">{r.response_excerpt}</pre>
+        </>
       ) : (
-        <p className="mt-2 text-xs opacity-80">Empty response body.</p>
+        <p className="mt-2 text-xs opacity-80">{r.status_code === null ? "No response." : "Empty response body."}</p>
       )}
     </div>
   );
