@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { test, expect } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { cli, newTenant, signIn, uniq } from "./helpers";
-import { completedJob, expectAccessible, screenshot } from "./page-checks";
+import { SEED_PROFILE, completedJob, expectAccessible, screenshot } from "./page-checks";
 
 // Settings, for organization admins: API keys, the webhook signing secret, members; and the
 // guard: an underwriter (or an API key) gets no settings.
@@ -117,6 +117,38 @@ test("webhook deliveries show status, attempts and last error, and Redeliver sen
     expect(new Set(seen).size).toBeGreaterThan(1);
     await expectAccessible(page, "settings: webhook deliveries");
     await screenshot(page, "settings-deliveries");
+  } finally {
+    receiver.close();
+  }
+});
+
+test("the deliveries list pages with Load more, in the order GET /api/v1/webhook-deliveries gives", async ({ page, request }) => {
+  const receiver = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const t = newTenant("admin");
+    const headers = { "X-API-Key": t.key };
+    for (let i = 0; i < 21; i++) {
+      const res = await request.post("/api/v1/jobs", { headers, data: { profile: SEED_PROFILE, pool: "carriers:all", webhook_url: url } });
+      expect(res.status()).toBe(202);
+    }
+    // Every job finished and delivered: the API key's view of the list.
+    const listed = async () => (await (await request.get("/api/v1/webhook-deliveries?limit=100&status=succeeded", { headers })).json()) as { data: { id: string }[] };
+    await expect.poll(async () => (await listed()).data.length, { timeout: 60_000 }).toBe(21);
+    const order = (await listed()).data.map((d) => d.id);
+
+    await signIn(page, t.email, t.password);
+    await page.goto("/settings/webhooks");
+    const rows = page.getByTestId("delivery-row");
+    await expect(rows).toHaveCount(20);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(rows).toHaveCount(21);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-delivery-id")))).toEqual(order);
   } finally {
     receiver.close();
   }
