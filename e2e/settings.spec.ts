@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { test, expect } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { cli, newTenant, signIn, uniq } from "./helpers";
-import { completedJob, expectAccessible, screenshot } from "./page-checks";
+import { SEED_PROFILE, completedJob, expectAccessible, screenshot } from "./page-checks";
 
 // Settings, for organization admins: API keys, the webhook signing secret, members; and the
 // guard: an underwriter (or an API key) gets no settings.
@@ -116,6 +117,95 @@ test("webhook deliveries show status, attempts and last error, and Redeliver sen
     expect(new Set(seen).size).toBeGreaterThan(1);
     await expectAccessible(page, "settings: webhook deliveries");
     await screenshot(page, "settings-deliveries");
+  } finally {
+    receiver.close();
+  }
+});
+
+test("the deliveries list pages with Load more, in the order GET /api/v1/webhook-deliveries gives", async ({ page, request }) => {
+  const receiver = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const t = newTenant("admin");
+    const headers = { "X-API-Key": t.key };
+    for (let i = 0; i < 21; i++) {
+      const res = await request.post("/api/v1/jobs", { headers, data: { profile: SEED_PROFILE, pool: "carriers:all", webhook_url: url } });
+      expect(res.status()).toBe(202);
+    }
+    // Every job finished and delivered: the API key's view of the list.
+    const listed = async () => (await (await request.get("/api/v1/webhook-deliveries?limit=100&status=succeeded", { headers })).json()) as { data: { id: string }[] };
+    await expect.poll(async () => (await listed()).data.length, { timeout: 60_000 }).toBe(21);
+    const order = (await listed()).data.map((d) => d.id);
+
+    await signIn(page, t.email, t.password);
+    await page.goto("/settings/webhooks");
+    const rows = page.getByTestId("delivery-row");
+    await expect(rows).toHaveCount(20);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(rows).toHaveCount(21);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-delivery-id")))).toEqual(order);
+  } finally {
+    receiver.close();
+  }
+});
+
+test("Send test event: a signed request to a local receiver, the outcome shown inline", async ({ page }) => {
+  // A receiver on loopback (the e2e server allows it): /ok acknowledges, /broken answers 500.
+  const seen: { headers: Record<string, string>; body: string }[] = [];
+  const receiver = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      seen.push({ headers: req.headers as Record<string, string>, body });
+      const ok = req.url === "/hooks/ok";
+      res.writeHead(ok ? 200 : 500, { "content-type": "application/json" }).end(ok ? '{"received":true}' : '{"error":"signature check failed"}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    const t = newTenant("admin");
+    await signIn(page, t.email, t.password);
+    await page.goto("/settings/webhooks");
+    const form = page.getByRole("form", { name: "Send test event" });
+    const url = form.getByLabel("Receiver URL");
+
+    // The form checks the same schema as the API; the API's own refusal shows on the field too.
+    await form.getByRole("button", { name: "Send test event" }).click();
+    await expect(url).toHaveAttribute("aria-invalid", "true");
+    await url.fill("ftp://example.com/hook");
+    await form.getByRole("button", { name: "Send test event" }).click();
+    await expect(form.getByText(/only http and https URLs are allowed/)).toBeVisible();
+    expect(seen).toHaveLength(0);
+
+    await url.fill(`${base}/hooks/broken`);
+    await form.getByRole("button", { name: "Send test event" }).click();
+    const result = form.getByTestId("test-event-result");
+    await expect(result).toContainText("Failed");
+    await expect(result).toContainText("500");
+    await expect(result).toContainText("signature check failed");
+    await result.screenshot({ path: "test-results/screens/settings-webhook-test-failed.png" });
+
+    await url.fill(`${base}/hooks/ok`);
+    await form.getByRole("button", { name: "Send test event" }).click();
+    await expect(result).toContainText("Delivered");
+    await expect(result).toContainText("200");
+    await expect(result).toContainText(/\d+ ms/);
+    await expect(result.getByLabel("Response excerpt")).toHaveText('{"received":true}');
+    expect(seen).toHaveLength(2);
+    const payload = new Webhook(cli("webhooks", "secret", "--org", t.slug)).verify(seen[1].body, seen[1].headers);
+    expect(payload).toMatchObject({ type: "test", eval_id: null, message: "Nexio test event" });
+    await expect(result).toContainText(seen[1].headers["webhook-id"]);
+
+    // Not a delivery: the list stays empty.
+    await expect(page.getByText("No webhook deliveries yet")).toBeVisible();
+    await expectAccessible(page, "settings: webhook test event");
+    await screenshot(page, "settings-webhook-test");
   } finally {
     receiver.close();
   }

@@ -1,9 +1,8 @@
 "use client";
 
-import { Fragment, useEffect, useState, useTransition } from "react";
+import { Fragment, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNote, Spinner } from "@/components/ui/badges";
@@ -11,10 +10,12 @@ import { Panel } from "@/components/settings/panel";
 import { Table } from "@/components/settings/table-states";
 import { Chevron } from "@/components/trace/chevron";
 import { formatDateTime, formatShortDateTime } from "@/components/trace/format";
-import type { DeliveryListResponse, RecentDelivery } from "@/lib/webhooks/deliveries";
+import type { DeliveryListResponse, WebhookDelivery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 
-// Recent deliveries come from the server component (there is no list route); attempts load when
-// a row is opened. While an attempt is due within seconds, the list refreshes itself.
+// The organization's deliveries: the server renders the first page, further pages ("Load more")
+// and refreshes come from GET /api/v1/webhook-deliveries, which reads the same lib function.
+// Attempts load when a row is opened. While an attempt is due within seconds, the list refreshes
+// itself.
 
 // Denser than the other settings tables: seven columns in the settings column.
 const dth = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
@@ -27,18 +28,29 @@ const FILTERS = [
   { value: "succeeded", label: "Succeeded" },
 ] as const;
 
-export function DeliveriesPanel({ deliveries, status }: { deliveries: RecentDelivery[]; status: string }) {
-  const router = useRouter();
-  const [refreshing, startRefresh] = useTransition();
-  const [open, setOpen] = useState<Record<string, boolean>>({});
-  const refresh = () => startRefresh(() => router.refresh());
+function deliveriesPage(status: string, pageSize: number, startingAfter: string) {
+  const q = new URLSearchParams({ limit: String(pageSize) });
+  if (status) q.set("status", status);
+  if (startingAfter) q.set("starting_after", startingAfter);
+  return api<WebhookDeliveryList>(`/api/v1/webhook-deliveries?${q}`);
+}
 
-  const dueSoon = deliveries.some((d) => d.status === "pending" && (!d.next_attempt_at || Date.parse(d.next_attempt_at) - Date.now() < 30_000));
-  useEffect(() => {
-    if (!dueSoon) return;
-    const t = setInterval(() => startRefresh(() => router.refresh()), 2_000);
-    return () => clearInterval(t);
-  }, [dueSoon, router]);
+const dueSoon = (deliveries: WebhookDelivery[]) =>
+  deliveries.some((d) => d.status === "pending" && (!d.next_attempt_at || Date.parse(d.next_attempt_at) - Date.now() < 30_000));
+
+export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDeliveryList; pageSize: number; status: string }) {
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const q = useInfiniteQuery({
+    queryKey: ["webhook-deliveries", status],
+    queryFn: ({ pageParam }) => deliveriesPage(status, pageSize, pageParam),
+    initialPageParam: "",
+    getNextPageParam: (last) => (last.has_more ? last.data.at(-1)?.id : undefined),
+    initialData: { pages: [first], pageParams: [""] },
+    refetchInterval: (query) => (dueSoon(query.state.data?.pages.flatMap((p) => p.data) ?? []) ? 2_000 : false),
+  });
+  const deliveries = q.data.pages.flatMap((p) => p.data);
+  const refreshing = q.isRefetching && !q.isFetchingNextPage;
+  const refresh = () => void q.refetch();
 
   return (
     <Panel
@@ -126,6 +138,14 @@ export function DeliveriesPanel({ deliveries, status }: { deliveries: RecentDeli
           ))}
         </Table>
       )}
+      {q.isError && <div className="px-4 py-3"><ErrorNote>Could not load the deliveries: {q.error.message}</ErrorNote></div>}
+      {q.hasNextPage && (
+        <div className="flex items-center justify-center gap-3 border-t border-slate-200 px-4 py-3">
+          <Button type="button" variant="secondary" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+            {q.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      )}
     </Panel>
   );
 }
@@ -189,7 +209,7 @@ function Redeliver({ evalId, onDone }: { evalId: string; onDone: () => void }) {
   );
 }
 
-function LastResult({ d }: { d: RecentDelivery }) {
+function LastResult({ d }: { d: WebhookDelivery }) {
   const a = d.last_attempt;
   if (!a) return <span className="text-slate-500">{d.status === "pending" ? "waiting for the first attempt" : "—"}</span>;
   return (
@@ -208,7 +228,7 @@ function HttpStatus({ code }: { code: number | null }) {
   return <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}>{code}</span>;
 }
 
-function DeliveryStatus({ status }: { status: RecentDelivery["status"] }) {
+function DeliveryStatus({ status }: { status: WebhookDelivery["status"] }) {
   const style = { pending: "bg-sky-100 text-sky-900", succeeded: "bg-emerald-100 text-emerald-900", failed: "bg-red-100 text-red-900" }[status];
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${style}`}>{status}</span>;
 }

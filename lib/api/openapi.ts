@@ -7,6 +7,7 @@ import { NEXIO_VERSION } from "@/lib/version";
 import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { poolImportOperation } from "@/lib/pools/openapi";
+import { WEBHOOK_SCHEMAS, webhookApiPaths } from "@/lib/webhooks/openapi";
 
 // OpenAPI 3.1 (JSON Schema 2020-12) generated from the very zod schemas the handlers use, so the
 // document cannot drift from the code.
@@ -52,6 +53,7 @@ export function openApiDocument(baseUrl: string) {
   for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Profile`, d.profileSchema);
   for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Candidate`, d.candidateSchema);
   for (const [id, schema] of Object.entries(SETTINGS_SCHEMAS)) add(id, schema);
+  for (const [id, schema] of Object.entries(WEBHOOK_SCHEMAS)) add(id, schema);
 
   const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
@@ -137,6 +139,7 @@ export function openApiDocument(baseUrl: string) {
         get: { operationId: "listPools", summary: "Pools this organization may use", responses: { 200: ok("PoolList", "Pools"), ...errors(401, 429, 500) } },
         post: poolImportOperation(Object.values(DOMAINS).map((d) => ({ $ref: `#/components/schemas/${capitalize(d.id)}Candidate` }))),
       },
+      ...webhookApiPaths(),
       ...settingsApiPaths(),
     },
     webhooks: {
@@ -144,6 +147,13 @@ export function openApiDocument(baseUrl: string) {
         post: {
           summary: "Result of an evaluation (Standard Webhooks signed: webhook-id, webhook-timestamp, webhook-signature)",
           requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/JobResult" } } } },
+          responses: { 200: { description: "Any 2xx acknowledges" } },
+        },
+      },
+      testEvent: {
+        post: {
+          summary: "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
+          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/TestEvent" } } } },
           responses: { 200: { description: "Any 2xx acknowledges" } },
         },
       },

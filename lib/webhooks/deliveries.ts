@@ -1,48 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/api/errors";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
 import { wakeWorkers } from "@/lib/worker/wake";
+import type { Delivery, DeliveryListResponse, ListWebhookDeliveriesQuery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 
 // Webhook deliveries as the API and the dashboard show them: every attempt of every delivery of a
-// job, a manual redelivery, and the organization's recent deliveries. Every query names the
+// job, a manual redelivery, and the organization's deliveries across jobs (the API's list and the
+// dashboard's Settings → Webhooks read the same function). Every query names the
 // organization: another organization's job is not found, never forbidden.
-
-export const DeliveryAttempt = z
-  .object({
-    attempt: z.number().int().min(1),
-    at: z.string().meta({ description: "When the attempt started (ISO 8601)" }),
-    status_code: z.number().int().nullable().meta({ description: "The receiver's HTTP status; null when no response came" }),
-    latency_ms: z.number().int(),
-    response_excerpt: z.string().nullable().meta({ description: "The first 1 KB of the response body" }),
-    error: z.string().nullable(),
-  })
-  .meta({ id: "DeliveryAttempt" });
-
-export const Delivery = z
-  .object({
-    id: z.string(),
-    webhook_id: z.string().meta({ description: "The webhook-id header, the same on every attempt of this delivery" }),
-    url: z.string(),
-    status: z.enum(["pending", "succeeded", "failed"]),
-    attempts: z.number().int().min(0),
-    next_attempt_at: z.string().nullable().meta({ description: "When the next attempt is due; null once the delivery is settled" }),
-    last_error: z.string().nullable(),
-    manual: z.boolean().meta({ description: "true for a redelivery requested by a person" }),
-    created_at: z.string(),
-    attempt_log: z.array(DeliveryAttempt),
-  })
-  .meta({ id: "Delivery" });
-export type Delivery = z.infer<typeof Delivery>;
-
-export const DeliveryListResponse = z.object({ data: z.array(Delivery) }).meta({ id: "DeliveryListResponse" });
-export type DeliveryListResponse = z.infer<typeof DeliveryListResponse>;
-
-export const RecentDelivery = Delivery.omit({ attempt_log: true })
-  .extend({ eval_id: z.string(), updated_at: z.string(), last_attempt: DeliveryAttempt.nullable() })
-  .meta({ id: "RecentDelivery" });
-export type RecentDelivery = z.infer<typeof RecentDelivery>;
 
 const attemptSelect = {
   attemptNo: true,
@@ -130,17 +96,24 @@ export async function redeliver(db: PrismaClient, organizationId: string, evalId
   return { ...deliveryView(row), attempt_log: [] };
 }
 
-export interface RecentDeliveryFilters {
-  limit: number;
-  status?: "pending" | "succeeded" | "failed";
-}
-
-/** The organization's latest deliveries across jobs, newest first, for the dashboard. */
-export async function listRecentDeliveries(db: PrismaClient, organizationId: string, f: RecentDeliveryFilters): Promise<{ data: RecentDelivery[] }> {
+/**
+ * The organization's deliveries across jobs, newest first, paginated like GET /api/v1/jobs: a
+ * `starting_after` that is not one of this organization's deliveries is a 400 on that field, so
+ * another organization's ids are refused exactly like unknown ones.
+ */
+export async function listWebhookDeliveries(db: PrismaClient, organizationId: string, q: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryList> {
+  const where: Prisma.WebhookDeliveryWhereInput = { organizationId };
+  if (q.status) where.status = q.status;
+  if (q.eval_id) where.jobId = q.eval_id;
+  if (q.starting_after) {
+    const cursor = await db.webhookDelivery.findFirst({ where: { id: q.starting_after, organizationId }, select: { id: true, createdAt: true } });
+    if (!cursor) throw invalid(`starting_after: no delivery ${q.starting_after}`, [{ path: "starting_after", code: "invalid_cursor", message: "unknown delivery id" }]);
+    where.AND = [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }];
+  }
   const rows = await db.webhookDelivery.findMany({
-    where: { organizationId, ...(f.status ? { status: f.status } : {}) },
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(1, f.limit), 200),
+    take: q.limit + 1,
     select: {
       ...deliverySelect,
       jobId: true,
@@ -149,11 +122,12 @@ export async function listRecentDeliveries(db: PrismaClient, organizationId: str
     },
   });
   return {
-    data: rows.map((d) => ({
+    data: rows.slice(0, q.limit).map((d) => ({
       ...deliveryView(d),
       eval_id: d.jobId,
       updated_at: d.updatedAt.toISOString(),
       last_attempt: d.attemptLog[0] ? attemptView(d.attemptLog[0]) : null,
     })),
+    has_more: rows.length > q.limit,
   };
 }

@@ -3,6 +3,8 @@ import * as jobsRoute from "@/app/api/v1/jobs/route";
 import * as jobRoute from "@/app/api/v1/jobs/[evalId]/route";
 import * as poolsRoute from "@/app/api/v1/pools/route";
 import * as restRoute from "@/app/api/v1/[...rest]/route";
+import * as deliveriesRoute from "@/app/api/v1/webhook-deliveries/route";
+import * as testEventRoute from "@/app/api/v1/webhook-deliveries/test/route";
 import { resetSettingsForTests } from "@/lib/settings";
 import { resetRateLimitsForTests } from "@/lib/api/rate-limit";
 import { ListPoolsResponse } from "@/lib/jobs/schemas";
@@ -74,6 +76,10 @@ describe("unknown routes and wrong methods", () => {
     ["DELETE /api/v1/jobs/{id}", jobRoute.DELETE, "/api/v1/jobs/eval_0000000000000000", "GET"],
     ["PUT /api/v1/pools", poolsRoute.PUT, "/api/v1/pools", "GET, POST"],
     ["DELETE /api/v1/pools", poolsRoute.DELETE, "/api/v1/pools", "GET, POST"],
+    ["POST /api/v1/webhook-deliveries", deliveriesRoute.POST, "/api/v1/webhook-deliveries", "GET"],
+    ["DELETE /api/v1/webhook-deliveries", deliveriesRoute.DELETE, "/api/v1/webhook-deliveries", "GET"],
+    ["PATCH /api/v1/webhook-deliveries/test", testEventRoute.PATCH, "/api/v1/webhook-deliveries/test", "POST"],
+    ["PUT /api/v1/webhook-deliveries/test", testEventRoute.PUT, "/api/v1/webhook-deliveries/test", "POST"],
   ];
   it.each(wrong)("%s → 405 in the error shape with Allow", async (_label, handler, path, allow) => {
     key ??= (await newOrg("methods")).key;

@@ -7,12 +7,14 @@ import { gzipJson } from "@/lib/jobs/read";
 import { newEvalId } from "@/lib/ids";
 import { resetSettingsForTests } from "@/lib/settings";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
-import { DeliveryListResponse, Delivery, RecentDelivery, listDeliveries, listRecentDeliveries } from "@/lib/webhooks/deliveries";
+import { listDeliveries, listWebhookDeliveries } from "@/lib/webhooks/deliveries";
+import { DeliveryListResponse, Delivery, WebhookDelivery } from "@/lib/webhooks/schemas";
 import { DeliveryLoop } from "@/lib/webhooks/delivery-loop";
 import * as route from "@/app/api/v1/jobs/[evalId]/deliveries/route";
 
 // GET/POST /api/v1/jobs/{eval_id}/deliveries through the route handlers (X-API-Key), and the
-// dashboard's recent-deliveries query. Responses are checked against the routes' zod schemas.
+// organization-wide list the dashboard and GET /api/v1/webhook-deliveries read (more in
+// tests/api/webhook-deliveries.db.test.ts). Responses are checked against the routes' zod schemas.
 
 const hits: { webhookId: string; body: string }[] = [];
 const receiver = http.createServer((req, res) => {
@@ -185,7 +187,7 @@ describe("POST /api/v1/jobs/{eval_id}/deliveries", () => {
   });
 });
 
-describe("listRecentDeliveries", () => {
+describe("listWebhookDeliveries", () => {
   it("returns the organization's deliveries newest first with eval_id, filtered by status", async () => {
     const { org } = await newOrg("recent");
     const a = await job(org.id);
@@ -193,10 +195,10 @@ describe("listRecentDeliveries", () => {
     await db.webhookDelivery.update({ where: { id: a.delivery!.id }, data: { status: "failed", attempts: 1, lastError: "HTTP 500", createdAt: new Date(Date.now() - 1_000) } });
     await job(bob.org.id);
 
-    const all = await listRecentDeliveries(db, org.id, { limit: 10 });
-    expect(all.data.map((d) => RecentDelivery.parse(d).eval_id)).toEqual([b.job.id, a.job.id]);
-    const failed = await listRecentDeliveries(db, org.id, { limit: 10, status: "failed" });
+    const all = await listWebhookDeliveries(db, org.id, { limit: 10 });
+    expect(all.data.map((d) => WebhookDelivery.parse(d).eval_id)).toEqual([b.job.id, a.job.id]);
+    const failed = await listWebhookDeliveries(db, org.id, { limit: 10, status: "failed" });
     expect(failed.data).toMatchObject([{ eval_id: a.job.id, last_error: "HTTP 500", last_attempt: null }]);
-    expect((await listRecentDeliveries(db, org.id, { limit: 1 })).data).toHaveLength(1);
+    expect((await listWebhookDeliveries(db, org.id, { limit: 1 })).data).toHaveLength(1);
   });
 });
