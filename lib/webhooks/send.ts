@@ -60,7 +60,10 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendWebhookR
     const outcome = await post(parsed.url, { address: target.address, family: target.family }, input, remainingMs);
     return { ...outcome, latencyMs: elapsed() };
   } catch (err) {
-    return failure(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+    // Shown to customers in the attempt log and the test-event answer: the reason stays in the
+    // server's log, not in what they read.
+    console.error(`nexio webhooks: unexpected error sending a webhook: ${err instanceof Error ? err.message : String(err)}`);
+    return failure("internal error: the request could not be sent");
   }
 }
 
