@@ -52,7 +52,7 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
         {jobs.map((job) => (
           <tr key={job.eval_id} className={`${ROW_HEIGHT} hover:bg-slate-50`} data-testid="history-row">
             <td className={td}>
-              <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline">
+              <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline" data-testid="history-entity">
                 {job.entity || "(no entity)"}
               </Link>
               <div className="truncate font-mono text-xs text-slate-500">{job.eval_id}</div>
