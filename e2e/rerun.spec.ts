@@ -72,6 +72,7 @@ test("Edit and re-run opens the form with the job's pool and profile; a changed 
 test("History rows offer Edit and re-run", async ({ page }) => {
   await page.goto("/jobs");
   const row = page.getByTestId("history-row").filter({ hasText: source });
+  await screenshot(page, "rerun-history");
   await row.getByRole("link", { name: /re-run/i }).click();
   await expect(page).toHaveURL(`/jobs/new?from=${source}`);
   await expect(page.getByLabel("Entity")).toHaveValue(SEED_PROFILE.entity);
@@ -120,4 +121,58 @@ test("when the job's pool is no longer offered, no pool is preselected and the f
   await expect(poolRadio(page, "carriers:all")).toBeChecked();
   await expect(page.locator("#pool-error")).toHaveCount(0);
   await expect(page.getByLabel("Annual revenue")).toHaveValue("$12,000,000");
+});
+
+test("the comparison lives in the URL: reload reopens it, Copy link copies it, closing removes it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // Another parameter on the page stays as it is, whatever the comparison does.
+  await page.goto(`/jobs/${source}?keep=1`);
+  await expect(page.getByTestId("results-ready")).toBeVisible();
+  const rows = page.getByTestId("candidate-row");
+  const picked = [rows.nth(0), rows.nth(2)];
+  const ids = await Promise.all(picked.map((r) => r.getAttribute("data-id")));
+  const names = await Promise.all(picked.map((r) => r.getByTestId("candidate-name").textContent()));
+  for (const r of picked) await r.getByRole("checkbox").check();
+  const entries = await page.evaluate(() => history.length);
+
+  const compare = page.getByRole("button", { name: /^Compare/ });
+  await compare.click();
+  const dialog = page.getByRole("dialog", { name: "Compare 2 candidates" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(`/jobs/${source}?keep=1&compare=${ids.join(",")}`);
+
+  await dialog.getByRole("button", { name: "Copy link" }).click();
+  await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  await expect(dialog.getByText("Loading evidence")).toHaveCount(0, { timeout: 30_000 });
+  // The viewport only: a full-page shot stretches the page behind a modal that covers the viewport.
+  await page.screenshot({ path: "test-results/screens/compare-url.png" });
+
+  // Opened from the address: the same two, in the same order, and ticked in the table.
+  await page.reload();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("compare-column")).toHaveCount(2);
+  for (const [i, name] of names.entries()) await expect(dialog.getByTestId("compare-column").nth(i)).toContainText(name!);
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  // Modal: Shift+Tab stays inside the dialog, and nothing behind it can be reached.
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Copy link" })).toBeFocused();
+  await expectAccessible(page, "the comparison opened from its link");
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(`/jobs/${source}?keep=1`);
+  await expect(compare).toBeFocused();
+  for (const r of picked) await expect(r.getByRole("checkbox")).toBeChecked();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // Unknown ids are ignored; fewer than two known ones open nothing.
+  await page.goto(`/jobs/${source}?compare=car_9999,${ids[1]},${ids[0]}`);
+  await expect(dialog.getByTestId("compare-column")).toHaveCount(2);
+  await expect(dialog.getByTestId("compare-column").nth(0)).toContainText(names[1]!);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page).toHaveURL(`/jobs/${source}`);
+  await page.goto(`/jobs/${source}?compare=car_9999,${ids[0]}`);
+  await expect(page.getByTestId("results-ready")).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 });
