@@ -51,7 +51,7 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
 
   // A fresh form preselects a pool; a re-run preselects only the job's own pool, if still offered.
   const pool = pools.data?.find((p) => p.id === poolId) ?? (prefill ? undefined : (pools.data?.find((p) => p.id === PREFERRED_POOL) ?? pools.data?.[0]));
-  const poolGone = prefill !== null && pools.data !== undefined && !pools.data.some((p) => p.id === prefill.poolKey);
+  const poolGone = prefill !== null && pools.data !== undefined && (!prefill.poolAvailable || !pools.data.some((p) => p.id === prefill.poolKey));
   const domain = domains.find((d) => d.id === (pool?.domain ?? prefill?.domain));
   const schema = domain ? PROFILE_SCHEMAS[domain.id] : undefined;
   const fields = useMemo(() => domain?.fieldMeta ?? [], [domain]);
