@@ -16,7 +16,8 @@ async function submit(request: APIRequestContext, key: string, entity: string) {
 }
 
 const rows = (page: Page) => page.getByTestId("history-row");
-const entities = (page: Page) => rows(page).getByRole("link");
+// The entity links (each row also has an "Edit and re-run" link).
+const entities = (page: Page) => rows(page).getByTestId("history-entity");
 
 let tenant: ReturnType<typeof newTenant>;
 let names: string[];

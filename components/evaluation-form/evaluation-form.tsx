@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, ApiRequestError } from "@/components/api";
 import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/badges";
-import { PoolPicker, PoolPickerSkeleton } from "./pool-picker";
+import { ErrorNote, Note } from "@/components/ui/badges";
+import type { RerunPrefill } from "@/lib/jobs/rerun";
+import { POOL_FIELD_ID, PoolPicker, PoolPickerSkeleton } from "./pool-picker";
 import { fieldId, ProfileField } from "./profile-field";
 import { PROFILE_SCHEMAS } from "./profile-schemas";
 import { fromProfile, toProfile, type FormValues } from "./profile-values";
@@ -30,24 +31,28 @@ function webhookProblem(url: string): string | undefined {
 /**
  * New evaluation: pick a pool, fill the profile its domain asks for (the form is drawn from the
  * domain's field metadata and checked with the API's own zod schema), submit, go to the job.
+ * With a prefill ("Edit and re-run") it starts from an earlier job's pool, profile and webhook;
+ * if that pool can no longer be used, no pool is preselected and the form says so.
  */
-export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
+export function EvaluationForm({ domains, prefill = null }: { domains: DomainForm[]; prefill?: RerunPrefill | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const pools = usePools();
   const summaryId = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
-  const [poolId, setPoolId] = useState("");
-  const [values, setValues] = useState<FormValues>({});
-  const [webhook, setWebhook] = useState("");
+  const [poolId, setPoolId] = useState(prefill?.poolAvailable ? prefill.poolKey : "");
+  const [values, setValues] = useState<FormValues>(() => (prefill ? fromProfile(prefill.profile, domains.find((d) => d.id === prefill.domain)?.fieldMeta ?? []) : {}));
+  const [webhook, setWebhook] = useState(prefill?.webhookUrl ?? "");
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [server, setServer] = useState<ServerErrors | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const pool = pools.data?.find((p) => p.id === poolId) ?? pools.data?.find((p) => p.id === PREFERRED_POOL) ?? pools.data?.[0];
-  const domain = domains.find((d) => d.id === pool?.domain);
+  // A fresh form preselects a pool; a re-run preselects only the job's own pool, if still offered.
+  const pool = pools.data?.find((p) => p.id === poolId) ?? (prefill ? undefined : (pools.data?.find((p) => p.id === PREFERRED_POOL) ?? pools.data?.[0]));
+  const poolGone = prefill !== null && pools.data !== undefined && (!prefill.poolAvailable || !pools.data.some((p) => p.id === prefill.poolKey));
+  const domain = domains.find((d) => d.id === (pool?.domain ?? prefill?.domain));
   const schema = domain ? PROFILE_SCHEMAS[domain.id] : undefined;
   const fields = useMemo(() => domain?.fieldMeta ?? [], [domain]);
 
@@ -61,6 +66,7 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
   // Errors show once a field was left (or a submit was tried); the server's win until edited.
   const errorFor = (name: string) => server?.profile[name] ?? (touched.has(name) || attempted ? clientErrors[name] : undefined);
   const webhookError = server?.webhook_url ?? (touched.has("webhook_url") || attempted ? webhookProblem(webhook) : undefined);
+  const poolError = server?.pool ?? (attempted && !pool ? "Choose a pool to evaluate against" : undefined);
 
   const forget = (name: string) =>
     setServer((s) => {
@@ -95,9 +101,9 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
     },
   });
 
-  function focusFirst(profileErrs: FieldErrors, webhookErr?: string) {
+  function focusFirst(profileErrs: FieldErrors, webhookErr?: string, poolErr?: boolean) {
     const first = fields.find((f) => profileErrs[f.name]);
-    const id = first ? fieldId(first.name) : webhookErr ? WEBHOOK_ID : null;
+    const id = poolErr ? POOL_FIELD_ID : first ? fieldId(first.name) : webhookErr ? WEBHOOK_ID : null;
     if (id) document.getElementById(id)?.focus();
   }
 
@@ -107,7 +113,7 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
     setFailure(null);
     const hookErr = webhookProblem(webhook);
     if (!pool || Object.keys(clientErrors).length > 0 || hookErr) {
-      focusFirst(clientErrors, hookErr);
+      focusFirst(clientErrors, hookErr, !pool);
       return;
     }
     submit.mutate({ profile, pool: pool.id, ...(webhook.trim() ? { webhook_url: webhook.trim() } : {}) });
@@ -115,7 +121,7 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
 
   function choosePool(id: string) {
     const next = pools.data?.find((p) => p.id === id);
-    if (next && next.domain !== pool?.domain) {
+    if (next && next.domain !== domain?.id) {
       setValues({});
       setTouched(new Set());
       setAttempted(false);
@@ -132,6 +138,7 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
   }
 
   const visibleErrors = [
+    ...(poolError ? [{ id: POOL_FIELD_ID, label: "Candidate pool", message: poolError }] : []),
     ...fields.filter((f) => errorFor(f.name)).map((f) => ({ id: fieldId(f.name), label: f.title, message: errorFor(f.name)! })),
     ...(webhookError ? [{ id: WEBHOOK_ID, label: "Webhook URL", message: webhookError }] : []),
   ];
@@ -145,12 +152,19 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
       </div>
     );
   }
-  if (!pool) return <ErrorNote>Your organization has no candidate pools yet. Ask an administrator to add one.</ErrorNote>;
+  if (pools.data.length === 0) return <ErrorNote>Your organization has no candidate pools yet. Ask an administrator to add one.</ErrorNote>;
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={attempted && visibleErrors.length ? summaryId : undefined}>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <PoolPicker pools={pools.data} value={pool.id} onChange={choosePool} error={server?.pool} domainLabel={(id) => domains.find((d) => d.id === id)?.label ?? id} />
+        {poolGone && (
+          <div className="mb-4">
+            <Note tone="warning" data-testid="pool-gone">
+              The pool this evaluation ran against, <span className="font-mono">{prefill.poolKey}</span>, is no longer available. Choose a pool to run it against.
+            </Note>
+          </div>
+        )}
+        <PoolPicker pools={pools.data} value={pool?.id ?? ""} onChange={choosePool} error={poolError} domainLabel={(id) => domains.find((d) => d.id === id)?.label ?? id} />
       </section>
 
       <section aria-labelledby="profile-h" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -218,7 +232,11 @@ export function EvaluationForm({ domains }: { domains: DomainForm[] }) {
           {submit.isPending || submit.isSuccess ? "Submitting…" : "Evaluate"}
         </Button>
         <p className="text-sm text-slate-600">
-          Against <span className="font-mono">{pool.id}</span> · {pool.size.toLocaleString("en-US")} candidates · version {pool.version}
+          {pool ? (
+            <>Against <span className="font-mono">{pool.id}</span> · {pool.size.toLocaleString("en-US")} candidates · version {pool.version}</>
+          ) : (
+            "Choose a pool above."
+          )}
         </p>
       </div>
     </form>

@@ -3,6 +3,9 @@
 import { formatInt } from "@/components/ui/format";
 import type { Pool } from "./use-pools";
 
+/** The first pool's radio: where a "choose a pool" error sends focus. */
+export const POOL_FIELD_ID = "field-pool";
+
 /** The pools as radio cards: id, domain, size and version, so people know what they evaluate against. */
 export function PoolPicker({ pools, value, onChange, error, domainLabel }: { pools: Pool[]; value: string; onChange: (id: string) => void; error?: string; domainLabel: (domain: string) => string }) {
   return (
@@ -10,7 +13,7 @@ export function PoolPicker({ pools, value, onChange, error, domainLabel }: { poo
       <legend className="text-sm font-semibold text-slate-900">Candidate pool</legend>
       <p className="mt-0.5 text-sm text-slate-600">The carriers or providers to evaluate. The profile fields below follow the pool&apos;s domain.</p>
       <div className="mt-3 grid grid-cols-1 gap-3 md:grid-cols-3">
-        {pools.map((p) => {
+        {pools.map((p, i) => {
           const checked = p.id === value;
           return (
             <label
@@ -20,7 +23,7 @@ export function PoolPicker({ pools, value, onChange, error, domainLabel }: { poo
               }`}
               data-testid="pool-option"
             >
-              <input type="radio" name="pool" value={p.id} checked={checked} onChange={() => onChange(p.id)} className="sr-only" />
+              <input type="radio" id={i === 0 ? POOL_FIELD_ID : undefined} name="pool" value={p.id} checked={checked} onChange={() => onChange(p.id)} className="sr-only" />
               <span className="flex items-start justify-between gap-2">
                 <span>
                   <span className="block text-xs font-medium uppercase tracking-wide text-slate-600">{domainLabel(p.domain)}</span>

@@ -29,12 +29,13 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
     <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
-        <col className="w-[30%]" />
+        <col className="w-[27%]" />
         <col className="w-[10%]" />
-        <col className="w-[16%]" />
-        <col className="w-[20%]" />
         <col className="w-[15%]" />
-        <col className="w-[9%]" />
+        <col className="w-[19%]" />
+        <col className="w-[14%]" />
+        <col className="w-[8%]" />
+        <col className="w-[7%]" />
       </colgroup>
       <thead className="border-b border-slate-200 bg-slate-50">
         <tr>
@@ -44,13 +45,14 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
           <th scope="col" className={th}>Result</th>
           <th scope="col" className={th} aria-sort="descending">Submitted</th>
           <th scope="col" className={`${th} text-right`}>Duration</th>
+          <th scope="col" className={th}><span className="sr-only">Actions</span></th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {jobs.map((job) => (
           <tr key={job.eval_id} className={`${ROW_HEIGHT} hover:bg-slate-50`} data-testid="history-row">
             <td className={td}>
-              <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline">
+              <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline" data-testid="history-entity">
                 {job.entity || "(no entity)"}
               </Link>
               <div className="truncate font-mono text-xs text-slate-500">{job.eval_id}</div>
@@ -65,6 +67,11 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
               <time dateTime={job.created_at}>{formatDateTime(job.created_at)}</time>
             </td>
             <td className={`${td} text-right tabular-nums text-slate-700`}>{duration(job)}</td>
+            <td className={`${td} text-right`}>
+              <Link href={`/jobs/new?from=${job.eval_id}`} aria-label={`Edit and re-run ${job.entity || job.eval_id}`} className="whitespace-nowrap text-sm font-medium text-indigo-800 hover:underline">
+                Re-run
+              </Link>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ConfidenceBadge, ErrorNote, LEVEL_MEANING, Spinner, TierBadge } from "@/components/ui/badges";
 import { DIMENSION_LABEL, DIMENSIONS, type Dimension, type Row } from "./model";
 import { Evidence } from "./evidence";
@@ -26,17 +27,27 @@ function useEvidence(evalId: string) {
 }
 
 /** Side by side: the six dimensions as rows, the 2–4 picked candidates as columns, with evidence. */
-export function CompareDialog({ evalId, candidates, onClose }: { evalId: string; candidates: Row[]; onClose: () => void }) {
+export function CompareDialog({ evalId, candidates, onClose, returnFocusTo }: { evalId: string; candidates: Row[]; onClose: () => void; returnFocusTo: string }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const evidence = useEvidence(evalId);
 
   useEffect(() => {
     const dialog = ref.current!;
-    if (!dialog.open) dialog.showModal();
-    const closed = () => onClose();
+    if (!dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first control (Copy link); Close is where keyboard users expect to start.
+      closeRef.current?.focus();
+    }
+    const closed = () => {
+      // The dialog gives focus back to what opened it; opened from a link, nothing did.
+      const back = document.activeElement;
+      if (!back || back === document.body || dialog.contains(back)) document.getElementById(returnFocusTo)?.focus();
+      onClose();
+    };
     dialog.addEventListener("close", closed);
     return () => dialog.removeEventListener("close", closed);
-  }, [onClose]);
+  }, [onClose, returnFocusTo]);
 
   return (
     <dialog
@@ -47,7 +58,11 @@ export function CompareDialog({ evalId, candidates, onClose }: { evalId: string;
     >
       <div className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white px-5 py-3">
         <h2 id="compare-h" className="text-lg font-semibold">Compare {candidates.length} candidates</h2>
-        <Button variant="secondary" onClick={() => ref.current?.close()} autoFocus>Close</Button>
+        <div className="flex items-center gap-2">
+          {/* The address names these candidates (?compare=…), so it opens this comparison for a colleague. */}
+          <CopyButton label="Copy link" text={() => window.location.href} />
+          <Button ref={closeRef} variant="secondary" onClick={() => ref.current?.close()}>Close</Button>
+        </div>
       </div>
       <div className="p-5">
         {evidence.isError && <div className="mb-4"><ErrorNote>Evidence could not be loaded: {evidence.error.message}. Levels are shown without it.</ErrorNote></div>}

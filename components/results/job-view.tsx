@@ -89,6 +89,9 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
             <Link href={`/traces/${job.eval_id}`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Audit trace
             </Link>
+            <Link href={`/jobs/new?from=${job.eval_id}`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Edit and re-run
+            </Link>
             <Link href="/jobs/new" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               New evaluation
             </Link>

@@ -1,18 +1,18 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/badges";
 import { formatInt } from "@/components/ui/format";
 import { CandidateTable } from "./candidate-table";
 import { CompareDialog } from "./compare-dialog";
+import { MAX_COMPARE } from "./compare-param";
 import { downloadCsv } from "./export-csv";
 import { applyFilters, applySort, DEFAULT_SORT, firstDirection, isFiltering, NO_FILTERS, toRows, type Filters, type Row, type Sort, type SortKey } from "./model";
 import { LevelLegend, ResultFilters } from "./result-filters";
 import { Summary } from "./summary";
+import { useCompareUrl } from "./use-compare-url";
 import type { Candidate } from "./use-job";
-
-export const MAX_COMPARE = 4;
 
 function countBy(rows: Row[], key: "tier" | "confidence") {
   const out: Record<string, number> = {};
@@ -23,10 +23,13 @@ function countBy(rows: Row[], key: "tier" | "confidence") {
 /** A completed evaluation: summary, filters, the ranked table, comparison and CSV export. */
 export function Results({ evalId, poolSize, eligible, candidates }: { evalId: string; poolSize: number; eligible: number; candidates: Candidate[] }) {
   const all = useMemo(() => toRows(candidates), [candidates]);
+  const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
+  // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.
+  const { ids: compareIds, open: openCompare, close: closeCompare } = useCompareUrl(byId);
+  const compareButtonId = useId();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [comparing, setComparing] = useState(false);
+  const [selected, setSelected] = useState<string[]>(() => compareIds);
 
   // Typing in the name filter stays responsive while a long table re-renders behind it.
   const deferredFilters = useDeferredValue(filters);
@@ -35,14 +38,12 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
   const tierCounts = useMemo(() => countBy(all, "tier"), [all]);
   const confCounts = useMemo(() => countBy(all, "confidence"), [all]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
 
   const onSort = useCallback((key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === "ascending" ? "descending" : "ascending" } : { key, dir: firstDirection(key) })), []);
   const onToggle = useCallback((id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length < MAX_COMPARE ? [...s, id] : s)), []);
 
-  const closeCompare = useCallback(() => setComparing(false), []);
-
   const picked = selected.map((id) => byId.get(id)!).filter(Boolean);
+  const comparing = compareIds.map((id) => byId.get(id)!);
   const stale = deferredFilters !== filters || deferredSort !== sort;
 
   return (
@@ -103,12 +104,12 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
           </p>
           <div className="flex gap-2">
             <Button variant="ghost" onClick={() => setSelected([])} disabled={picked.length === 0}>Clear selection</Button>
-            <Button onClick={() => setComparing(true)} disabled={picked.length < 2}>Compare{picked.length ? ` (${picked.length})` : ""}</Button>
+            <Button id={compareButtonId} onClick={() => openCompare(selected)} disabled={picked.length < 2}>Compare{picked.length ? ` (${picked.length})` : ""}</Button>
           </div>
         </div>
       </section>
 
-      {comparing && <CompareDialog evalId={evalId} candidates={picked} onClose={closeCompare} />}
+      {comparing.length > 0 && <CompareDialog evalId={evalId} candidates={comparing} onClose={closeCompare} returnFocusTo={compareButtonId} />}
     </div>
   );
 }

@@ -83,6 +83,16 @@ export function ErrorNote({ children }: { children: ReactNode }) {
   );
 }
 
+const NOTE_STYLE = {
+  info: "bg-sky-50 text-sky-950 ring-sky-200",
+  warning: "bg-amber-50 text-amber-950 ring-amber-200",
+} as const;
+
+/** A short notice that is not an error: what the page started from, or what it could not use. */
+export function Note({ tone = "info", children, ...props }: { tone?: keyof typeof NOTE_STYLE; children: ReactNode; "data-testid"?: string }) {
+  return <div {...props} className={`rounded-md px-4 py-3 text-sm ring-1 ring-inset ${NOTE_STYLE[tone]}`}>{children}</div>;
+}
+
 export function Spinner({ label = "Loading" }: { label?: string }) {
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-600">
