@@ -39,7 +39,7 @@ describe("scoring rules", () => {
   it("saves versions 1, 2, … storing only what differs, and a restated save adds none", async () => {
     const v1 = parsed(ScoringRulesResponse, await put(a.key, { overrides: { weights: { appetite: 50, coverage: 15 }, tier: { strong_min_score: 80 } } }));
     expect(v1).toMatchObject({ version: 1, new_version: true, overrides: { weights: { appetite: 50 }, tier: { strong_min_score: 80 } } });
-    expect((v1.effective as typeof CARRIER_RULES).weights).toEqual({ ...CARRIER_RULES.weights, appetite: 50 });
+    expect((v1.effective as unknown as typeof CARRIER_RULES).weights).toEqual({ ...CARRIER_RULES.weights, appetite: 50 });
     expect(v1.updated_at).not.toBeNull();
 
     const same = await put(a.key, { overrides: { weights: { appetite: 50 }, tier: { strong_min_score: 80 } } });
