@@ -47,11 +47,16 @@ export function ScoringForm({
   onSave: (values: Record<Group, Record<string, number | null>>) => void;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(ALL_FIELDS.map((f) => [path(f), String(effective[f.group][f.key])])));
-  // Server details are "overrides.weights.appetite"; each goes beside its field, a group's beside the group.
+  // Fields edited since the last refused save no longer show its error.
+  const [edited, setEdited] = useState<{ for: SaveError | null; paths: Set<string> }>({ for: error, paths: new Set() });
+  const editedPaths = edited.for === error ? edited.paths : new Set<string>();
+  // Server details are "overrides.weights.appetite"; each goes beside its field, a group's beside
+  // the group, with rule names spelt as the labels people see.
+  const details = (error?.details ?? []).map((d) => ({ ...d, path: d.path.replace(/^overrides\./, "") })).filter((d) => !editedPaths.has(d.path) && ![...editedPaths].some((p) => p.startsWith(`${d.path}.`)));
   const errors: Record<string, string> = {};
-  for (const d of error?.details ?? []) errors[d.path.replace(/^overrides\./, "")] ??= d.message.replace(/^overrides\.[\w.]+ /, "");
+  for (const d of details) errors[d.path] ??= ALL_FIELDS.reduce((m, f) => m.replace(path(f), `“${f.label}”`), d.message.replace(/^overrides\.[\w.]+ /, ""));
   const placed = new Set([...ALL_FIELDS.map(path), "weights", "tier", "confidence"]);
-  const unplaced = (error?.details ?? []).filter((d) => !placed.has(d.path.replace(/^overrides\./, "")));
+  const unplaced = details.filter((d) => !placed.has(d.path));
   const totalWeight = WEIGHT_FIELDS.reduce((s, f) => s + (Number(values[path(f)]) || 0), 0);
 
   const field = (f: FieldDef) => (
@@ -62,7 +67,10 @@ export function ScoringForm({
       defaultValue={defaults[f.group][f.key]}
       error={errors[path(f)]}
       share={f.group === "weights" && totalWeight > 0 ? Math.round(((Number(values[path(f)]) || 0) / totalWeight) * 100) : undefined}
-      onChange={(v) => setValues((s) => ({ ...s, [path(f)]: v }))}
+      onChange={(v) => {
+        setValues((s) => ({ ...s, [path(f)]: v }));
+        setEdited({ for: error, paths: new Set([...editedPaths, path(f)]) });
+      }}
     />
   );
 
@@ -77,10 +85,12 @@ export function ScoringForm({
         onSave(out);
       }}
     >
-      {error && (
+      {error && (error.details.length === 0 || details.length > 0) && (
         <ErrorNote>
-          Not saved: {error.message}
-          {unplaced.length > 0 && <ul className="mt-1 list-disc pl-5">{unplaced.map((d) => <li key={d.path}>{d.message}</li>)}</ul>}
+          {error.details.length === 0
+            ? `Not saved: ${error.message}`
+            : `Not saved: ${details.length === 1 ? "one value needs" : `${details.length} values need`} a change, shown ${unplaced.length ? "below" : "beside the field"}.`}
+          {unplaced.length > 0 && <ul className="mt-1 list-disc pl-5">{unplaced.map((d) => <li key={d.path}>{errors[d.path]}</li>)}</ul>}
         </ErrorNote>
       )}
       <Group title="Dimension weights" note="The score is the weighted mean of the level points (L1 = 100 … L4 = 10). Weights are relative: only their proportions matter." error={errors.weights}>

@@ -47,7 +47,7 @@ export function ScoringPanel() {
             label="Reset to defaults"
             confirmLabel="Reset to defaults"
             question="Saves the defaults as a new version."
-            accessibleName={`Reset ${DOMAIN_LABEL[domain]} scoring rules to defaults`}
+            accessibleName={`Reset to defaults (${DOMAIN_LABEL[domain]})`}
             pending={save.isPending}
             onConfirm={() => save.mutate({ overrides: {} })}
           />
