@@ -6,6 +6,7 @@ import { ScoringRulesResponse } from "@/lib/rules/schemas";
 import { CARRIER_RULES } from "@/lib/engine/domains/carriers/rules";
 import { PROVIDER_RULES } from "@/lib/engine/domains/providers/rules";
 import * as route from "@/app/api/v1/scoring-rules/[domain]/route";
+import { openApiDocument } from "@/lib/api/openapi";
 
 // GET/PUT /api/v1/scoring-rules/{domain}: versions, no-op saves, resets, validation with paths,
 // who may write, and one organization's rules never showing in another's.
@@ -108,5 +109,12 @@ describe("scoring rules", () => {
 
   it("is unauthorized without credentials", async () => {
     expectError(await call(route.GET, "/api/v1/scoring-rules/carriers", { params: { domain: "carriers" } }), 401, "unauthorized");
+  });
+
+  it("is in the OpenAPI document, with its request and response schemas", () => {
+    const doc = openApiDocument("http://localhost") as unknown as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
+    const ops = doc.paths["/api/v1/scoring-rules/{domain}"];
+    expect([ops.get.operationId, ops.put.operationId]).toEqual(["getScoringRules", "putScoringRules"]);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["ScoringRules", "PutScoringRulesBody"]));
   });
 });

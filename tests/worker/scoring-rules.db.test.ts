@@ -5,7 +5,10 @@ import { claimJobs, completeJob } from "@/lib/worker/queue";
 import { evaluateJob } from "@/lib/worker/evaluate-job";
 import { getJob } from "@/lib/jobs/read";
 import { getTrace as readTrace, type Trace } from "@/lib/traces/trace";
-import { saveScoringRules } from "@/lib/rules/rule-sets";
+import { ruleSetById, saveScoringRules } from "@/lib/rules/rule-sets";
+import { evaluate, type Candidate, type RuleOverrides } from "@/lib/engine";
+import { gunzipJson } from "@/lib/jobs/read";
+import { loadPoolVersion } from "@/lib/pools/pools";
 import { CARRIER_RULES } from "@/lib/engine/domains/carriers/rules";
 
 // The worker evaluates with the organization's rules in force when the job runs, records their
@@ -63,6 +66,15 @@ describe("evaluations use the organization's scoring rules", () => {
     expect(tb.rules.weights).toEqual(CARRIER_RULES.weights);
     expect(ta2.rules_version).toBe(1);
     expect(ta2.rules.weights).toEqual(PLACEMENT_ONLY.weights);
+    // Re-running the inputs a result recorded (profile, pool version, as-of, rule set) gives it back.
+    for (const id of [before, after]) {
+      const job = await db.job.findUniqueOrThrow({ where: { id }, include: { result: true } });
+      const set = await ruleSetById(db, orgId, job.result!.rulesSetId);
+      const pool = await loadPoolVersion(db, job.poolVersionId);
+      const again = evaluate("carriers", job.profile, pool!.candidates as Candidate[], { asOf: job.createdAt.toISOString(), rules: set!.overrides as RuleOverrides });
+      expect(JSON.stringify(again.result)).toBe(JSON.stringify(gunzipJson(job.result!.result)));
+    }
+
     // The evidence is recomputed, not stored: a strong or moderate tier rule quotes the score the
     // job computed, which other weights would not reproduce.
     for (const t of [tb, ta2]) {
