@@ -107,6 +107,16 @@ describe("scoring rules", () => {
     expect(parsed(ScoringRulesResponse, await get(b.key))).toMatchObject({ version: 1, overrides: { weights: { service: 30 } } });
   });
 
+  it("answers 409, never 500, when two saves race for the same version", async () => {
+    const c = await newOrg("rules-race");
+    const results = await Promise.all([11, 20, 30].map((w) => put(c.key, { overrides: { weights: { service: w } } })));
+    for (const r of results) expect([200, 409], r.text).toContain(r.status);
+    const conflicts = results.filter((r) => r.status === 409);
+    for (const r of conflicts) expectError(r, 409, "conflict");
+    const rows = await testDb().scoringRuleSet.findMany({ where: { organizationId: c.org.id }, orderBy: { version: "asc" } });
+    expect(rows.map((r) => r.version)).toEqual(Array.from({ length: 3 - conflicts.length }, (_, i) => i + 1));
+  });
+
   it("is unauthorized without credentials", async () => {
     expectError(await call(route.GET, "/api/v1/scoring-rules/carriers", { params: { domain: "carriers" } }), 401, "unauthorized");
   });
