@@ -50,6 +50,7 @@ test("an admin changes a weight and the next evaluation uses the new version", a
   await page.goto(`/traces/${evalId}`);
   const run = page.locator("section", { has: page.getByRole("heading", { name: "Run" }) });
   await expect(run).toContainText("Organization rules, version 1");
+  await screenshot(page, "trace-rules-version");
 
   // Reset: the defaults again, as version 2.
   await page.goto("/settings/scoring");

@@ -87,7 +87,7 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
             <EliminatedList groups={trace.eliminated} />
           </section>
 
-          {trace.rules && <RulesInForce rules={trace.rules} rulesHash={trace.rules_hash} />}
+          {trace.rules && <RulesInForce rules={trace.rules} rulesHash={trace.rules_hash} rulesVersion={trace.rules_version} />}
         </>
       )}
     </div>
