@@ -58,6 +58,13 @@ test("an admin changes a weight and the next evaluation uses the new version", a
   await page.getByRole("button", { name: "Reset to defaults", exact: true }).click();
   await expect(page.getByTestId("rules-version")).toContainText("Version 2");
   await expect(page.getByLabel("Appetite", { exact: true })).toHaveValue("30");
+
+  // By keyboard: the domain switch is a radio group; the provider network has its own defaults.
+  await page.getByRole("radio", { name: "Insurance carriers" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Provider network" })).toBeChecked();
+  await expect(page.getByTestId("rules-version")).toContainText("Defaults (version 0)");
+  await expect(page.getByLabel("Placement", { exact: true })).toHaveValue("25");
 });
 
 test("an underwriter gets no scoring settings and cannot save over the API", async ({ page }) => {
