@@ -36,6 +36,7 @@ test("the audit trace shows inputs, run, eliminated groups by rule and each cand
   await expect(run).toContainText(/carriers:all · version \d+/);
   await expect(run).toContainText("Engine version");
   await expect(run).toContainText("Rules hash");
+  await expect(run).toContainText("Defaults (version 0)"); // this tenant never changed its scoring rules
 
   // Eliminated: one group per rule, all collapsed, counts as in the JSON trace.
   const groups = page.getByTestId("eliminated-group");

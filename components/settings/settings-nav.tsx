@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/pools", label: "Pools" },
+  { href: "/settings/scoring", label: "Scoring" },
 ];
 
 export function SettingsNav() {

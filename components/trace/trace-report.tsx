@@ -59,6 +59,7 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
               ["Domain", trace.domain],
               ["Engine version", trace.engine_version ?? "—"],
               ["Data as of", formatDateTime(trace.as_of)],
+              ["Scoring rules", formatRulesVersion(trace.rules_version)],
               ["Rules hash", <code key="h" className="break-all font-mono text-xs" title={trace.rules_hash}>{trace.rules_hash ?? "—"}</code>],
               ["Submitted", formatDateTime(trace.created_at)],
               ["Started", formatDateTime(trace.started_at)],
@@ -86,7 +87,7 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
             <EliminatedList groups={trace.eliminated} />
           </section>
 
-          {trace.rules && <RulesInForce rules={trace.rules} rulesHash={trace.rules_hash} />}
+          {trace.rules && <RulesInForce rules={trace.rules} rulesHash={trace.rules_hash} rulesVersion={trace.rules_version} />}
         </>
       )}
     </div>
@@ -124,4 +125,9 @@ function KeyValues({ entries }: { entries: [string, ReactNode][] }) {
       ))}
     </dl>
   );
+}
+
+/** Version 0 (or a trace stored before rule sets existed) is the domain's defaults. */
+function formatRulesVersion(version: number | undefined) {
+  return version ? `Organization rules, version ${version}` : "Defaults (version 0)";
 }

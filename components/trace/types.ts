@@ -56,6 +56,8 @@ export interface TraceData {
   engine_version: string | null;
   as_of?: string;
   rules_hash?: string;
+  /** The organization's scoring rule-set version used; 0 = the defaults. */
+  rules_version?: number;
   timings: unknown;
   pool_size?: number;
   filtered?: number;

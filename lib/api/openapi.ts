@@ -8,6 +8,7 @@ import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { poolImportOperation } from "@/lib/pools/openapi";
 import { WEBHOOK_SCHEMAS, webhookApiPaths } from "@/lib/webhooks/openapi";
+import { SCORING_RULES_SCHEMAS, scoringRulesApiPaths } from "@/lib/rules/openapi";
 
 // OpenAPI 3.1 (JSON Schema 2020-12) generated from the very zod schemas the handlers use, so the
 // document cannot drift from the code.
@@ -54,6 +55,7 @@ export function openApiDocument(baseUrl: string) {
   for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Candidate`, d.candidateSchema);
   for (const [id, schema] of Object.entries(SETTINGS_SCHEMAS)) add(id, schema);
   for (const [id, schema] of Object.entries(WEBHOOK_SCHEMAS)) add(id, schema);
+  for (const [id, schema] of Object.entries(SCORING_RULES_SCHEMAS)) add(id, schema);
 
   const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
@@ -141,6 +143,7 @@ export function openApiDocument(baseUrl: string) {
       },
       ...webhookApiPaths(),
       ...settingsApiPaths(),
+      ...scoringRulesApiPaths(),
     },
     webhooks: {
       evaluationFinished: {

@@ -40,7 +40,7 @@ export function resultBody(job: { id: string; status: string; errorCode: string 
   return { eval_id: job.id, status: job.status, error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" }, audit: auditUrl(job.id) };
 }
 
-function view(job: JobRow, result: { engineVersion: string; body: EvaluationResult } | null): JobResponse {
+function view(job: JobRow, result: { engineVersion: string; rulesVersion: number; body: EvaluationResult } | null): JobResponse {
   const base = {
     pool: job.poolKey,
     pool_version: job.poolVersion.version,
@@ -51,7 +51,7 @@ function view(job: JobRow, result: { engineVersion: string; body: EvaluationResu
     completed_at: iso(job.completedAt),
   };
   if (job.status === "completed" && result) {
-    return { ...resultBody({ ...job, errorCode: null, errorMessage: null }, result.body), ...base, engine_version: result.engineVersion } as JobResponse;
+    return { ...resultBody({ ...job, errorCode: null, errorMessage: null }, result.body), ...base, engine_version: result.engineVersion, rules_version: result.rulesVersion } as JobResponse;
   }
   if (job.status === "failed") {
     return { eval_id: job.id, status: "failed", error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" }, ...base };
@@ -63,8 +63,8 @@ export async function getJob(db: PrismaClient, organizationId: string, evalId: s
   const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: jobSelect });
   if (!job) throw notFound("Job");
   if (job.status !== "completed") return view(job, null);
-  const res = await db.jobResult.findUnique({ where: { jobId: job.id }, select: { engineVersion: true, result: true } });
-  return view(job, res ? { engineVersion: res.engineVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
+  const res = await db.jobResult.findUnique({ where: { jobId: job.id }, select: { engineVersion: true, rulesVersion: true, result: true } });
+  return view(job, res ? { engineVersion: res.engineVersion, rulesVersion: res.rulesVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
 }
 
 export interface ListFilters {

@@ -67,6 +67,11 @@ export const JobResponse = z
     profile: z.record(z.string(), z.unknown()),
     webhook_url: z.string().nullable(),
     engine_version: z.string().optional(),
+    rules_version: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "The organization's scoring rule-set version the evaluation used (GET /api/v1/scoring-rules/{domain}); 0 = the defaults" }),
     created_at: z.string(),
     started_at: z.string().nullable(),
     completed_at: z.string().nullable(),

@@ -1,12 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type Candidate } from "@/lib/engine";
+import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type Candidate, type RuleOverrides } from "@/lib/engine";
 import { notFound } from "@/lib/api/errors";
 import { gunzipJson } from "@/lib/jobs/read";
 import { loadPoolVersion } from "@/lib/pools/pools";
+import { ruleSetById } from "@/lib/rules/rule-sets";
 
 // The audit trace of one evaluation. What is stored is compact (decisions and levels per
 // candidate); the evidence is recomputed here with the engine's explain(), which is deterministic
-// for the same profile, pool version, engine version and as-of date, so nothing is lost.
+// for the same profile, pool version, engine version, as-of date and scoring rules (the
+// organization's rule-set version the job recorded, loaded by id), so nothing is lost.
 
 export type StoredTrace = CompactTrace & { pool: string; pool_version: number; profile: Record<string, unknown> };
 
@@ -21,7 +23,7 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
       id: true, status: true, poolKey: true, poolVersionId: true, profile: true, createdAt: true, startedAt: true, completedAt: true, errorCode: true, errorMessage: true, attempts: true,
       pool: { select: { domain: true } },
       poolVersion: { select: { version: true } },
-      result: { select: { engineVersion: true, trace: true, timings: true } },
+      result: { select: { engineVersion: true, trace: true, timings: true, rulesVersion: true, rulesSetId: true } },
     },
   });
   if (!job) throw notFound("Trace");
@@ -44,10 +46,13 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
   const domain = getDomain(stored.domain)!;
   const pool = opts.evidence === false ? null : await loadPoolVersion(db, job.poolVersionId);
   const byId = new Map<string, Candidate>((pool?.candidates as Candidate[] | undefined)?.map((c) => [c.id, c]) ?? []);
-  const ctx = { asOf: stored.as_of };
+  // Results stored before rule sets existed have version 0 and no id: the defaults, as then.
+  const ruleSet = await ruleSetById(db, organizationId, job.result.rulesSetId);
+  const overrides = ruleSet?.overrides as RuleOverrides | undefined;
+  const ctx = { asOf: stored.as_of, rules: overrides };
   const why = (id: string): CandidateExplanation | null => {
     const c = byId.get(id);
-    return c ? explain(domain.id, stored.profile, c, ctx) : null;
+    return c && ruleSet ? explain(domain.id, stored.profile, c, ctx) : null;
   };
 
   const eliminated = domain.filterCodes
@@ -76,12 +81,13 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
     };
   });
 
-  const rules = resolveRules(domain.id);
+  const rules = resolveRules(domain.id, overrides);
   return {
     ...base,
     engine_version: stored.engine_version,
     as_of: stored.as_of,
     rules_hash: stored.rules_hash,
+    rules_version: job.result.rulesVersion,
     timings: job.result.timings,
     pool_size: stored.pool_size,
     filtered: stored.filtered,

@@ -1,10 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ENGINE_VERSION, evaluate, getDomain, type Candidate } from "@/lib/engine";
+import { ENGINE_VERSION, evaluate, getDomain, RuleOverrideError, type Candidate, type RuleOverrides } from "@/lib/engine";
 import { loadPoolVersion } from "@/lib/pools/pools";
+import { currentRuleSet } from "@/lib/rules/rule-sets";
 import type { ClaimedJob, Outcome } from "@/lib/worker/queue";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
-// the engine, and timings. The engine reads time only from `asOf`, the job's creation time, so a
+// the organization's scoring rules in force for the pool's domain when it runs (recorded by
+// version and id, so the trace recomputes evidence with the same rules), the engine, and timings. The engine reads time only from `asOf`, the job's creation time, so a
 // re-run of the same inputs gives the same bytes.
 
 export class PermanentJobError extends Error {
@@ -24,8 +26,17 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Ou
   if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
   const profile = domain.profileSchema.safeParse(job.profile);
   if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
+  const rules = await currentRuleSet(db, job.organizationId, domain.id);
   const t1 = performance.now();
-  const { result, trace } = evaluate(domain.id, profile.data, pool.candidates as Candidate[], { asOf: job.createdAt.toISOString() });
+  let evaluated: ReturnType<typeof evaluate>;
+  try {
+    evaluated = evaluate(domain.id, profile.data, pool.candidates as Candidate[], { asOf: job.createdAt.toISOString(), rules: rules.overrides as RuleOverrides });
+  } catch (err) {
+    // Saved rules were checked against this engine's rules; only an engine that renamed one fails here.
+    if (err instanceof RuleOverrideError) throw new PermanentJobError("invalid_rules", `The organization's scoring rules (version ${rules.version}) do not apply to this engine version`);
+    throw err;
+  }
+  const { result, trace } = evaluated;
   const t2 = performance.now();
   return {
     engineVersion: ENGINE_VERSION,
@@ -34,6 +45,8 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Ou
     result,
     trace: { ...trace, pool: job.poolKey, pool_version: pool.version, profile: profile.data },
     timings: { load_ms: round(t1 - t0), evaluate_ms: round(t2 - t1) },
+    rulesVersion: rules.version,
+    rulesSetId: rules.id,
   };
 }
 

@@ -69,6 +69,9 @@ export interface Outcome {
   result: unknown;
   trace: unknown;
   timings: Record<string, number>;
+  /** The organization's scoring rule-set version used (0 = the defaults) and its id. */
+  rulesVersion: number;
+  rulesSetId: string | null;
 }
 
 /** Store the result and finish the job, only while the lease is still ours; enqueue its webhook. */
@@ -90,6 +93,8 @@ export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: stri
         result,
         trace,
         timings: outcome.timings as Prisma.InputJsonValue,
+        rulesVersion: outcome.rulesVersion,
+        rulesSetId: outcome.rulesSetId,
       },
     });
     await enqueueDelivery(tx, job);

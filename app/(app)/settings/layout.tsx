@@ -14,7 +14,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Settings</h1>
-        <p className="mt-1 text-sm text-slate-600">{org.name}: API keys, webhooks, members and pools.</p>
+        <p className="mt-1 text-sm text-slate-600">{org.name}: API keys, webhooks, members, pools and scoring rules.</p>
       </header>
       {principal.role !== "admin" ? (
         <ErrorNote>Only organization admins can open Settings. Ask an admin of {org.name} if you need a key or an account.</ErrorNote>

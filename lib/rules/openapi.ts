@@ -1,0 +1,53 @@
+import { PutScoringRulesBody, SCORING_DOMAINS, ScoringRulesResponse } from "@/lib/rules/schemas";
+
+// GET/PUT /api/v1/scoring-rules/{domain} in the OpenAPI document; lib/api/openapi.ts registers
+// SCORING_RULES_SCHEMAS and spreads scoringRulesApiPaths() into its paths.
+
+export const SCORING_RULES_SCHEMAS = { PutScoringRulesBody, ScoringRules: ScoringRulesResponse } as const;
+
+const ERRORS = {
+  400: "invalid_request: the overrides do not merge onto the defaults or make no sense (e.g. a negative weight, moderate_min_score above strong_min_score); `details` lists every problem with a path like `overrides.weights.appetite`",
+  401: "unauthorized: missing, unknown or revoked API key, and no session",
+  403: "forbidden: a signed-in member who is not an admin",
+  404: "not_found: no such domain",
+  409: "conflict: another save of the same domain's rules finished first; retry",
+  413: "payload_too_large: body over 64 KiB",
+  415: "unsupported_media_type: Content-Type must be application/json",
+  429: "rate_limited: too many requests; see Retry-After",
+  500: "internal_error",
+} as const;
+const errors = (...codes: (keyof typeof ERRORS)[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/ScoringRules" } } } });
+const domain = { name: "domain", in: "path", required: true, schema: { type: "string", enum: SCORING_DOMAINS } };
+
+export function scoringRulesApiPaths() {
+  return {
+    "/api/v1/scoring-rules/{domain}": {
+      get: {
+        operationId: "getScoringRules",
+        summary: "The organization's scoring rules for a domain: current version, overrides, effective rules and defaults",
+        description: "Version 0 means the organization never changed the defaults. Every member and API key may read.",
+        parameters: [domain],
+        responses: { 200: ok("The rules in force"), ...errors(401, 404, 429, 500) },
+      },
+      put: {
+        operationId: "putScoringRules",
+        summary: "Save the organization's scoring rules for a domain as a new version",
+        description:
+          "Evaluations submitted afterwards use the new version; finished jobs keep the version they were evaluated with (`rules_version` on the job). The overrides are stored as their difference from the defaults; overrides equal to the current version's add no version (`new_version` false). `{\"overrides\":{}}` resets to the defaults as a new version. For organization admins signed in and the organization's API keys.",
+        parameters: [domain],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/PutScoringRulesBody" },
+              example: { overrides: { weights: { appetite: 40 }, tier: { strong_min_score: 80 } } },
+            },
+          },
+        },
+        responses: { 200: ok("The rules in force after the save"), ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500) },
+      },
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { getDomain, resolveRules, type RuleOverrides } from "@/lib/engine";
+import { stableStringify } from "@/lib/engine/rules";
+import { ApiError, invalid, notFound } from "@/lib/api/errors";
+import { newId } from "@/lib/ids";
+import { checkOverrides } from "@/lib/rules/validate";
+import type { ScoringRulesResponse } from "@/lib/rules/schemas";
+
+// An organization's scoring rules per domain: immutable versions 1, 2, …; the latest is in force,
+// none means the domain's defaults (version 0). Every query names the organization.
+
+export interface RuleSetRef {
+  id: string | null;
+  version: number;
+  overrides: Record<string, unknown>;
+  createdAt: Date | null;
+}
+
+const DEFAULTS: RuleSetRef = { id: null, version: 0, overrides: {}, createdAt: null };
+
+/** The rule set in force for the organization and domain now. */
+export async function currentRuleSet(db: PrismaClient | Prisma.TransactionClient, organizationId: string, domain: string): Promise<RuleSetRef> {
+  const row = await db.scoringRuleSet.findFirst({
+    where: { organizationId, domain },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, overrides: true, createdAt: true },
+  });
+  return row ? { ...row, overrides: row.overrides as Record<string, unknown> } : DEFAULTS;
+}
+
+/** One version by id (what a job recorded), or the defaults for null; null when it is not the organization's. */
+export async function ruleSetById(db: PrismaClient, organizationId: string, id: string | null): Promise<RuleSetRef | null> {
+  if (id === null) return DEFAULTS;
+  const row = await db.scoringRuleSet.findFirst({ where: { id, organizationId }, select: { id: true, version: true, overrides: true, createdAt: true } });
+  return row ? { ...row, overrides: row.overrides as Record<string, unknown> } : null;
+}
+
+/** 404 for a domain this engine does not have. */
+export function knownDomain(domain: string) {
+  if (!getDomain(domain)) throw notFound("Domain");
+  return domain;
+}
+
+function view(domain: string, set: RuleSetRef): ScoringRulesResponse {
+  return {
+    domain: domain as ScoringRulesResponse["domain"],
+    version: set.version,
+    overrides: set.overrides,
+    effective: resolveRules(domain, set.overrides as RuleOverrides) as unknown as Record<string, unknown>,
+    defaults: getDomain(domain)!.defaultRules as Record<string, unknown>,
+    updated_at: set.createdAt?.toISOString() ?? null,
+  };
+}
+
+export async function getScoringRules(db: PrismaClient, organizationId: string, domain: string): Promise<ScoringRulesResponse> {
+  return view(knownDomain(domain), await currentRuleSet(db, organizationId, domain));
+}
+
+/**
+ * Saves `overrides` as the next version, unless they change nothing against the current version
+ * (`new_version: false`). Stored as the difference from the defaults, so `{}` is a reset.
+ */
+export async function saveScoringRules(
+  db: PrismaClient,
+  organizationId: string,
+  domain: string,
+  overrides: Record<string, unknown>,
+  createdBy: string | null,
+): Promise<{ rules: ScoringRulesResponse; created: boolean }> {
+  knownDomain(domain);
+  const check = checkOverrides(domain, overrides);
+  if (!check.ok) throw invalid(check.details[0].message, check.details);
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await currentRuleSet(tx, organizationId, domain);
+      // Also a reset while nothing was ever changed: version 0 already is the defaults.
+      if (stableStringify(current.overrides) === stableStringify(check.overrides)) return { rules: { ...view(domain, current), new_version: false }, created: false };
+      const row = await tx.scoringRuleSet.create({
+        data: { id: newId("rules"), organizationId, domain, version: current.version + 1, overrides: check.overrides as Prisma.InputJsonObject, createdBy },
+        select: { id: true, version: true, overrides: true, createdAt: true },
+      });
+      return { rules: { ...view(domain, { ...row, overrides: check.overrides }), new_version: true }, created: true };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new ApiError(409, "conflict", "Someone else saved these rules at the same moment; reload and retry");
+    }
+    throw err;
+  }
+}
