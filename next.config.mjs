@@ -17,6 +17,15 @@ const nextConfig = {
     };
   },
   async headers() {
+    const share = [
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "X-Robots-Tag", value: "noindex, nofollow" },
+      { key: "Cache-Control", value: "no-store" },
+    ];
+    // A share link's JSON (/api/traces/:evalId?token=…, or /traces/:evalId?token=… asked for as
+    // JSON): the route sets these too, but Next.js keeps a header this file already set over the
+    // route's own, so without these entries the catch-all's Referrer-Policy would win.
+    const withToken = [{ type: "query", key: "token" }];
     return [
       {
         source: "/:path*",
@@ -29,12 +38,10 @@ const nextConfig = {
       {
         // Last, so it wins over the catch-all above (Next applies later entries over earlier). Capability links: the token in the URL must not leak onward, be indexed or be cached.
         source: "/share/:token*",
-        headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Robots-Tag", value: "noindex, nofollow" },
-          { key: "Cache-Control", value: "no-store" },
-        ],
+        headers: share,
       },
+      { source: "/api/traces/:evalId", has: withToken, headers: share },
+      { source: "/traces/:evalId", has: withToken, headers: share },
     ];
   },
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Carrier and provider fit evaluation for commercial insurance.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Rendered per request, every page: proxy.ts sends a Content-Security-Policy with a fresh nonce,
+// and a page built ahead of time (the default 404) would carry scripts without it.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { optionalSession } from "@/lib/auth/session";
+import { safeNextPath } from "@/lib/auth/safe-next";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/jobs";
+  const safeNext = safeNextPath(next);
   if (await optionalSession()) redirect(safeNext);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

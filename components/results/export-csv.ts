@@ -5,12 +5,17 @@ import { DIMENSIONS, type Row } from "./model";
 
 export const CSV_COLUMNS = ["rank", "name", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"] as const;
 
+// A name like "=HYPERLINK(…)" must not run as a spreadsheet formula: such cells get a leading "'".
+// papaparse's own `escapeFormulae: true` tests /^[=+\-@\t\r].*$/, which misses any value with a
+// line break after the first character ("=HYPERLINK(…)\nx"); only the first character matters.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export async function toCsv(rows: Row[]): Promise<string> {
   const { default: Papa } = await import("papaparse");
   return Papa.unparse({
     fields: [...CSV_COLUMNS],
     data: rows.map((r) => [r.rank, r.name, r.tier, r.confidence, r.score, ...DIMENSIONS.map((d) => r.scores[d]), r.reasoning]),
-  }, { escapeFormulae: true }); // a name like "=HYPERLINK(…)" must not run as a spreadsheet formula
+  }, { escapeFormulae: FORMULA_START });
 }
 
 export async function downloadCsv(evalId: string, rows: Row[]) {

@@ -2,6 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { organization } from "better-auth/plugins";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { settings } from "@/lib/settings";
@@ -9,6 +10,17 @@ import { settings } from "@/lib/settings";
 // Sign-in for people: better-auth with email + password (scrypt hashes), sessions in the database,
 // and its organization plugin for memberships and roles. Accounts are made by admins (Settings →
 // Members, or the CLI's `users create`), so public sign-up is off.
+
+// The organization plugin is here for memberships, roles and the active organization. Its
+// management endpoints (/organization/update, invite-member, list-members, remove-member, …) would
+// be a second door beside Nexio's own, with other rules: an admin could set any slug (the namespace
+// of pool ids and of the CLI's --org), invite accounts of other organizations, and any member could
+// read every member's email (admin-only in /api/v1/members). Only these stay open: each answers
+// about the caller's own memberships.
+const OPEN_ORGANIZATION_PATHS = new Set(["/organization/set-active", "/organization/list", "/organization/get-active-member"]);
+const closedOrganizationPaths = createAuthMiddleware(async (ctx) => {
+  if (ctx.path.startsWith("/organization/") && !OPEN_ORGANIZATION_PATHS.has(ctx.path)) throw new APIError("NOT_FOUND", { message: "Not found" });
+});
 
 function createAuth() {
   const s = settings();
@@ -25,6 +37,7 @@ function createAuth() {
     // says whose X-Forwarded-For entries to skip to find the client.
     rateLimit: { enabled: true },
     trustedOrigins: [s.baseUrl, `http://localhost:${s.PORT}`, `http://127.0.0.1:${s.PORT}`],
+    hooks: { before: closedOrganizationPaths },
     plugins: [organization({ allowUserToCreateOrganization: false }), nextCookies()],
     telemetry: { enabled: false },
   });
