@@ -6,8 +6,9 @@ import type { ClaimedJob, Outcome } from "@/lib/worker/queue";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
 // the organization's scoring rules in force for the pool's domain when it runs (recorded by
-// version and id, so the trace recomputes evidence with the same rules), the engine, and timings. The engine reads time only from `asOf`, the job's creation time, so a
-// re-run of the same inputs gives the same bytes.
+// version and id, so the trace recomputes evidence with the same rules), the engine, and
+// timings. The engine reads time only from `asOf`, the job's creation time, so a re-run of the
+// same inputs gives the same bytes.
 
 export class PermanentJobError extends Error {
   constructor(
