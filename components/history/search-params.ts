@@ -44,11 +44,22 @@ export function toPageQuery(s: HistoryState): string {
   return p.toString();
 }
 
-/** The query for GET /api/v1/jobs. */
+/**
+ * The query for GET /api/v1/jobs. The date filters are the reader's own days: "from Nov 28" starts
+ * at local midnight, "to Nov 28" ends at local 23:59:59.999, sent as instants (the API takes a
+ * bare date as a UTC day, which is not what someone in California means).
+ */
 export function toApiQuery(s: HistoryState): string {
   const p = new URLSearchParams({ limit: String(s.limit) });
-  for (const k of ["status", "pool", "q", "created_gte", "created_lte", "starting_after"] as const) if (s[k]) p.set(k, s[k].trim());
+  for (const k of ["status", "pool", "q", "starting_after"] as const) if (s[k]) p.set(k, s[k].trim());
+  if (s.created_gte) p.set("created_gte", localDayBoundary(s.created_gte, "start"));
+  if (s.created_lte) p.set("created_lte", localDayBoundary(s.created_lte, "end"));
   return p.toString();
+}
+
+function localDayBoundary(day: string, edge: "start" | "end"): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return (edge === "start" ? new Date(y, m - 1, d, 0, 0, 0, 0) : new Date(y, m - 1, d, 23, 59, 59, 999)).toISOString();
 }
 
 export const hasFilters = (s: HistoryState) => Boolean(s.status || s.pool || s.q || s.created_gte || s.created_lte);
