@@ -4,6 +4,7 @@ import {
   CreateJobBody, CreateJobResponse, JobResponse, JobResult, ListJobsResponse, ListPoolsResponse, ErrorResponse, Candidate, JobSummary, PoolResponse, JobError,
 } from "@/lib/jobs/schemas";
 import { NEXIO_VERSION } from "@/lib/version";
+import { errorResponses, jsonBody, jsonContent, okResponse } from "@/lib/api/openapi-parts";
 import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { poolImportOperation } from "@/lib/pools/openapi";
@@ -24,17 +25,8 @@ const errorCodes = {
   500: "internal_error",
 } as const;
 
-function errors(...codes: (keyof typeof errorCodes)[]) {
-  return Object.fromEntries(
-    codes.map((c) => [c, { description: errorCodes[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
-  );
-}
-
-const ok = (ref: string, description: string, headers?: object) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
+const errors = errorResponses(errorCodes);
+const ok = okResponse;
 
 export function openApiDocument(baseUrl: string) {
   const registry = z.registry<{ id: string }>();
@@ -96,7 +88,7 @@ export function openApiDocument(baseUrl: string) {
           parameters: [
             { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Same key and body within 24 h returns the first response instead of creating a second job." },
           ],
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateJobBody" } } } },
+          requestBody: jsonBody("CreateJobBody"),
           responses: {
             202: ok("CreateJobResponse", "Accepted and queued", { Location: { schema: { type: "string" }, description: "URL of the job" } }),
             ...errors(400, 401, 409, 413, 415, 429, 500),
@@ -149,14 +141,14 @@ export function openApiDocument(baseUrl: string) {
       evaluationFinished: {
         post: {
           summary: "Result of an evaluation (Standard Webhooks signed: webhook-id, webhook-timestamp, webhook-signature)",
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/JobResult" } } } },
+          requestBody: { content: jsonContent("JobResult") },
           responses: { 200: { description: "Any 2xx acknowledges" } },
         },
       },
       testEvent: {
         post: {
           summary: "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/TestEvent" } } } },
+          requestBody: { content: jsonContent("TestEvent") },
           responses: { 200: { description: "Any 2xx acknowledges" } },
         },
       },

@@ -1,3 +1,4 @@
+import { errorResponses, okResponse } from "@/lib/api/openapi-parts";
 import { POOL_DOMAINS, POOL_IMPORT_DESCRIPTION, POOL_NAME_PATTERN } from "@/lib/pools/schemas";
 
 // POST /api/v1/pools in the OpenAPI document. lib/api/openapi.ts registers PoolImport and the
@@ -28,8 +29,7 @@ const ERRORS = {
   429: "rate_limited: too many requests; see Retry-After",
   500: "internal_error",
 } as const;
-const errors = (...codes: (keyof typeof ERRORS)[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+const errors = errorResponses(ERRORS);
 
 export function poolImportOperation(candidateRefs: { $ref: string }[]) {
   const candidates = { type: "array", items: { oneOf: candidateRefs }, description: "The pool's candidates, of the pool's domain. A bare array of candidates is accepted as well." };
@@ -50,8 +50,8 @@ export function poolImportOperation(candidateRefs: { $ref: string }[]) {
       },
     },
     responses: {
-      200: { description: "Imported into an existing pool (or the same data as its current version: `new_version` false)", content: { "application/json": { schema: { $ref: "#/components/schemas/PoolImport" } } } },
-      201: { description: "A new pool, version 1", content: { "application/json": { schema: { $ref: "#/components/schemas/PoolImport" } } } },
+      200: okResponse("PoolImport", "Imported into an existing pool (or the same data as its current version: `new_version` false)"),
+      201: okResponse("PoolImport", "A new pool, version 1"),
       ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500),
     },
   };

@@ -1,3 +1,4 @@
+import { errorResponses, okResponse } from "@/lib/api/openapi-parts";
 import { PutScoringRulesBody, SCORING_DOMAINS, ScoringRulesResponse } from "@/lib/rules/schemas";
 
 // GET/PUT /api/v1/scoring-rules/{domain} in the OpenAPI document; lib/api/openapi.ts registers
@@ -16,9 +17,8 @@ const ERRORS = {
   429: "rate_limited: too many requests; see Retry-After",
   500: "internal_error",
 } as const;
-const errors = (...codes: (keyof typeof ERRORS)[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
-const ok = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/ScoringRules" } } } });
+const errors = errorResponses(ERRORS);
+const ok = (description: string) => okResponse("ScoringRules", description);
 const domain = { name: "domain", in: "path", required: true, schema: { type: "string", enum: SCORING_DOMAINS } };
 
 export function scoringRulesApiPaths() {

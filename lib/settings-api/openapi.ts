@@ -1,6 +1,7 @@
 import {
   AddMemberBody, ApiKeyList, ApiKeyView, CreateApiKeyBody, CreateShareLinkBody, CreatedApiKey, CreatedShareLink, MemberList, MemberView, ShareLinkList, ShareLinkView, WebhookSecretView,
 } from "@/lib/settings-api/schemas";
+import { errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
 
 // The share-link and settings routes in the OpenAPI document, generated from the same zod
 // schemas the handlers parse with. lib/api/openapi.ts registers SETTINGS_SCHEMAS and spreads
@@ -32,10 +33,9 @@ const ERRORS = {
   500: "internal_error",
 } as const;
 
-const errors = (...codes: (keyof typeof ERRORS)[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
-const ok = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const errors = errorResponses(ERRORS);
+const ok = okResponse;
+const body = jsonBody;
 const pathParam = (name: string, pattern: string) => ({ name, in: "path", required: true, schema: { type: "string", pattern } });
 const ADMIN = "For a signed-in organization admin (dashboard session) only: API keys get 403, so a leaked key cannot mint keys, read the signing secret or add people.";
 const writeErrors = errors(400, 401, 403, 413, 415, 429, 500);

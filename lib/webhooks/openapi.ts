@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
 import { DeliveryAttempt, ListWebhookDeliveriesQuery, TestEvent, TestEventBody, TestEventResult, WebhookDelivery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 
 // The webhook-delivery routes in the OpenAPI document, generated from the zod schemas the
@@ -17,9 +18,8 @@ const ERRORS = {
   500: "internal_error",
 } as const;
 
-const errors = (...codes: (keyof typeof ERRORS)[]) =>
-  Object.fromEntries(codes.map((c) => [c, { description: ERRORS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
-const ok = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const errors = errorResponses(ERRORS);
+const ok = okResponse;
 const WHO = "For API keys and signed-in organization admins.";
 
 /** One `in: query` parameter per field of a zod object, with the field's JSON Schema. */
@@ -46,7 +46,7 @@ export function webhookApiPaths() {
         operationId: "sendTestEvent",
         summary: "Send a signed test event to a URL now",
         description: `${WHO} Checks \`url\` like a job's webhook_url, then POSTs one TestEvent body, signed with the organization's secret(s) like every delivery, and answers 200 with the attempt's outcome, whether the receiver accepted it or not. Not stored, not retried.`,
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TestEventBody" } } } },
+        requestBody: jsonBody("TestEventBody"),
         responses: { 200: ok("TestEventResult", "The attempt: succeeded (2xx) or failed, with status, latency and response excerpt"), ...errors(400, 401, 403, 413, 415, 429, 500) },
       },
     },
