@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import Papa from "papaparse";
-import { newTenant, signIn } from "./helpers";
+import { newTenant, signedInWithoutPageErrors } from "./helpers";
+import { expectAccessible } from "./page-checks";
 
 // The dashboard end to end: the form (client and server validation), a real evaluation of the
 // seed profile on carriers:all, and what people do with the result.
@@ -18,11 +18,8 @@ let tenant: ReturnType<typeof newTenant>;
 let evalId = "";
 
 // Result rows are all built alike; axe checks the first 20 of them (all of ~100 takes half a minute).
-async function expectNoSeriousA11yIssues(page: Page) {
-  const axe = await new AxeBuilder({ page }).exclude('[data-testid="candidate-table"] tbody > tr:nth-child(n+21)').analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
-}
+const expectNoSeriousA11yIssues = (page: Page) =>
+  expectAccessible(page, "results", { exclude: '[data-testid="candidate-table"] tbody > tr:nth-child(n+21)' });
 
 const rows = (page: Page) => page.getByTestId("candidate-row");
 const names = (page: Page) => page.getByTestId("candidate-name");
@@ -31,18 +28,7 @@ test.beforeAll(() => {
   tenant = newTenant("underwriter");
 });
 
-// Uncaught errors in the page (a hydration mismatch, say) fail the test even when the UI looks right.
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await signIn(page, tenant.email, tenant.password);
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+signedInWithoutPageErrors(() => tenant);
 
 test("the form shows field errors before anything is submitted", async ({ page }) => {
   await page.goto("/jobs/new");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
 
 // The operator CLI against the running e2e server's embedded database (it attaches through the
@@ -47,4 +47,21 @@ export async function signIn(page: Page, email: string, password: string) {
     await expect(page).not.toHaveURL(/sign-in/);
     return;
   }
+}
+
+/**
+ * Every test of the calling spec starts signed in as `who()` (read when the test starts, so a
+ * tenant made in beforeAll works), and fails on any uncaught error in the page (a hydration
+ * mismatch, say) even when the UI looks right.
+ */
+export function signedInWithoutPageErrors(who: () => { email: string; password: string }) {
+  let pageErrors: string[] = [];
+  test.beforeEach(async ({ page }) => {
+    pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(page, who().email, who().password);
+  });
+  test.afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
 }

@@ -1,6 +1,6 @@
 import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { newTenant, signIn, uniq } from "./helpers";
+import { newTenant, signIn, signedInWithoutPageErrors, uniq } from "./helpers";
+import { expectAccessible } from "./page-checks";
 
 // History: the organization's jobs newest first, filters kept in the URL, cursor pagination.
 
@@ -36,18 +36,7 @@ test.beforeAll(async ({ request }) => {
     .toEqual(["completed", "completed", "completed"]);
 });
 
-// Uncaught errors in the page (a hydration mismatch, say) fail the test even when the UI looks right.
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await signIn(page, tenant.email, tenant.password);
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+signedInWithoutPageErrors(() => tenant);
 
 test("jobs are listed newest first and the page passes axe", async ({ page }) => {
   await page.goto("/jobs");
@@ -56,8 +45,7 @@ test("jobs are listed newest first and the page passes axe", async ({ page }) =>
   await expect(rows(page).first()).toContainText("carriers:tier1");
   await page.screenshot({ path: "test-results/screens/history.png", fullPage: true });
 
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectAccessible(page, "history");
 
   await entities(page).first().click();
   await expect(page).toHaveURL(/\/jobs\/eval_/);

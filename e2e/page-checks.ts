@@ -4,8 +4,12 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 // Checks the trace and settings specs share: accessibility, screenshots, a completed evaluation.
 
 /** No serious or critical axe violations on the page as it is now; the failure lists what and where. */
-export async function expectAccessible(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/** No serious or critical axe violation on the page (optionally leaving out `exclude`, or only `tags`). */
+export async function expectAccessible(page: Page, label: string, opts: { exclude?: string; tags?: string[] } = {}) {
+  let axe = new AxeBuilder({ page });
+  if (opts.exclude) axe = axe.exclude(opts.exclude);
+  if (opts.tags) axe = axe.withTags(opts.tags);
+  const { violations } = await axe.analyze();
   const bad = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { newTenant, signIn } from "./helpers";
+import { newTenant, signedInWithoutPageErrors } from "./helpers";
 import { completedJob, expectAccessible, screenshot, SEED_PROFILE } from "./page-checks";
 
 // "Edit and re-run": a job opens the New evaluation form with its pool, profile and webhook, and
@@ -13,8 +13,6 @@ let source = "";
 // Loopback is allowed on the e2e server; nothing listens there, which is fine for this test.
 const HOOK = "http://127.0.0.1:9/hooks/nexio";
 
-let pageErrors: string[] = [];
-
 test.beforeAll(async ({ request }) => {
   tenant = newTenant("underwriter");
   other = newTenant("underwriter");
@@ -22,15 +20,7 @@ test.beforeAll(async ({ request }) => {
   source = await completedJob(request, tenant.key, { pool: "carriers:tier1", webhook_url: HOOK });
 });
 
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await signIn(page, tenant.email, tenant.password);
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+signedInWithoutPageErrors(() => tenant);
 
 const poolRadio = (page: Page, id: string) => page.getByTestId("pool-option").filter({ hasText: id }).getByRole("radio");
 
