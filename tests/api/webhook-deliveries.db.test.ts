@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { newOrg, newUser, quiesceQueues, testDb } from "@/tests/setup/db";
 import { call, expectError, parsed } from "@/tests/api/helpers";
+import { webhookReceiver } from "@/tests/setup/receiver";
 import { auth } from "@/lib/auth/auth";
 import { newEvalId, newId } from "@/lib/ids";
 import { resetSettingsForTests } from "@/lib/settings";
@@ -19,18 +20,12 @@ import * as testRoute from "@/app/api/v1/webhook-deliveries/test/route";
 const db = testDb();
 globalThis.__nexioPrisma = db; // the route handlers' prisma() is the tests' client
 
-type Hit = { path: string; headers: Record<string, string>; body: string };
-const hits: Hit[] = [];
-const receiver = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    hits.push({ path, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
-    if (path === "/fail") res.writeHead(500, { "content-type": "text/plain" }).end("receiver exploded: " + "x".repeat(3000));
-    else res.writeHead(200, { "content-type": "text/plain" }).end("got it");
-  });
-});
+const receiver = webhookReceiver((path) =>
+  path === "/fail"
+    ? (res) => res.writeHead(500, { "content-type": "text/plain" }).end("receiver exploded: " + "x".repeat(3000))
+    : (res) => res.writeHead(200, { "content-type": "text/plain" }).end("got it"),
+);
+const hits = receiver.hits;
 let base = "";
 
 function useSettings(env: Record<string, string>) {
@@ -82,8 +77,8 @@ let bobJob: { evalId: string; ids: string[] };
 
 beforeAll(async () => {
   await quiesceQueues();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  await receiver.start();
+  base = receiver.base;
   useSettings({ WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_TIMEOUT_MS: "3000" });
   alice = await newOrg("hooks-alice");
   bob = await newOrg("hooks-bob");
@@ -93,7 +88,7 @@ beforeAll(async () => {
   bobJob = await jobWithDeliveries(bob.org.id, ["failed", "succeeded", "pending"], t0 + 500);
 });
 afterAll(async () => {
-  await new Promise((r) => receiver.close(r));
+  await receiver.stop();
 });
 
 describe("GET /api/v1/webhook-deliveries", () => {

@@ -1,7 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemoPools, newOrg, quiesceQueues, testDb } from "@/tests/setup/db";
+import { webhookReceiver } from "@/tests/setup/receiver";
 import { createPrisma, disconnectPrisma } from "@/lib/db/client";
 import { gzipJson } from "@/lib/jobs/read";
 import { newEvalId } from "@/lib/ids";
@@ -16,15 +15,8 @@ import * as route from "@/app/api/v1/jobs/[evalId]/deliveries/route";
 // organization-wide list the dashboard and GET /api/v1/webhook-deliveries read (more in
 // tests/api/webhook-deliveries.db.test.ts). Responses are checked against the routes' zod schemas.
 
-const hits: { webhookId: string; body: string }[] = [];
-const receiver = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", () => {
-    hits.push({ webhookId: String(req.headers["webhook-id"]), body });
-    res.writeHead(200).end("ok");
-  });
-});
+const receiver = webhookReceiver(() => (res) => res.writeHead(200).end("ok"));
+const hits = receiver.hits;
 let url = "";
 
 // The route handlers' prisma() is the same client as the tests'.
@@ -76,8 +68,8 @@ beforeAll(async () => {
   await quiesceQueues();
   Object.assign(process.env, { BASE_URL: "http://localhost:3000", WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "0,0.2", WEBHOOK_TIMEOUT_MS: "2000" });
   resetSettingsForTests();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  await receiver.start();
+  url = `${receiver.base}/hook`;
   await ensureDemoPools();
   alice = await newOrg("alice");
   bob = await newOrg("bob");
@@ -88,7 +80,7 @@ afterEach(async () => {
   await db.webhookDelivery.updateMany({ where: { status: "pending" }, data: { status: "failed", lastError: "test cleanup" } });
 });
 afterAll(async () => {
-  await new Promise((r) => receiver.close(r));
+  await receiver.stop();
   await disconnectPrisma();
 });
 
@@ -151,7 +143,7 @@ describe("POST /api/v1/jobs/{eval_id}/deliveries", () => {
     const { job: j, delivery } = await job(alice.org.id);
     loop = new DeliveryLoop(db, { pollMs: 50 });
     loop.start();
-    await waitFor(async () => hits.find((h) => h.webhookId === delivery!.messageId), "the first delivery");
+    await waitFor(async () => hits.find((h) => h.headers["webhook-id"] === delivery!.messageId), "the first delivery");
 
     const res = await call("POST", j.id, alice.key);
     expect(res.status).toBe(202);
@@ -159,8 +151,8 @@ describe("POST /api/v1/jobs/{eval_id}/deliveries", () => {
     expect(manual).toMatchObject({ manual: true, status: "pending", attempts: 0, url, attempt_log: [] });
     expect(manual.webhook_id).not.toBe(delivery!.messageId);
 
-    const second = await waitFor(async () => hits.find((h) => h.webhookId === manual.webhook_id), "the redelivery");
-    const first = hits.find((h) => h.webhookId === delivery!.messageId)!;
+    const second = await waitFor(async () => hits.find((h) => h.headers["webhook-id"] === manual.webhook_id), "the redelivery");
+    const first = hits.find((h) => h.headers["webhook-id"] === delivery!.messageId)!;
     expect(second.body).toBe(first.body);
     const list = DeliveryListResponse.parse(await (await call("GET", j.id, alice.key)).json());
     expect(list.data.map((d) => d.manual)).toEqual([false, true]);

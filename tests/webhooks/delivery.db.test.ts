@@ -1,8 +1,9 @@
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { ensureDemoPools, newOrg, quiesceQueues, testDb } from "@/tests/setup/db";
+import { webhookReceiver } from "@/tests/setup/receiver";
 import { createPrisma } from "@/lib/db/client";
 import { gzipJson, resultBody } from "@/lib/jobs/read";
 import { newEvalId } from "@/lib/ids";
@@ -17,27 +18,13 @@ import type { SendWebhookResult } from "@/lib/webhooks/send";
 // Durable delivery against a real receiver on 127.0.0.1 and the run's test database. Outcomes are
 // awaited by polling the database, never by sleeping a fixed time.
 
-type Hit = { path: string; headers: Record<string, string>; body: string };
 type Reply = (res: http.ServerResponse) => void;
-const hits: Hit[] = [];
 const scripts = new Map<string, Reply[]>(); // path → replies to give in order; then 200
-const sockets = new Set<Socket>();
-
-const receiver = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    hits.push({ path, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") });
-    const reply = scripts.get(path)?.shift() ?? ((r: http.ServerResponse) => r.writeHead(200).end("thanks"));
-    reply(res);
-  });
-});
-receiver.on("connection", (s) => (sockets.add(s), s.on("close", () => sockets.delete(s))));
+const receiver = webhookReceiver((path) => scripts.get(path)?.shift() ?? ((r: http.ServerResponse) => r.writeHead(200).end("thanks")));
 let base = "";
 
 const status = (code: number, headers: Record<string, string> = {}): Reply => (res) => res.writeHead(code, headers).end(`status ${code}`);
-const hitsOn = (path: string) => hits.filter((h) => h.path === path);
+const hitsOn = receiver.hitsOn;
 
 function useSettings(env: Record<string, string>) {
   Object.assign(process.env, env);
@@ -101,8 +88,8 @@ function loop(opts: ConstructorParameters<typeof DeliveryLoop>[1] = {}) {
 
 beforeAll(async () => {
   await quiesceQueues();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  await receiver.start();
+  base = receiver.base;
   await ensureDemoPools();
   ({ org } = await newOrg("webhooks"));
 });
@@ -111,7 +98,7 @@ const settleLeftovers = () => db.webhookDelivery.updateMany({ where: { status: "
 beforeEach(async () => {
   useSettings({ BASE_URL: "http://localhost:3000", WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "0,0.2,0.2", WEBHOOK_TIMEOUT_MS: "2000" });
   await settleLeftovers();
-  hits.length = 0;
+  receiver.reset();
   scripts.clear();
 });
 afterEach(async () => {
@@ -119,8 +106,7 @@ afterEach(async () => {
   await settleLeftovers();
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise((r) => receiver.close(r));
+  await receiver.stop();
   if (db !== testDb()) await db.$disconnect();
 });
 

@@ -7,15 +7,11 @@ import { parseRetryAfter, sendWebhook, utf8Excerpt } from "../../lib/webhooks/se
 import { newWebhookSecret } from "../../lib/webhooks/secret";
 import { newMessageId, webhookHeaders } from "../../lib/webhooks/sign";
 import { checkWebhookUrlAtSubmission, type LookupFn } from "../../lib/webhooks/ssrf";
+import { webhookReceiver } from "../setup/receiver";
 
 // A local receiver on 127.0.0.1 only. Each path plays one kind of receiver.
-type Received = { path: string; headers: http.IncomingHttpHeaders; body: string };
-const received: Received[] = [];
-let connections = 0;
 let port = 0;
 let base = "";
-const openSockets = new Set<import("node:net").Socket>();
-
 const routes: Record<string, (res: http.ServerResponse) => void> = {
   "/ok": (res) => res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end("€".repeat(2000)),
   "/no-content": (res) => res.writeHead(204).end(),
@@ -32,33 +28,17 @@ const routes: Record<string, (res: http.ServerResponse) => void> = {
   },
 };
 
-const server = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-    (routes[path] ?? ((r: http.ServerResponse) => r.writeHead(200).end("ok")))(res);
-  });
-});
-server.on("connection", (socket) => {
-  connections += 1;
-  openSockets.add(socket);
-  socket.on("close", () => openSockets.delete(socket));
-});
+const receiver = webhookReceiver((path) => routes[path] ?? ((r) => r.writeHead(200).end("ok")));
+const received = receiver.hits;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  await receiver.start();
+  base = receiver.base;
+  port = Number(new URL(base).port);
 });
-afterAll(async () => {
-  for (const socket of openSockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => receiver.stop());
 beforeEach(() => {
-  received.length = 0;
-  connections = 0;
+  receiver.reset();
 });
 
 const send = (url: string, extra: Partial<Parameters<typeof sendWebhook>[0]> = {}) =>
@@ -161,7 +141,7 @@ describe("sendWebhook refuses non-public targets without connecting (allowPrivat
     const result = await send(`${base}/ok`, { allowPrivate: false });
     expect(result).toMatchObject({ ok: false, statusCode: null });
     expect(result.error).toMatch(/^refused: /);
-    expect(connections).toBe(0);
+    expect(receiver.connections).toBe(0);
   });
 
   it("refuses https://127.0.0.1 (the address, not only the scheme) and opens no connection", async () => {
@@ -169,7 +149,7 @@ describe("sendWebhook refuses non-public targets without connecting (allowPrivat
     expect(result.error).toBe(
       "refused: loopback address 127.0.0.1 is not allowed; webhook URLs must point to a public address",
     );
-    expect(connections).toBe(0);
+    expect(receiver.connections).toBe(0);
   });
 
   it("refuses a hostname that resolves to a private address at delivery", async () => {
@@ -180,7 +160,7 @@ describe("sendWebhook refuses non-public targets without connecting (allowPrivat
   it("refuses a hostname that resolves to loopback and opens no connection", async () => {
     const result = await send(`https://hooks.example.test:${port}/`, { allowPrivate: false, lookup: pinTo("127.0.0.1") });
     expect(result.error).toBe("refused: resolves to loopback address 127.0.0.1");
-    expect(connections).toBe(0);
+    expect(receiver.connections).toBe(0);
   });
 
   it("accepts an unresolvable host at submission, then fails the delivery attempt", async () => {
