@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId, randomBase62, sha256Hex } from "@/lib/ids";
+import { processCache } from "@/lib/process-cache";
 
 // API keys: `nx_live_…` or `nx_test_…` + 32 base62 characters (≈ 190 bits). Only the SHA-256 hash
 // and a short prefix are stored; the key itself is shown once. A fast hash is right here (unlike
@@ -43,14 +44,9 @@ export interface KeyOwner {
 // each time (the submit path then needs one database round trip, not three). Revoking forgets the
 // key at once in the revoking process and, on PostgreSQL, in every other one (a trigger NOTIFYs
 // "nexio_cache" and lib/db/listen.ts calls forgetApiKey); without that message, KEY_CACHE_MS bounds
-// how long another process can still accept it. On globalThis because Next.js bundles route
-// handlers and instrumentation separately: one cache per process, not per bundle.
+// how long another process can still accept it.
 export const KEY_CACHE_MS = 5_000;
-type KeyCache = Map<string, { owner: KeyOwner | null; until: number }>;
-declare global {
-  var __nexioKeyCache: KeyCache | undefined;
-}
-const keyCache: KeyCache = (globalThis.__nexioKeyCache ??= new Map());
+const keyCache = processCache<KeyOwner | null>("api-keys", KEY_CACHE_MS, 10_000);
 
 export function forgetAllApiKeys() {
   keyCache.clear();
@@ -58,19 +54,14 @@ export function forgetAllApiKeys() {
 
 /** Forget a key (by its id) in this process, so the next request reads its row again. */
 export function forgetApiKey(id: string) {
-  for (const [hash, entry] of keyCache) if (entry.owner?.apiKeyId === id) keyCache.delete(hash);
+  keyCache.deleteWhere((owner) => owner?.apiKeyId === id);
 }
 
 /** The organization a presented key belongs to, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(db: PrismaClient, presented: string | null): Promise<KeyOwner | null> {
   if (!presented || presented.length > 200 || !/^nx_(live|test)_[0-9A-Za-z]+$/.test(presented)) return null;
   const hash = sha256Hex(presented);
-  const cached = keyCache.get(hash);
-  if (cached && cached.until > Date.now()) return cached.owner;
-  const owner = await lookupKey(db, hash);
-  if (keyCache.size > 10_000) keyCache.clear();
-  keyCache.set(hash, { owner, until: Date.now() + KEY_CACHE_MS });
-  return owner;
+  return keyCache.get(hash, () => lookupKey(db, hash));
 }
 
 async function lookupKey(db: PrismaClient, hash: string): Promise<KeyOwner | null> {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { processCache } from "@/lib/process-cache";
 import { sha256Hex, newId } from "@/lib/ids";
 
 // Pools and their immutable versions. A pool without organization is shared with every
@@ -41,13 +42,9 @@ type PoolRow = { id: string; key: string; domain: string; organizationId: string
 // on every submission. upsertPoolVersion (demo seeding, organization imports) forgets the entry
 // in this process, and on PostgreSQL in every other one (the pools trigger NOTIFYs "nexio_cache",
 // lib/db/listen.ts calls forgetPool); otherwise other processes see a new version within
-// POOL_CACHE_MS. On globalThis for the same reason as the key cache (one per process).
+// POOL_CACHE_MS.
 const POOL_CACHE_MS = 5_000;
-type PoolCache = Map<string, { row: PoolRow | null; until: number }>;
-declare global {
-  var __nexioPoolCache: PoolCache | undefined;
-}
-const poolCache: PoolCache = (globalThis.__nexioPoolCache ??= new Map());
+const poolCache = processCache<PoolRow | null>("pools", POOL_CACHE_MS, 1_000);
 
 export function forgetAllPools() {
   poolCache.clear();
@@ -60,17 +57,9 @@ export function forgetPool(key: string) {
 
 /** The pool an organization may use under this identifier, with its current version id. */
 export async function findUsablePool(db: PrismaClient, organizationId: string, key: string) {
-  let entry = poolCache.get(key);
-  if (!entry || entry.until <= Date.now()) {
-    const row = await db.pool.findUnique({
-      where: { key },
-      select: { id: true, key: true, domain: true, organizationId: true, currentVersionId: true },
-    });
-    entry = { row, until: Date.now() + POOL_CACHE_MS };
-    if (poolCache.size > 1_000) poolCache.clear();
-    poolCache.set(key, entry);
-  }
-  const pool = entry.row;
+  const pool = await poolCache.get(key, () =>
+    db.pool.findUnique({ where: { key }, select: { id: true, key: true, domain: true, organizationId: true, currentVersionId: true } }),
+  );
   if (!pool || !pool.currentVersionId) return null;
   if (pool.organizationId !== null && pool.organizationId !== organizationId) return null;
   return pool as typeof pool & { currentVersionId: string };
