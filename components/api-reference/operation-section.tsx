@@ -1,7 +1,9 @@
 import { SchemaTable } from "@/components/api-reference/schema-table";
-import { TryIt, CopyButton, type TryParam } from "@/components/api-reference/try-it";
+import { TryIt, type TryParam } from "@/components/api-reference/try-it";
+import { CopyButton } from "@/components/ui/copy-button";
 import { MethodBadge } from "@/components/api-reference/method-badge";
 import { RichText } from "@/components/api-reference/rich-text";
+import { ErrorTable } from "@/components/api-reference/error-table";
 import { curlExample, exampleBody, EXAMPLE_EVAL_ID } from "@/components/api-reference/examples";
 import { constraints, enumValues, errorCodes, fieldRows, jsonSchemaOf, refName, resolve, typeLabel, type OpenApiDoc, type OperationEntry } from "@/components/api-reference/model";
 
@@ -128,29 +130,7 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
           {errors.length > 0 && (
             <div>
               <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Errors</h3>
-              <div className="overflow-x-auto rounded-md border border-slate-200">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Error responses of {entry.method} {entry.path}</caption>
-                  <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Code</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">When</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {errors.map((e) => (
-                      <tr key={e.status}>
-                        <td className="px-3 py-2 font-mono text-slate-900">{e.status}</td>
-                        <th scope="row" className="px-3 py-2 text-left font-normal">
-                          <code className="font-mono text-[13px] text-slate-900">{e.code}</code>
-                        </th>
-                        <td className="px-3 py-2 text-slate-700">{e.meaning ? <RichText text={e.meaning} capitalize /> : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ErrorTable errors={errors} caption={`Error responses of ${entry.method} ${entry.path}`} meaningHeading="When" />
               <p className="mt-2 text-xs text-slate-600">
                 Every error has the shape <a href="#errors" className="font-medium text-indigo-800 underline">described below</a>.
               </p>
@@ -162,7 +142,7 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
           <div className="overflow-hidden rounded-lg bg-slate-900">
             <div className="flex items-center justify-between border-b border-slate-700 px-3 py-2">
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-200">curl</h3>
-              <CopyButton text={curlExample(entry, baseUrl)} label="Copy curl" />
+              <CopyButton text={curlExample(entry, baseUrl)} label="Copy curl" onDark />
             </div>
             <pre className="overflow-x-auto p-3 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label={`curl example for ${entry.method} ${entry.path}`}>
               {curlExample(entry, baseUrl)}

@@ -259,24 +259,3 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
     </form>
   );
 }
-
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        } catch {
-          setCopied(false);
-        }
-      }}
-      className="rounded px-2 py-1 text-xs font-medium text-slate-100 ring-1 ring-slate-500 hover:bg-slate-700"
-    >
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
-    </button>
-  );
-}

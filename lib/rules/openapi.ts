@@ -1,4 +1,4 @@
-import { errorResponses, okResponse } from "@/lib/api/openapi-parts";
+import { COMMON_ERRORS, errorResponses, okResponse } from "@/lib/api/openapi-parts";
 import { PutScoringRulesBody, SCORING_DOMAINS, ScoringRulesResponse } from "@/lib/rules/schemas";
 
 // GET/PUT /api/v1/scoring-rules/{domain} in the OpenAPI document; lib/api/openapi.ts registers
@@ -7,15 +7,11 @@ import { PutScoringRulesBody, SCORING_DOMAINS, ScoringRulesResponse } from "@/li
 export const SCORING_RULES_SCHEMAS = { PutScoringRulesBody, ScoringRules: ScoringRulesResponse } as const;
 
 const ERRORS = {
+  ...COMMON_ERRORS,
   400: "invalid_request: the overrides do not merge onto the defaults or make no sense (e.g. a negative weight, moderate_min_score above strong_min_score); `details` lists every problem with a path like `overrides.weights.appetite`",
-  401: "unauthorized: missing, unknown or revoked API key, and no session",
   403: "forbidden: a signed-in member who is not an admin",
   404: "not_found: no such domain",
   409: "conflict: another save of the same domain's rules finished first; retry",
-  413: "payload_too_large: body over 64 KiB",
-  415: "unsupported_media_type: Content-Type must be application/json",
-  429: "rate_limited: too many requests; see Retry-After",
-  500: "internal_error",
 } as const;
 const errors = errorResponses(ERRORS);
 const ok = (description: string) => okResponse("ScoringRules", description);

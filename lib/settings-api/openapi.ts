@@ -1,7 +1,7 @@
 import {
   AddMemberBody, ApiKeyList, ApiKeyView, CreateApiKeyBody, CreateShareLinkBody, CreatedApiKey, CreatedShareLink, MemberList, MemberView, ShareLinkList, ShareLinkView, WebhookSecretView,
 } from "@/lib/settings-api/schemas";
-import { errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
+import { COMMON_ERRORS, errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
 
 // The share-link and settings routes in the OpenAPI document, generated from the same zod
 // schemas the handlers parse with. lib/api/openapi.ts registers SETTINGS_SCHEMAS and spreads
@@ -23,14 +23,10 @@ export const SETTINGS_SCHEMAS = {
 } as const;
 
 const ERRORS = {
+  ...COMMON_ERRORS,
   400: "invalid_request: the body is invalid; `details` lists every problem with its path",
-  401: "unauthorized: missing, unknown or revoked API key, and no session",
   403: "forbidden: settings are for signed-in organization admins (API keys and other roles get 403)",
   404: "not_found: nothing with this id in the organization",
-  413: "payload_too_large: body over 64 KiB",
-  415: "unsupported_media_type: Content-Type must be application/json",
-  429: "rate_limited: too many requests; see Retry-After",
-  500: "internal_error",
 } as const;
 
 const errors = errorResponses(ERRORS);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
+import { COMMON_ERRORS, errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
 import { DeliveryAttempt, ListWebhookDeliveriesQuery, TestEvent, TestEventBody, TestEventResult, WebhookDelivery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 
 // The webhook-delivery routes in the OpenAPI document, generated from the zod schemas the
@@ -9,13 +9,9 @@ import { DeliveryAttempt, ListWebhookDeliveriesQuery, TestEvent, TestEventBody, 
 export const WEBHOOK_SCHEMAS = { DeliveryAttempt, WebhookDelivery, WebhookDeliveryList, TestEventBody, TestEventResult, TestEvent } as const;
 
 const ERRORS = {
+  ...COMMON_ERRORS,
   400: "invalid_request: the query or body is invalid (an unknown `starting_after`, a `url` that is not public HTTPS); `details` lists every problem with its path",
-  401: "unauthorized: missing, unknown or revoked API key, and no session",
   403: "forbidden: a signed-in member who is not an admin (API keys are allowed)",
-  413: "payload_too_large: body over 64 KiB",
-  415: "unsupported_media_type: Content-Type must be application/json",
-  429: "rate_limited: too many requests; see Retry-After",
-  500: "internal_error",
 } as const;
 
 const errors = errorResponses(ERRORS);

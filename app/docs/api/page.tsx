@@ -6,7 +6,7 @@ import { errorCodes, operationsOf, type OpenApiDoc } from "@/components/api-refe
 import { OperationSection, SchemaBlock } from "@/components/api-reference/operation-section";
 import { MethodBadge } from "@/components/api-reference/method-badge";
 import { ApiKeyField, TryItProvider } from "@/components/api-reference/try-it";
-import { RichText } from "@/components/api-reference/rich-text";
+import { ErrorTable } from "@/components/api-reference/error-table";
 
 // /docs/api – the interactive API reference, rendered from the same OpenAPI document that
 // /api/v1/openapi.json serves. Public: no sign-in; "Try it" needs an API key.
@@ -172,31 +172,11 @@ export default function ApiReferencePage() {
                 <pre className="self-start overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Example error response">
                   {JSON.stringify(ERROR_EXAMPLE, null, 2)}
                 </pre>
-                <div className="overflow-x-auto rounded-md border border-slate-200">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">Error codes</caption>
-                    <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                      <tr>
-                        <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                        <th scope="col" className="px-3 py-2 font-semibold">Code</th>
-                        <th scope="col" className="px-3 py-2 font-semibold">Meaning</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {[...allErrors.values()]
-                        .sort((a, b) => Number(a.status) - Number(b.status))
-                        .map((e) => (
-                          <tr key={e.code}>
-                            <td className="px-3 py-2 font-mono text-slate-900">{e.status}</td>
-                            <th scope="row" className="px-3 py-2 text-left font-normal">
-                              <code className="font-mono text-[13px] text-slate-900">{e.code}</code>
-                            </th>
-                            <td className="px-3 py-2 text-slate-700">{e.meaning ? <RichText text={e.meaning} capitalize /> : "—"}</td>
-                          </tr>
-                        ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ErrorTable
+                  errors={[...allErrors.values()].sort((x, y) => Number(x.status) - Number(y.status))}
+                  caption="Error codes"
+                  meaningHeading="Meaning"
+                />
               </div>
             </section>
           </main>
