@@ -6,6 +6,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { settings } from "@/lib/settings";
+import { signInAttemptWait } from "@/lib/auth/sign-in-limit";
 
 // Sign-in for people: better-auth with email + password (scrypt hashes), sessions in the database,
 // and its organization plugin for memberships and roles. Accounts are made by admins (Settings →
@@ -18,8 +19,16 @@ import { settings } from "@/lib/settings";
 // read every member's email (admin-only in /api/v1/members). Only these stay open: each answers
 // about the caller's own memberships.
 const OPEN_ORGANIZATION_PATHS = new Set(["/organization/set-active", "/organization/list", "/organization/get-active-member"]);
-const closedOrganizationPaths = createAuthMiddleware(async (ctx) => {
+
+// Runs before every better-auth endpoint: closes the organization endpoints above, and applies the
+// per-account limit on sign-in attempts (lib/auth/sign-in-limit.ts) to the email better-auth parsed.
+const beforeEndpoints = createAuthMiddleware(async (ctx) => {
   if (ctx.path.startsWith("/organization/") && !OPEN_ORGANIZATION_PATHS.has(ctx.path)) throw new APIError("NOT_FOUND", { message: "Not found" });
+  if (ctx.path === "/sign-in/email") {
+    const wait = signInAttemptWait((ctx.body as { email?: unknown } | undefined)?.email);
+    // The same answer as better-auth's own per-address limit, so the sign-in form shows the wait either way.
+    if (wait !== null) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." }, { "X-Retry-After": String(wait), "Retry-After": String(wait) });
+  }
 });
 
 function createAuth() {
@@ -37,7 +46,7 @@ function createAuth() {
     // says whose X-Forwarded-For entries to skip to find the client.
     rateLimit: { enabled: true },
     trustedOrigins: [s.baseUrl, `http://localhost:${s.PORT}`, `http://127.0.0.1:${s.PORT}`],
-    hooks: { before: closedOrganizationPaths },
+    hooks: { before: beforeEndpoints },
     plugins: [organization({ allowUserToCreateOrganization: false }), nextCookies()],
     telemetry: { enabled: false },
   });

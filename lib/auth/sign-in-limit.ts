@@ -3,25 +3,14 @@ import { takeToken } from "@/lib/api/rate-limit";
 // Password guessing against one account: better-auth limits sign-in attempts per client address
 // (3 in 10 s), but addresses are cheap to change (and X-Forwarded-For is whatever a client sends
 // when no TRUSTED_PROXIES are set). This second limit counts attempts per account, whatever the
-// address: SIGN_IN_PER_MINUTE a minute, in the memory of each web process.
+// address: SIGN_IN_PER_MINUTE a minute, in the memory of each web process. lib/auth/auth.ts applies
+// it in better-auth's before-hook of /sign-in/email.
 
 export const SIGN_IN_PER_MINUTE = 10;
 
-/** For POST /api/auth/sign-in/email: null to go on, or the 429 to answer. */
-export async function signInAccountLimit(req: Request): Promise<Response | null> {
-  if (req.method !== "POST" || !new URL(req.url).pathname.endsWith("/sign-in/email")) return null;
-  let email: unknown;
-  try {
-    email = ((await req.clone().json()) as { email?: unknown }).email;
-  } catch {
-    return null; // better-auth answers the malformed body itself
-  }
+/** null when this attempt may go on, else the seconds to wait. */
+export function signInAttemptWait(email: unknown): number | null {
   if (typeof email !== "string" || email.length === 0 || email.length > 320) return null;
   const decision = takeToken(`sign-in:${email.trim().toLowerCase()}`, SIGN_IN_PER_MINUTE);
-  if (decision.allowed) return null;
-  // The same answer as better-auth's own limit, so the sign-in form shows the wait either way.
-  return Response.json(
-    { message: "Too many requests. Please try again later." },
-    { status: 429, headers: { "X-Retry-After": String(decision.resetSeconds), "Retry-After": String(decision.resetSeconds) } },
-  );
+  return decision.allowed ? null : decision.resetSeconds;
 }
