@@ -21,9 +21,9 @@ const { openEmbedded } = await import("@/lib/db/embedded");
 const { migrate } = await import("@/lib/db/migrate");
 const { createPrisma } = await import("@/lib/db/client");
 const { createOrganization } = await import("@/lib/orgs/organizations");
-const { gzipJson } = await import("@/lib/jobs/read");
+const { gzipJson } = await import("@/lib/jobs/result-codec");
 const { newEvalId, newId, randomBase62 } = await import("@/lib/ids");
-const { wakeWorkers } = await import("@/lib/worker/wake");
+const { wakeWorkers } = await import("@/lib/wake");
 const { enqueueDelivery } = await import("@/lib/webhooks/enqueue");
 const { DeliveryLoop } = await import("@/lib/webhooks/delivery-loop");
 

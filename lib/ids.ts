@@ -18,6 +18,11 @@ export function randomBase62(length: number): string {
 export const newEvalId = () => `eval_${randomBase62(16)}`;
 export const EVAL_ID_PATTERN = /^eval_[0-9A-Za-z]{8,32}$/;
 
+// Row ids are a prefix + 20 base62 characters (newId below); anything else cannot exist,
+// so it is a 404 before any query.
+export const SHARE_LINK_ID_PATTERN = /^shr_[0-9A-Za-z]{20}$/;
+export const API_KEY_ID_PATTERN = /^key_[0-9A-Za-z]{20}$/;
+
 /** Internal row ids. */
 export const newId = (prefix: string) => `${prefix}_${randomBase62(20)}`;
 

@@ -1,5 +1,5 @@
 import { listen } from "@/lib/db/listen";
-import { wakeWorkers } from "@/lib/worker/wake";
+import { wakeWorkers } from "@/lib/wake";
 import { forgetAllApiKeys, forgetApiKey } from "@/lib/keys/api-keys";
 import { forgetAllPools, forgetPool } from "@/lib/pools/pools";
 

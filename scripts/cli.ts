@@ -8,10 +8,11 @@ import { z } from "zod";
 import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
-import { createOrganization, createUser, organizationBySlug, OrgSlug, ROLES, ConflictError, NotFoundError } from "@/lib/orgs/organizations";
+import { createOrganization, createUser, organizationBySlug, OrgSlug, ROLES } from "@/lib/orgs/organizations";
 import { createApiKey } from "@/lib/keys/api-keys";
 import { findUsablePool, listPools, loadPoolVersion } from "@/lib/pools/pools";
-import { ApiError, errorBody } from "@/lib/api/errors";
+import { errorBody } from "@/lib/api/errors";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { getDomain } from "@/lib/engine";
 import { POOL_IMPORT_LIMITS, POOL_FILE_FORMATS } from "@/lib/pools/import";
 import { importOrganizationPool } from "@/lib/pools/import-pool";
@@ -94,10 +95,10 @@ try {
   // Waited for: a pipe takes large output (pools export) asynchronously, and process.exit would cut it off.
   await new Promise((done) => process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`, done));
 } catch (err) {
-  if (err instanceof ConflictError || err instanceof NotFoundError) {
+  if ((err instanceof ConflictError || err instanceof NotFoundError) && err.details.length === 0) {
     process.stderr.write(`nexio: ${err.message}\n`);
     exitCode = 1;
-  } else if (err instanceof ApiError) {
+  } else if (err instanceof DomainError) {
     // An import's per-row report, in the API's error shape.
     process.stdout.write(`${JSON.stringify(errorBody(err.code, err.message, err.details), null, 2)}\n`);
     process.stderr.write(`nexio: ${err.message}\n`);

@@ -10,7 +10,7 @@ import { ConfirmButton } from "@/components/settings/confirm-button";
 import { Field, Panel, fieldErrors, inputClass } from "@/components/settings/panel";
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { formatDate, formatDateTime, formatRelative } from "@/components/trace/format";
-import { CreateApiKeyBody, type ApiKeyView, type CreatedApiKey } from "@/lib/settings-api/schemas";
+import { CreateApiKeyBody, type ApiKeyView, type CreatedApiKey } from "@/lib/keys/schemas";
 
 const KEYS = ["settings", "api-keys"];
 

@@ -8,7 +8,7 @@ import { ErrorNote } from "@/components/ui/badges";
 import { Field, Panel, fieldErrors, inputClass } from "@/components/settings/panel";
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { formatDate } from "@/components/trace/format";
-import { AddMemberBody, MEMBER_ROLES, type MemberView } from "@/lib/settings-api/schemas";
+import { AddMemberBody, MEMBER_ROLES, type MemberView } from "@/lib/orgs/schemas";
 
 const KEY = ["settings", "members"];
 const ROLE_LABEL = { admin: "Admin", underwriter: "Underwriter" } as const;

@@ -9,7 +9,7 @@ import { CopyField } from "@/components/settings/copy-field";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { Panel } from "@/components/settings/panel";
 import { formatDateTime } from "@/components/trace/format";
-import type { WebhookSecretView } from "@/lib/settings-api/schemas";
+import type { WebhookSecretView } from "@/lib/webhooks/schemas";
 
 const KEY = ["settings", "webhook-secret"];
 

@@ -8,7 +8,7 @@ import { Card, ErrorNote, Spinner } from "@/components/ui/badges";
 import { CopyField } from "@/components/settings/copy-field";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { formatDate, formatDateTime } from "@/components/trace/format";
-import { EXPIRY_DAYS, type CreatedShareLink, type ShareLinkView } from "@/lib/settings-api/schemas";
+import { EXPIRY_DAYS, type CreatedShareLink, type ShareLinkView } from "@/lib/share/schemas";
 
 export function useShareLinks(evalId: string) {
   return useQuery({ queryKey: ["share-links", evalId], queryFn: () => api<{ data: ShareLinkView[] }>(`/api/v1/jobs/${evalId}/share-links`) });

@@ -1,7 +1,11 @@
-import type { z } from "zod";
+import { DomainError, type DomainErrorCode, type ErrorDetail } from "@/lib/errors";
 
-// One error type, one shape: {"error":{"code","message","details":[]}} (the seed page's).
-// Anything that is not an ApiError becomes a generic 500: no stack, SQL or internal name leaks.
+export { fromZodIssues, invalid, notFound, type ErrorDetail } from "@/lib/errors";
+
+// One shape for every error: {"error":{"code","message","details":[]}} (the seed page's).
+// Domain errors (lib/errors.ts) get the status of their code; ApiError is for what only HTTP
+// knows (405, 413, 415, 429). Anything else becomes a generic 500: no stack, SQL or internal
+// name leaks.
 
 export type ErrorCode =
   | "invalid_request"
@@ -16,12 +20,6 @@ export type ErrorCode =
   | "rate_limited"
   | "internal_error";
 
-export interface ErrorDetail {
-  path: string;
-  code: string;
-  message: string;
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -34,14 +32,21 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what = "Resource") => new ApiError(404, "not_found", `${what} not found`);
-export const invalid = (message: string, details: ErrorDetail[] = []) => new ApiError(400, "invalid_request", message, details);
+const STATUS: Record<DomainErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  idempotency_conflict: 409,
+};
 
 export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
   return { error: { code, message, details } };
 }
 
 export function errorResponse(err: unknown): Response {
+  if (err instanceof DomainError) err = new ApiError(STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof ApiError) {
     return Response.json(errorBody(err.code, err.message, err.details), {
       status: err.status,
@@ -53,24 +58,4 @@ export function errorResponse(err: unknown): Response {
     status: 500,
     headers: { "cache-control": "no-store" },
   });
-}
-
-const dotted = (path: PropertyKey[]) => path.map(String).join(".");
-
-/** zod issues → details with dotted paths, first message in the seed's words. */
-export function fromZodIssues(issues: z.core.$ZodIssue[], prefix: string[] = []): ApiError {
-  const details = issues.map((issue) => {
-    const path = dotted([...prefix, ...issue.path]);
-    return { path, code: issue.code, message: describeIssue(issue, path) };
-  });
-  return invalid(details[0]?.message ?? "Invalid request", details);
-}
-
-function describeIssue(issue: z.core.$ZodIssue, path: string): string {
-  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) return `Missing required field: ${path}`;
-  if (issue.code === "unrecognized_keys") {
-    const keys = (issue as { keys: string[] }).keys.map((k) => (path ? `${path}.${k}` : k));
-    return `Unknown field${keys.length > 1 ? "s" : ""}: ${keys.join(", ")}`;
-  }
-  return `Invalid value for ${path || "body"}: ${issue.message}`;
 }

@@ -2,12 +2,15 @@ import { ApiError, errorResponse } from "@/lib/api/errors";
 import { requirePrincipal, type Principal } from "@/lib/auth/principal";
 import { takeToken, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { settings } from "@/lib/settings";
+import { prisma } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The one wrapper every /api/v1 route goes through: authenticate, rate-limit, run, map errors.
-// Handlers stay doorways: parse, call one function in lib/, respond.
+// Handlers stay doorways: parse, call one function in lib/ with the `db` handed to them, respond
+// (route files import no database client: tests/architecture.test.ts).
 
 type Ctx<P> = { params: Promise<P> };
-type Handler<P> = (req: Request, ctx: { principal: Principal; params: P }) => Promise<Response>;
+type Handler<P> = (req: Request, ctx: { principal: Principal; params: P; db: PrismaClient }) => Promise<Response>;
 
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
@@ -21,7 +24,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           "Retry-After": String(decision.resetSeconds),
         });
       }
-      const res = await handler(req, { principal, params: await ctx.params });
+      const res = await handler(req, { principal, params: await ctx.params, db: prisma() });
       for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
       return res;
     } catch (err) {

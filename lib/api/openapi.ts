@@ -5,7 +5,7 @@ import {
 } from "@/lib/jobs/schemas";
 import { NEXIO_VERSION } from "@/lib/version";
 import { errorResponses, jsonBody, jsonContent, okResponse } from "@/lib/api/openapi-parts";
-import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/settings-api/openapi";
+import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/api/openapi-settings";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { poolImportOperation } from "@/lib/pools/openapi";
 import { WEBHOOK_SCHEMAS, webhookApiPaths } from "@/lib/webhooks/openapi";

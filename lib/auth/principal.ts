@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { authenticateApiKey } from "@/lib/keys/api-keys";
 import { auth } from "@/lib/auth/auth";
-import { ApiError } from "@/lib/api/errors";
+import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { settings } from "@/lib/settings";
 import type { Role } from "@/lib/orgs/organizations";
 
@@ -43,18 +43,18 @@ export async function principalFromSession(headers: Headers): Promise<Principal 
 export async function requirePrincipal(req: Request): Promise<Principal> {
   if (req.headers.has("x-api-key")) {
     const p = await principalFromApiKey(req);
-    if (!p) throw new ApiError(401, "unauthorized", "Invalid or revoked API key");
+    if (!p) throw new UnauthorizedError("Invalid or revoked API key");
     return p;
   }
   const p = await principalFromSession(req.headers);
-  if (!p) throw new ApiError(401, "unauthorized", "Missing X-API-Key header");
+  if (!p) throw new UnauthorizedError("Missing X-API-Key header");
   if (req.method !== "GET" && req.method !== "HEAD") {
     const origin = req.headers.get("origin");
-    if (!origin || (origin !== new URL(req.url).origin && origin !== settings().baseUrl)) throw new ApiError(403, "forbidden", "Cross-origin request refused");
+    if (!origin || (origin !== new URL(req.url).origin && origin !== settings().baseUrl)) throw new ForbiddenError("Cross-origin request refused");
   }
   return p;
 }
 
 export function requireAdmin(p: Principal) {
-  if (p.via === "session" && p.role !== "admin") throw new ApiError(403, "forbidden", "Only organization admins can do this");
+  if (p.via === "session" && p.role !== "admin") throw new ForbiddenError("Only organization admins can do this");
 }

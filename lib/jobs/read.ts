@@ -1,18 +1,13 @@
-import zlib from "node:zlib";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationResult } from "@/lib/engine/types";
-import { notFound, invalid } from "@/lib/api/errors";
+import { notFound, invalid } from "@/lib/errors";
 import type { JobResponse } from "@/lib/jobs/schemas";
-import { settings } from "@/lib/settings";
+import { gunzipJson } from "@/lib/jobs/result-codec";
+import { resultBody } from "@/lib/jobs/webhook-body";
 
 // Reading jobs. Every query names the organization: another organization's job is simply not
 // found (404), never "forbidden", so ids leak nothing.
-
-export const auditUrl = (evalId: string) => `${settings().baseUrl}/traces/${evalId}`;
-
-export const gzipJson = (value: unknown) => zlib.gzipSync(Buffer.from(JSON.stringify(value)), { level: 6 });
-export const gunzipJson = <T>(bytes: Uint8Array): T => JSON.parse(zlib.gunzipSync(bytes).toString("utf8")) as T;
 
 const jobSelect = {
   id: true,
@@ -31,14 +26,6 @@ const jobSelect = {
 type JobRow = Prisma.JobGetPayload<{ select: typeof jobSelect }>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** The webhook body for a finished job: the seed's result shape, or status "failed" with its error. */
-export function resultBody(job: { id: string; status: string; errorCode: string | null; errorMessage: string | null }, result: EvaluationResult | null) {
-  if (job.status === "completed" && result) {
-    return { eval_id: job.id, status: "completed" as const, pool_size: result.pool_size, filtered: result.filtered, candidates: result.candidates, audit: auditUrl(job.id) };
-  }
-  return { eval_id: job.id, status: job.status, error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" }, audit: auditUrl(job.id) };
-}
 
 function view(job: JobRow, result: { engineVersion: string; rulesVersion: number; body: EvaluationResult } | null): JobResponse {
   const base = {

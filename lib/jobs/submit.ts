@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDomain } from "@/lib/engine";
-import { ApiError, fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
+import { IdempotencyConflictError, fromZodIssues, invalid, type ErrorDetail } from "@/lib/errors";
 import { CreateJobBody } from "@/lib/jobs/schemas";
 import { findUsablePool } from "@/lib/pools/pools";
 import { insertJob } from "@/lib/jobs/group-insert";
@@ -97,7 +97,7 @@ async function findIdempotent(db: PrismaClient, organizationId: string, key: str
     return null;
   }
   if (rec.requestHash !== requestHash) {
-    throw new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request body");
+    throw new IdempotencyConflictError("This Idempotency-Key was already used with a different request body");
   }
   return { status: 202, body: rec.body as Submitted["body"], replayed: true };
 }

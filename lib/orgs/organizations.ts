@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { newWebhookSecret } from "@/lib/webhooks/secret";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 
 export const ROLES = ["admin", "underwriter"] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,8 +12,6 @@ export const OrgSlug = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, "lowercase letters, digits and hyphens, 1–48 characters");
 
-export class ConflictError extends Error {}
-export class NotFoundError extends Error {}
 
 export async function createOrganization(db: PrismaClient, slug: string, name: string) {
   const existing = await db.organization.findUnique({ where: { slug } });

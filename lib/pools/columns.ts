@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ErrorDetail } from "@/lib/api/errors";
+import type { ErrorDetail } from "@/lib/errors";
 
 // How a candidate record maps to one flat CSV row, derived from the domain's candidate schema so
 // that both domains (and any later one) import and export without a hand-written column list.

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ApiError, invalid, notFound } from "@/lib/api/errors";
+import { ConflictError, ForbiddenError, invalid, notFound } from "@/lib/errors";
 import { getDomain } from "@/lib/engine";
 import { stableStringify } from "@/lib/engine/rules";
 import { parsePoolFile, type ImportReport, type PoolFileFormat } from "@/lib/pools/import";
@@ -20,7 +20,7 @@ export async function importOrganizationPool(
   const key = target.pool ?? `${org.slug}:${target.name}`;
   const name = key.startsWith(`${org.slug}:`) ? key.slice(org.slug.length + 1) : null;
   const existing = await db.pool.findUnique({ where: { key }, select: { organizationId: true, domain: true, name: true, description: true } });
-  if (existing && existing.organizationId === null) throw new ApiError(403, "forbidden", `${key} is a shared pool: it cannot be changed; import into a pool of your own`);
+  if (existing && existing.organizationId === null) throw new ForbiddenError(`${key} is a shared pool: it cannot be changed; import into a pool of your own`);
   if ((existing && existing.organizationId !== organizationId) || name === null || !PoolName.safeParse(name).success) throw notFound("Pool");
 
   const domainId = target.domain ?? existing?.domain;
@@ -48,7 +48,7 @@ export async function importOrganizationPool(
   } catch (err) {
     // Two imports into one pool at once: the other one took this version number (or created the pool).
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new ApiError(409, "conflict", `Another import into ${key} finished first; retry`);
+      throw new ConflictError(`Another import into ${key} finished first; retry`);
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { z } from "zod";
 import { assertStorable } from "@/lib/api/body";
-import { fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
+import { fromZodIssues, invalid, type ErrorDetail } from "@/lib/errors";
 import { candidateColumns, decodeCell, setAt, valueAt, type Column } from "@/lib/pools/columns";
 import { POOL_IMPORT_LIMITS } from "@/lib/pools/schemas";
 

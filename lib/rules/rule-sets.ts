@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getDomain, resolveRules, type RuleOverrides } from "@/lib/engine";
 import { stableStringify } from "@/lib/engine/rules";
-import { ApiError, invalid, notFound } from "@/lib/api/errors";
+import { ConflictError, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { checkOverrides } from "@/lib/rules/validate";
 import type { ScoringRulesResponse } from "@/lib/rules/schemas";
@@ -83,7 +83,7 @@ export async function saveScoringRules(
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new ApiError(409, "conflict", "Someone else saved these rules at the same moment; reload and retry");
+      throw new ConflictError("Someone else saved these rules at the same moment; reload and retry");
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 import { DIMENSIONS, getDomain, RuleOverrideError, type Rules } from "@/lib/engine";
 import { mergeRules, stableStringify } from "@/lib/engine/rules";
 import { AM_BEST_RATINGS, FINANCIAL_SIZES } from "@/lib/engine/domains/carriers/schema";
-import type { ErrorDetail } from "@/lib/api/errors";
+import type { ErrorDetail } from "@/lib/errors";
 
 // An organization's overrides must merge onto the domain's defaults (known names, right types,
 // lib/engine/rules.ts mergeRules) AND make sense once merged. mergeRules checks shape only; the

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId, sha256Hex } from "@/lib/ids";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 
 // Capability links: a 256-bit random token opens one trace read-only, without signing in, until
 // it expires or is revoked. Only the token's hash is stored; the link is shown once.
@@ -26,7 +26,9 @@ export async function createShareLink(db: PrismaClient, organizationId: string, 
 }
 
 export async function listShareLinks(db: PrismaClient, organizationId: string, evalId: string) {
-  const rows = await db.shareLink.findMany({ where: { organizationId, jobId: evalId }, orderBy: { createdAt: "desc" } });
+  const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: { id: true } });
+  if (!job) throw notFound("Job");
+  const rows = await db.shareLink.findMany({ where: { organizationId, jobId: job.id }, orderBy: { createdAt: "desc" } });
   const now = Date.now();
   return rows.map((r) => ({
     id: r.id,

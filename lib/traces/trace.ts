@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type Candidate, type RuleOverrides } from "@/lib/engine";
-import { notFound } from "@/lib/api/errors";
-import { gunzipJson } from "@/lib/jobs/read";
+import { notFound } from "@/lib/errors";
+import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { ruleSetById } from "@/lib/rules/rule-sets";
 

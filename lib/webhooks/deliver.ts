@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EvaluationResult } from "@/lib/engine/types";
 import { newId } from "@/lib/ids";
-import { gunzipJson, resultBody } from "@/lib/jobs/read";
+import { gunzipJson } from "@/lib/jobs/result-codec";
+import { resultBody } from "@/lib/jobs/webhook-body";
 import { settings } from "@/lib/settings";
 import { NEXIO_VERSION } from "@/lib/version";
 import { signingSecrets } from "@/lib/webhooks/org-secret";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { invalid, notFound } from "@/lib/api/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
-import { wakeWorkers } from "@/lib/worker/wake";
+import { wakeWorkers } from "@/lib/wake";
 import type { Delivery, DeliveryListResponse, ListWebhookDeliveriesQuery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 
 // Webhook deliveries as the API and the dashboard show them: every attempt of every delivery of a

@@ -2,7 +2,7 @@ import os from "node:os";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { randomBase62 } from "@/lib/ids";
 import { settings } from "@/lib/settings";
-import { onWake, wakeWorkers } from "@/lib/worker/wake";
+import { onWake, wakeWorkers } from "@/lib/wake";
 import { attemptDelivery, claimDueDeliveries, type AttemptReport, type ClaimedDelivery } from "@/lib/webhooks/deliver";
 
 // Sends due webhook deliveries from this process. Runs beside the job workers (in the web process

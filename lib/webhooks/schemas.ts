@@ -108,3 +108,13 @@ export const TestEventResult = z
   })
   .meta({ id: "TestEventResult" });
 export type TestEventResult = z.infer<typeof TestEventResult>;
+
+// ---- signing secret (settings) ---------------------------------------------------------------
+
+export const WebhookSecretView = z.object({
+  secret: z.string(),
+  rotated_at: z.string().nullable(),
+  /** While set and in the future, deliveries are signed with the previous secret too. */
+  previous_valid_until: z.string().nullable(),
+});
+export type WebhookSecretView = z.infer<typeof WebhookSecretView>;

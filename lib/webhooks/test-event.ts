@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { invalid } from "@/lib/api/errors";
+import { invalid } from "@/lib/errors";
 import { settings } from "@/lib/settings";
 import { NEXIO_VERSION } from "@/lib/version";
 import { signingSecrets } from "@/lib/webhooks/org-secret";

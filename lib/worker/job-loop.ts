@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { randomBase62 } from "@/lib/ids";
-import { onWake, wakeWorkers } from "@/lib/worker/wake";
+import { onWake, wakeWorkers } from "@/lib/wake";
 import { claimJobs, completeJob, failJob, failExhausted, releaseJob, renewLease, LeaseLostError, type ClaimedJob } from "@/lib/worker/queue";
 import { evaluateJob, PermanentJobError } from "@/lib/worker/evaluate-job";
 import { purgeExpiredIdempotency } from "@/lib/jobs/submit";

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
-import { gzipJson } from "@/lib/jobs/read";
+import { gzipJson } from "@/lib/jobs/result-codec";
 
 // The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
 // PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startNotifications } from "@/lib/notifications";
-import { onWake } from "@/lib/worker/wake";
+import { onWake } from "@/lib/wake";
 import { authenticateApiKey } from "@/lib/keys/api-keys";
 import { findUsablePool, upsertPoolVersion } from "@/lib/pools/pools";
 import { newEvalId } from "@/lib/ids";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/errors";
 import { DOMAINS, getDomain } from "@/lib/engine";
 import { demoPools } from "@/lib/pools/demo";
 import { candidatesToCsv } from "@/lib/pools/export";
@@ -22,8 +22,8 @@ function fileError(fn: () => unknown) {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
+    expect(err).toBeInstanceOf(ValidationError);
+    return err as ValidationError;
   }
   throw new Error("expected the file to be refused");
 }
@@ -94,7 +94,7 @@ describe("CSV", () => {
     ["a missing required column", "id,market_type,admitted_states,surplus_lines_states,lines\n", "missing_column"],
   ])("refuses a header with %s", (_what, header, code) => {
     const err = fileError(() => parsePoolFile(carriers, "csv", `${header}c1,x,admitted,CA,,{},y\n`));
-    expect(err.status).toBe(400);
+    expect(err.code).toBe("invalid_request");
     expect(err.details.map((d) => d.code)).toContain(code);
   });
 });
@@ -121,7 +121,7 @@ describe("JSON", () => {
     ["an empty list", "[]"],
     ["a NUL character", '[{"id":"c\\u0000"}]'],
   ])("refuses a file that is %s", (_what, text) => {
-    expect(fileError(() => parsePoolFile(carriers, "json", text)).status).toBe(400);
+    expect(fileError(() => parsePoolFile(carriers, "json", text)).code).toBe("invalid_request");
   });
 });
 

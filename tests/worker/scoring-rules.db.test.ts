@@ -7,7 +7,7 @@ import { getJob } from "@/lib/jobs/read";
 import { getTrace as readTrace, type Trace } from "@/lib/traces/trace";
 import { ruleSetById, saveScoringRules } from "@/lib/rules/rule-sets";
 import { evaluate, type Candidate, type RuleOverrides } from "@/lib/engine";
-import { gunzipJson } from "@/lib/jobs/read";
+import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { CARRIER_RULES } from "@/lib/engine/domains/carriers/rules";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { traceForShareToken } from "@/lib/settings-api/traces";
+import { traceForShareToken } from "@/lib/traces/access";
 import { TraceReport } from "@/components/trace/trace-report";
 import { PendingTrace } from "@/components/trace/pending-trace";
 import { formatDateTime } from "@/components/trace/format";

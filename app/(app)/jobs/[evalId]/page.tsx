@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ApiError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { requireSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { EVAL_ID_PATTERN } from "@/lib/ids";
@@ -19,7 +19,7 @@ export default async function JobPage({ params }: { params: Promise<{ evalId: st
   if (!EVAL_ID_PATTERN.test(evalId)) notFound();
   const { principal } = await requireSession(`/jobs/${evalId}`);
   const job = await getJob(prisma(), principal.organizationId, evalId).catch((err: unknown) => {
-    if (err instanceof ApiError && err.status === 404) notFound();
+    if (err instanceof NotFoundError) notFound();
     throw err;
   });
   const pool = (await listPools(prisma(), principal.organizationId)).find((p) => p.id === job.pool);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSession } from "@/lib/auth/session";
-import { traceForOrganization } from "@/lib/settings-api/traces";
+import { traceForOrganization } from "@/lib/traces/access";
 import { TraceReport } from "@/components/trace/trace-report";
 import { SharePanel } from "@/components/trace/share-panel";
 import { PendingTrace } from "@/components/trace/pending-trace";

@@ -3,9 +3,8 @@
 // organization, or for the holder of a valid share link (?token=…)
 import { errorResponse, notFound } from "@/lib/api/errors";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
-import { getTrace } from "@/lib/traces/trace";
-import { resolveShareToken, SHARE_HEADERS } from "@/lib/share/links";
+import { traceOfOrganization, traceOfShareToken } from "@/lib/traces/access";
+import { SHARE_HEADERS } from "@/lib/share/links";
 import { EVAL_ID_PATTERN } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
@@ -16,12 +15,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ evalId: string 
   try {
     if (!EVAL_ID_PATTERN.test(evalId)) throw notFound("Trace");
     if (token) {
-      const shared = await resolveShareToken(prisma(), token);
-      if (!shared || shared.evalId !== evalId) throw notFound("Trace");
-      return Response.json(await getTrace(prisma(), shared.organizationId, evalId), { headers: SHARE_HEADERS });
+      return Response.json(await traceOfShareToken(token, evalId), { headers: SHARE_HEADERS });
     }
     const who = await requirePrincipal(req);
-    return Response.json(await getTrace(prisma(), who.organizationId, evalId), { headers: { "cache-control": "no-store" } });
+    return Response.json(await traceOfOrganization(who.organizationId, evalId), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     const res = errorResponse(err);
     if (token) for (const [k, v] of Object.entries(SHARE_HEADERS)) res.headers.set(k, v);

@@ -2,18 +2,17 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/body";
 import { fromZodIssues } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
 import { submitJob } from "@/lib/jobs/submit";
 import { listJobs } from "@/lib/jobs/read";
 import { ListJobsQuery } from "@/lib/jobs/schemas";
 import { settings } from "@/lib/settings";
-import { wakeWorkers } from "@/lib/worker/wake";
+import { wakeWorkers } from "@/lib/wake";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (req, { principal }) => {
+export const POST = apiRoute(async (req, { principal, db }) => {
   const body = await readJsonBody(req);
-  const submitted = await submitJob(prisma(), principal, body, req.headers.get("idempotency-key"));
+  const submitted = await submitJob(db, principal, body, req.headers.get("idempotency-key"));
   if (!submitted.replayed) wakeWorkers();
   return json(submitted.body, {
     status: submitted.status,
@@ -24,10 +23,10 @@ export const POST = apiRoute(async (req, { principal }) => {
   });
 });
 
-export const GET = apiRoute(async (req, { principal }) => {
+export const GET = apiRoute(async (req, { principal, db }) => {
   const query = ListJobsQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) throw fromZodIssues(query.error.issues);
-  return json(await listJobs(prisma(), principal.organizationId, query.data));
+  return json(await listJobs(db, principal.organizationId, query.data));
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

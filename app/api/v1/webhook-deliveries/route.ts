@@ -2,7 +2,6 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { fromZodIssues } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/auth/principal";
-import { prisma } from "@/lib/db/client";
 import { listWebhookDeliveries } from "@/lib/webhooks/deliveries";
 import { ListWebhookDeliveriesQuery } from "@/lib/webhooks/schemas";
 
@@ -12,11 +11,11 @@ export const dynamic = "force-dynamic";
 // people who see Settings → Webhooks. Unlike the settings routes (requireSettingsAdmin), a key is
 // welcome: this only reads delivery logs, it cannot mint keys or reveal the secret. Other members
 // still see a job's own deliveries through /api/v1/jobs/{eval_id}/deliveries.
-export const GET = apiRoute(async (req, { principal }) => {
+export const GET = apiRoute(async (req, { principal, db }) => {
   requireAdmin(principal);
   const query = ListWebhookDeliveriesQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) throw fromZodIssues(query.error.issues);
-  return json(await listWebhookDeliveries(prisma(), principal.organizationId, query.data));
+  return json(await listWebhookDeliveries(db, principal.organizationId, query.data));
 });
 
 export const POST = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 
 /**
@@ -7,5 +7,5 @@ import type { Principal } from "@/lib/auth/principal";
  * a permanent foothold.
  */
 export function requireSettingsAdmin(p: Principal) {
-  if (p.via !== "session" || p.role !== "admin") throw new ApiError(403, "forbidden", "Only organization admins, signed in, can change settings");
+  if (p.via !== "session" || p.role !== "admin") throw new ForbiddenError("Only organization admins, signed in, can change settings");
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { invalid } from "@/lib/api/errors";
+import { invalid } from "@/lib/errors";
 import { createUser, type Role } from "@/lib/orgs/organizations";
-import type { AddMemberBody, MemberView } from "@/lib/settings-api/schemas";
+import type { AddMemberBody, MemberView } from "@/lib/orgs/schemas";
 
 export async function listMembers(db: PrismaClient, organizationId: string): Promise<MemberView[]> {
   const rows = await db.member.findMany({

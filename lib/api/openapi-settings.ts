@@ -1,6 +1,7 @@
-import {
-  AddMemberBody, ApiKeyList, ApiKeyView, CreateApiKeyBody, CreateShareLinkBody, CreatedApiKey, CreatedShareLink, MemberList, MemberView, ShareLinkList, ShareLinkView, WebhookSecretView,
-} from "@/lib/settings-api/schemas";
+import { ApiKeyList, ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
+import { AddMemberBody, MemberList, MemberView } from "@/lib/orgs/schemas";
+import { CreateShareLinkBody, CreatedShareLink, ShareLinkList, ShareLinkView } from "@/lib/share/schemas";
+import { WebhookSecretView } from "@/lib/webhooks/schemas";
 import { COMMON_ERRORS, errorResponses, jsonBody, okResponse } from "@/lib/api/openapi-parts";
 
 // The share-link and settings routes in the OpenAPI document, generated from the same zod

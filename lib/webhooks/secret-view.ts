@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ROTATION_OVERLAP_MS } from "@/lib/webhooks/org-secret";
-import type { WebhookSecretView } from "@/lib/settings-api/schemas";
+import type { WebhookSecretView } from "@/lib/webhooks/schemas";
 
 /** The current signing secret, and until when the previous one still signs (the 24 h overlap). */
 export async function getWebhookSecret(db: PrismaClient, organizationId: string): Promise<WebhookSecretView> {

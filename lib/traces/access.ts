@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/api/errors";
 import { EVAL_ID_PATTERN, sha256Hex } from "@/lib/ids";
 import { getTrace, type Trace } from "@/lib/traces/trace";
+import { NotFoundError, notFound } from "@/lib/errors";
 import { resolveShareToken } from "@/lib/share/links";
 
 // The two ways a person reaches a trace page: signed in to its organization, or holding a share
@@ -13,7 +13,7 @@ export async function traceForOrganization(organizationId: string, evalId: strin
   try {
     return await getTrace(prisma(), organizationId, evalId);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return null;
+    if (err instanceof NotFoundError) return null;
     throw err;
   }
 }
@@ -25,3 +25,15 @@ export async function traceForShareToken(token: string): Promise<{ trace: Trace;
   const trace = link && (await traceForOrganization(shared.organizationId, shared.evalId));
   return trace ? { trace, expiresAt: link.expiresAt.toISOString() } : null;
 }
+
+// The trace JSON (GET /api/traces/{eval_id}): the same two ways in, but anything missing throws
+// not found for the route to answer in the error shape.
+
+/** The trace for the holder of a share token that opens this very job. */
+export async function traceOfShareToken(token: string, evalId: string): Promise<Trace> {
+  const shared = await resolveShareToken(prisma(), token);
+  if (!shared || shared.evalId !== evalId) throw notFound("Trace");
+  return getTrace(prisma(), shared.organizationId, evalId);
+}
+
+export const traceOfOrganization = (organizationId: string, evalId: string): Promise<Trace> => getTrace(prisma(), organizationId, evalId);

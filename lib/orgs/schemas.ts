@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Role } from "@/lib/orgs/organizations";
+
+// The contracts of the member routes, in one place: the handlers parse with the body, the
+// settings form checks the same rules, and the tests verify responses against the response
+// schemas. The form imports this file, so it imports only types from server modules; the
+// `satisfies` line keeps the copied roles in step.
+
+export const MEMBER_ROLES = ["underwriter", "admin"] as const satisfies readonly Role[];
+const rolesComplete: Exclude<Role, (typeof MEMBER_ROLES)[number]> extends never ? true : false = true;
+void rolesComplete;
+
+export const AddMemberBody = z
+  .object({
+    email: z.email("must be an email address").max(254),
+    // better-auth's own bounds for email + password sign-in.
+    password: z.string().min(8, "must be at least 8 characters").max(128, "must be at most 128 characters"),
+    role: z.enum(MEMBER_ROLES),
+    name: z.string().trim().min(1, "must not be empty").max(100).optional(),
+  })
+  .strict();
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+export const MemberView = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  created_at: z.string(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+export const MemberList = z.object({ data: z.array(MemberView) });

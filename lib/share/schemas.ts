@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { SHARE_EXPIRY_DAYS } from "@/lib/share/links";
+
+// The contracts of the share-link routes, in one place: the handlers parse with the bodies, the
+// trace page's share panel checks the same rules, and the tests verify responses against the
+// response schemas. The panel imports this file, so it imports only types from server modules;
+// the `satisfies` line keeps the copied constant in step.
+
+export const EXPIRY_DAYS = [1, 7, 30, 90] as const satisfies readonly (typeof SHARE_EXPIRY_DAYS)[number][];
+
+export const CreateShareLinkBody = z
+  .object({
+    expires_in_days: z
+      .number()
+      .int()
+      .refine((n) => (EXPIRY_DAYS as readonly number[]).includes(n), `must be one of ${EXPIRY_DAYS.join(", ")}`)
+      .default(7),
+  })
+  .strict();
+export type CreateShareLinkBody = z.infer<typeof CreateShareLinkBody>;
+
+export const ShareLinkView = z.object({
+  id: z.string(),
+  created_at: z.string(),
+  expires_at: z.string(),
+  revoked_at: z.string().nullable(),
+  active: z.boolean(),
+});
+export type ShareLinkView = z.infer<typeof ShareLinkView>;
+
+/** The token and full URL appear in this response only: only a hash is stored. */
+export const CreatedShareLink = z.object({ id: z.string(), token: z.string(), url: z.string(), created_at: z.string(), expires_at: z.string() });
+export type CreatedShareLink = z.infer<typeof CreatedShareLink>;
+
+export const ShareLinkList = z.object({ data: z.array(ShareLinkView) });
