@@ -58,7 +58,7 @@ await db.pool.update({ where: { id: pool.id }, data: { currentVersionId: version
 const result = gzipJson({ pool_size: 40, filtered: 3, candidates: [] });
 
 /** Commits a finished job and its delivery; returns the webhook-id and the commit time. */
-async function completeJob(): Promise<{ messageId: string; committedAt: number }> {
+async function completeJob(): Promise<{ webhookId: string; committedAt: number }> {
   const delivery = await db.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: {
@@ -69,15 +69,15 @@ async function completeJob(): Promise<{ messageId: string; committedAt: number }
     await tx.jobResult.create({ data: { jobId: job.id, engineVersion: "bench", poolSize: 40, filtered: 3, result, trace: gzipJson({}), timings: {} } });
     return (await enqueueDelivery(tx, job))!;
   });
-  return { messageId: delivery.messageId, committedAt: performance.now() };
+  return { webhookId: delivery.webhookId, committedAt: performance.now() };
 }
 
-function arrival(messageId: string, timeoutMs = 30_000): Promise<number> {
-  const seen = arrivals.get(messageId);
+function arrival(webhookId: string, timeoutMs = 30_000): Promise<number> {
+  const seen = arrivals.get(webhookId);
   if (seen !== undefined) return Promise.resolve(seen);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no delivery of ${messageId} within ${timeoutMs} ms`)), timeoutMs);
-    waiters.set(messageId, (t) => (clearTimeout(timer), waiters.delete(messageId), resolve(t)));
+    const timer = setTimeout(() => reject(new Error(`no delivery of ${webhookId} within ${timeoutMs} ms`)), timeoutMs);
+    waiters.set(webhookId, (t) => (clearTimeout(timer), waiters.delete(webhookId), resolve(t)));
   });
 }
 
@@ -93,21 +93,21 @@ async function sequential(n: number, wake: boolean) {
   for (let i = 0; i < n; i++) {
     // Let the loop go idle, at a phase unrelated to its poll timer, as when a job finishes.
     await new Promise((r) => setTimeout(r, 300 + Math.random() * 250));
-    const { messageId, committedAt } = await completeJob();
+    const { webhookId, committedAt } = await completeJob();
     if (wake) wakeWorkers();
-    samples.push((await arrival(messageId)) - committedAt);
+    samples.push((await arrival(webhookId)) - committedAt);
   }
   return samples;
 }
 
 async function burst(n: number) {
   const started = performance.now();
-  const sent: { messageId: string; committedAt: number }[] = [];
+  const sent: { webhookId: string; committedAt: number }[] = [];
   for (let i = 0; i < n; i++) {
     sent.push(await completeJob());
     wakeWorkers();
   }
-  const times = await Promise.all(sent.map((s) => arrival(s.messageId)));
+  const times = await Promise.all(sent.map((s) => arrival(s.webhookId)));
   const samples = times.map((t, i) => t - sent[i].committedAt);
   return { samples, seconds: (Math.max(...times) - started) / 1000 };
 }

@@ -5,7 +5,7 @@ import { ErrorNote, Spinner } from "@/components/ui/badges";
 import { formatInt, formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { isMoney, type FieldMeta } from "@/components/evaluation-form/types";
-import { JobStatus } from "./job-status";
+import { JobProgress } from "./job-progress";
 import { Results } from "./results";
 import { SummarySkeleton } from "./summary";
 import { isDone, useJob, type Job } from "./use-job";
@@ -102,7 +102,7 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
           {job.engine_version && <> · engine {job.engine_version}</>}
         </p>
         <ProfileLine profile={job.profile} fields={fields} />
-        <JobStatus job={job} />
+        <JobProgress job={job} />
       </header>
 
       {query.isError && !isDone(job.status) && <ErrorNote>Lost contact with the server ({query.error.message}); still trying.</ErrorNote>}

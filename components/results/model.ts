@@ -1,5 +1,5 @@
 import { CONFIDENCES, DIMENSIONS, LEVELS, TIERS } from "@/lib/engine/types";
-import type { Candidate } from "./use-job";
+import type { ScoredCandidate } from "./use-job";
 
 // The results page's view of a result: ranked rows, the filters and sorts people apply to them.
 // Pure functions, so a 1,800-row result is filtered and sorted in one pass each.
@@ -10,7 +10,7 @@ export type Tier = (typeof TIERS)[number];
 export type Confidence = (typeof CONFIDENCES)[number];
 export type Level = (typeof LEVELS)[number];
 
-export type Row = Candidate & { rank: number };
+export type Row = ScoredCandidate & { rank: number };
 
 export const DIMENSION_LABEL: Record<Dimension, string> = Object.fromEntries(
   DIMENSIONS.map((d) => [d, d[0].toUpperCase() + d.slice(1)]),
@@ -18,7 +18,7 @@ export const DIMENSION_LABEL: Record<Dimension, string> = Object.fromEntries(
 
 export const CONFIDENCE_LABEL: Record<Confidence, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" } as Record<Confidence, string>;
 
-export const toRows = (candidates: Candidate[]): Row[] => candidates.map((c, i) => ({ ...c, rank: i + 1 }));
+export const toRows = (candidates: ScoredCandidate[]): Row[] => candidates.map((c, i) => ({ ...c, rank: i + 1 }));
 
 export interface Filters {
   tiers: Tier[];

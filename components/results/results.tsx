@@ -12,7 +12,7 @@ import { applyFilters, applySort, DEFAULT_SORT, firstDirection, isFiltering, NO_
 import { LevelLegend, ResultFilters } from "./result-filters";
 import { Summary } from "./summary";
 import { useCompareUrl } from "./use-compare-url";
-import type { Candidate } from "./use-job";
+import type { ScoredCandidate } from "./use-job";
 
 function countBy(rows: Row[], key: "tier" | "confidence") {
   const out: Record<string, number> = {};
@@ -21,7 +21,7 @@ function countBy(rows: Row[], key: "tier" | "confidence") {
 }
 
 /** A completed evaluation: summary, filters, the ranked table, comparison and CSV export. */
-export function Results({ evalId, poolSize, eligible, candidates }: { evalId: string; poolSize: number; eligible: number; candidates: Candidate[] }) {
+export function Results({ evalId, poolSize, eligible, candidates }: { evalId: string; poolSize: number; eligible: number; candidates: ScoredCandidate[] }) {
   const all = useMemo(() => toRows(candidates), [candidates]);
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.

@@ -5,7 +5,7 @@ import type { JobResponse } from "@/lib/jobs/schemas";
 import { api } from "@/components/api";
 
 export type Job = JobResponse;
-export type Candidate = NonNullable<Job["candidates"]>[number];
+export type ScoredCandidate = NonNullable<Job["candidates"]>[number];
 
 export const isDone = (status: string | undefined) => status === "completed" || status === "failed";
 

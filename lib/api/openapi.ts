@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DOMAINS } from "@/lib/engine";
 import {
-  CreateJobBody, CreateJobResponse, JobResponse, JobResult, ListJobsResponse, ListPoolsResponse, ErrorResponse, Candidate, JobSummary, PoolResponse, JobError,
+  CreateJobBody, CreateJobResponse, JobResponse, JobResult, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, JobSummary, PoolResponse, JobError,
 } from "@/lib/jobs/schemas";
 import { NEXIO_VERSION } from "@/lib/version";
 import { errorResponses, jsonBody, jsonContent, okResponse } from "@/lib/api/openapi-parts";
@@ -33,7 +33,7 @@ export function openApiDocument(baseUrl: string) {
   const add = (id: string, schema: z.ZodType) => registry.add(schema, { id });
   add("CreateJobBody", CreateJobBody);
   add("CreateJobResponse", CreateJobResponse);
-  add("Candidate", Candidate);
+  add("Candidate", ScoredCandidate);
   add("JobError", JobError);
   add("JobResult", JobResult);
   add("Job", JobResponse);

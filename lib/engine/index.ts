@@ -25,7 +25,7 @@ export {
   type ConfidenceRules,
   type DeepPartial,
 } from "./types";
-export { DOMAINS, getDomain, filterRuleText, type Rules, type RuleOverrides, type Candidate } from "./registry";
+export { DOMAINS, getDomain, filterRuleText, type Rules, type RuleOverrides, type PoolCandidate } from "./registry";
 export { evaluate, explain, resolveRules, UnknownDomainError, type EvaluationContext } from "./evaluate";
 export { RuleOverrideError, rulesHash } from "./rules";
 export { STATES, STATE_NAMES, type State } from "./geo";

@@ -14,7 +14,7 @@ export function getDomain(id: string): DomainPack | undefined {
 export type Rules = CarrierRules | ProviderRules;
 /** Per-organization overrides: any subset of a domain's rules; arrays replace the default. */
 export type RuleOverrides = DeepPartial<CarrierRules> | DeepPartial<ProviderRules>;
-export type Candidate = Carrier | Provider;
+export type PoolCandidate = Carrier | Provider;
 
 /** Human description of every filter code of every domain (codes are unique across domains). */
 export const filterRuleText: Record<string, string> = {

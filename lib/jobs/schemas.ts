@@ -27,7 +27,7 @@ export const CreateJobResponse = z
   .object({ eval_id: z.string().meta({ examples: ["eval_7xKp2mNc"] }), status: z.literal("queued") })
   .meta({ id: "CreateJobResponse" });
 
-export const Candidate = z
+export const ScoredCandidate = z
   .object({
     tier: z.enum(TIERS),
     name: z.string(),
@@ -48,7 +48,7 @@ export const JobResult = z
     status: z.literal("completed"),
     pool_size: z.number().int(),
     filtered: z.number().int(),
-    candidates: z.array(Candidate),
+    candidates: z.array(ScoredCandidate),
     audit: z.string(),
   })
   .meta({ id: "JobResult" });
@@ -59,7 +59,7 @@ export const JobResponse = z
     status: JobStatus,
     pool_size: z.number().int().optional(),
     filtered: z.number().int().optional(),
-    candidates: z.array(Candidate).optional(),
+    candidates: z.array(ScoredCandidate).optional(),
     audit: z.string().optional(),
     error: JobError.optional(),
     pool: z.string(),

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type Candidate, type RuleOverrides } from "@/lib/engine";
+import { DIMENSIONS, explain, getDomain, resolveRules, type CandidateExplanation, type CompactTrace, type PoolCandidate, type RuleOverrides } from "@/lib/engine";
 import { notFound } from "@/lib/errors";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
@@ -45,7 +45,7 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
   const stored = gunzipJson<StoredTrace>(job.result.trace);
   const domain = getDomain(stored.domain)!;
   const pool = opts.evidence === false ? null : await loadPoolVersion(db, job.poolVersionId);
-  const byId = new Map<string, Candidate>((pool?.candidates as Candidate[] | undefined)?.map((c) => [c.id, c]) ?? []);
+  const byId = new Map<string, PoolCandidate>((pool?.candidates as PoolCandidate[] | undefined)?.map((c) => [c.id, c]) ?? []);
   // Results stored before rule sets existed have version 0 and no id: the defaults, as then.
   const ruleSet = await ruleSetById(db, organizationId, job.result.rulesSetId);
   const overrides = ruleSet?.overrides as RuleOverrides | undefined;

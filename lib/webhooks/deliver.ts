@@ -25,7 +25,7 @@ export interface ClaimedDelivery {
   id: string;
   organizationId: string;
   jobId: string;
-  messageId: string;
+  webhookId: string;
   url: string;
   /** Attempts recorded before this claim; this attempt is number `attempts + 1`. */
   attempts: number;
@@ -51,7 +51,7 @@ export async function claimDueDeliveries(db: PrismaClient, owner: string, limit:
         ORDER BY next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, organization_id AS "organizationId", job_id AS "jobId", message_id AS "messageId",
+    RETURNING id, organization_id AS "organizationId", job_id AS "jobId", message_id AS "webhookId",
               url, attempts, lease_owner AS "leaseOwner"`;
 }
 
@@ -133,7 +133,7 @@ async function send(
   const body = JSON.stringify(resultBody(job, result));
   const headers = webhookHeaders({
     secrets,
-    msgId: delivery.messageId,
+    webhookId: delivery.webhookId,
     timestamp: Math.floor(now.getTime() / 1000),
     body,
     version: NEXIO_VERSION,

@@ -21,7 +21,7 @@ const attemptSelect = {
 
 const deliverySelect = {
   id: true,
-  messageId: true,
+  webhookId: true,
   url: true,
   status: true,
   attempts: true,
@@ -45,7 +45,7 @@ const attemptView = (a: AttemptRow) => ({
 
 const deliveryView = (d: DeliveryRow) => ({
   id: d.id,
-  webhook_id: d.messageId,
+  webhook_id: d.webhookId,
   url: d.url,
   status: d.status,
   attempts: d.attempts,

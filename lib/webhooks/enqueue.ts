@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { newMessageId } from "@/lib/webhooks/sign";
+import { newWebhookId } from "@/lib/webhooks/sign";
 
 // A finished job with a webhook_url gets one delivery row, written in the same transaction that
 // finishes the job, so a delivery can never be lost between the two. The sender (lib/webhooks/
@@ -16,10 +16,10 @@ export async function enqueueDelivery(
       id: newId("dlv"),
       organizationId: job.organizationId,
       jobId: job.id,
-      messageId: newMessageId(),
+      webhookId: newWebhookId(),
       url: job.webhookUrl,
       manual: opts.manual ?? false,
     },
-    select: { id: true, messageId: true },
+    select: { id: true, webhookId: true },
   });
 }

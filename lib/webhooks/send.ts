@@ -90,21 +90,21 @@ function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
   };
 }
 
-type Outcome = Omit<SendWebhookResult, "latencyMs">;
+type SendOutcome = Omit<SendWebhookResult, "latencyMs">;
 
 function post(
   url: URL,
   pinned: { address: string; family: 4 | 6 },
   input: SendWebhookInput,
   timeoutMs: number,
-): Promise<Outcome> {
-  return new Promise<Outcome>((resolve) => {
+): Promise<SendOutcome> {
+  return new Promise<SendOutcome>((resolve) => {
     let settled = false;
     let response: http.IncomingMessage | null = null;
     const chunks: Buffer[] = [];
     let received = 0;
 
-    const settle = (outcome: Outcome) => {
+    const settle = (outcome: SendOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -161,11 +161,11 @@ function requestHeaders({ headers, body }: SendWebhookInput): Record<string, str
   return result;
 }
 
-function noResponse(error: string): Outcome {
+function noResponse(error: string): SendOutcome {
   return { ok: false, statusCode: null, responseExcerpt: "", error, retryAfterSeconds: null, gone: false };
 }
 
-function judgeResponse(res: http.IncomingMessage, body: Buffer): Outcome {
+function judgeResponse(res: http.IncomingMessage, body: Buffer): SendOutcome {
   const statusCode = res.statusCode ?? 0;
   const ok = statusCode >= 200 && statusCode < 300;
   let error: string | null = null;

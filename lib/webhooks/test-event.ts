@@ -6,7 +6,7 @@ import { NEXIO_VERSION } from "@/lib/version";
 import { signingSecrets } from "@/lib/webhooks/org-secret";
 import type { TestEvent, TestEventResult } from "@/lib/webhooks/schemas";
 import { sendWebhook } from "@/lib/webhooks/send";
-import { newMessageId, webhookHeaders } from "@/lib/webhooks/sign";
+import { newWebhookId, webhookHeaders } from "@/lib/webhooks/sign";
 import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
 
 // "Send test event": one signed request to a receiver, right now, so an integrator can check
@@ -32,8 +32,8 @@ export async function sendTestEvent(db: PrismaClient, organizationId: string, ra
   const url = check.url.toString();
   const event: TestEvent = { type: "test", eval_id: null, message: "Nexio test event", sent_at: now.toISOString() };
   const body = JSON.stringify(event);
-  const webhookId = newMessageId();
-  const headers = webhookHeaders({ secrets, msgId: webhookId, timestamp: Math.floor(now.getTime() / 1000), body, version: NEXIO_VERSION });
+  const webhookId = newWebhookId();
+  const headers = webhookHeaders({ secrets, webhookId, timestamp: Math.floor(now.getTime() / 1000), body, version: NEXIO_VERSION });
   const result = await sendWebhook({ url, body, headers, timeoutMs: s.WEBHOOK_TIMEOUT_MS, allowPrivate: s.WEBHOOK_ALLOW_PRIVATE });
 
   return {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ENGINE_VERSION, evaluate, getDomain, RuleOverrideError, type Candidate, type RuleOverrides } from "@/lib/engine";
+import { ENGINE_VERSION, evaluate, getDomain, RuleOverrideError, type PoolCandidate, type RuleOverrides } from "@/lib/engine";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { currentRuleSet } from "@/lib/rules/rule-sets";
-import type { ClaimedJob, Outcome } from "@/lib/worker/queue";
+import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
 // the organization's scoring rules in force for the pool's domain when it runs (recorded by
@@ -19,7 +19,7 @@ export class PermanentJobError extends Error {
   }
 }
 
-export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Outcome> {
+export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<JobOutcome> {
   const t0 = performance.now();
   const pool = await loadPoolVersion(db, job.poolVersionId);
   if (!pool) throw new PermanentJobError("pool_version_missing", "The pool version this job was submitted against no longer exists");
@@ -31,7 +31,7 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Ou
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;
   try {
-    evaluated = evaluate(domain.id, profile.data, pool.candidates as Candidate[], { asOf: job.createdAt.toISOString(), rules: rules.overrides as RuleOverrides });
+    evaluated = evaluate(domain.id, profile.data, pool.candidates as PoolCandidate[], { asOf: job.createdAt.toISOString(), rules: rules.overrides as RuleOverrides });
   } catch (err) {
     // Saved rules were checked against this engine's rules; only an engine that renamed one fails here.
     if (err instanceof RuleOverrideError) throw new PermanentJobError("invalid_rules", `The organization's scoring rules (version ${rules.version}) do not apply to this engine version`);

@@ -62,7 +62,7 @@ export class LeaseLostError extends Error {
   }
 }
 
-export interface Outcome {
+export interface JobOutcome {
   engineVersion: string;
   poolSize: number;
   filtered: number;
@@ -75,7 +75,7 @@ export interface Outcome {
 }
 
 /** Store the result and finish the job, only while the lease is still ours; enqueue its webhook. */
-export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: string, outcome: Outcome) {
+export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: string, outcome: JobOutcome) {
   const result = gzipJson(outcome.result);
   const trace = gzipJson(outcome.trace);
   await db.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { webhookReceiver } from "@/tests/setup/receiver";
 import { auth } from "@/lib/auth/auth";
 import { newEvalId, newId } from "@/lib/ids";
 import { resetSettingsForTests } from "@/lib/settings";
-import { newMessageId } from "@/lib/webhooks/sign";
+import { newWebhookId } from "@/lib/webhooks/sign";
 import { TestEvent, TestEventResult, WebhookDeliveryList } from "@/lib/webhooks/schemas";
 import * as list from "@/app/api/v1/webhook-deliveries/route";
 import * as testRoute from "@/app/api/v1/webhook-deliveries/test/route";
@@ -50,7 +50,7 @@ async function jobWithDeliveries(orgId: string, statuses: ("pending" | "succeede
   for (const [i, status] of statuses.entries()) {
     const d = await db.webhookDelivery.create({
       data: {
-        id: newId("dlv"), organizationId: orgId, jobId: job.id, messageId: newMessageId(), url: `${base}/ok`, status,
+        id: newId("dlv"), organizationId: orgId, jobId: job.id, webhookId: newWebhookId(), url: `${base}/ok`, status,
         attempts: status === "pending" ? 0 : 1, lastError: status === "failed" ? "HTTP 500" : null,
         // far in the future, so no delivery loop of another file could ever claim these
         nextAttemptAt: new Date(Date.now() + 7 * 24 * 3600_000),
@@ -200,7 +200,7 @@ describe("POST /api/v1/webhook-deliveries/test", () => {
     expect(() => new Webhook(other.webhookSecret!).verify(hit.body, hit.headers)).toThrow();
 
     expect(await queued()).toBe(before);
-    expect(await db.webhookDelivery.count({ where: { messageId: result.webhook_id } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { webhookId: result.webhook_id } })).toBe(0);
   });
 
   it("a receiver answering 500 → 200 with the failed outcome, the status and a 1 KB excerpt; not retried", async () => {

@@ -96,7 +96,7 @@ describe("GET /api/v1/jobs/{eval_id}/deliveries", () => {
     const body = DeliveryListResponse.parse(await res.json());
     expect(body.data).toHaveLength(1);
     expect(body.data[0]).toMatchObject({
-      id: delivery!.id, webhook_id: delivery!.messageId, url, status: "succeeded", attempts: 1, next_attempt_at: null, manual: false, last_error: null,
+      id: delivery!.id, webhook_id: delivery!.webhookId, url, status: "succeeded", attempts: 1, next_attempt_at: null, manual: false, last_error: null,
     });
     expect(body.data[0].attempt_log).toEqual([
       { attempt: 1, at: expect.any(String), status_code: 200, latency_ms: expect.any(Number), response_excerpt: "ok", error: null },
@@ -143,16 +143,16 @@ describe("POST /api/v1/jobs/{eval_id}/deliveries", () => {
     const { job: j, delivery } = await job(alice.org.id);
     loop = new DeliveryLoop(db, { pollMs: 50 });
     loop.start();
-    await waitFor(async () => hits.find((h) => h.headers["webhook-id"] === delivery!.messageId), "the first delivery");
+    await waitFor(async () => hits.find((h) => h.headers["webhook-id"] === delivery!.webhookId), "the first delivery");
 
     const res = await call("POST", j.id, alice.key);
     expect(res.status).toBe(202);
     const manual = Delivery.parse(await res.json());
     expect(manual).toMatchObject({ manual: true, status: "pending", attempts: 0, url, attempt_log: [] });
-    expect(manual.webhook_id).not.toBe(delivery!.messageId);
+    expect(manual.webhook_id).not.toBe(delivery!.webhookId);
 
     const second = await waitFor(async () => hits.find((h) => h.headers["webhook-id"] === manual.webhook_id), "the redelivery");
-    const first = hits.find((h) => h.headers["webhook-id"] === delivery!.messageId)!;
+    const first = hits.find((h) => h.headers["webhook-id"] === delivery!.webhookId)!;
     expect(second.body).toBe(first.body);
     const list = DeliveryListResponse.parse(await (await call("GET", j.id, alice.key)).json());
     expect(list.data.map((d) => d.manual)).toEqual([false, true]);

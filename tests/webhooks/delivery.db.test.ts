@@ -121,7 +121,7 @@ describe("delivery loop", () => {
     expect(d.attemptLog).toMatchObject([{ attemptNo: 1, statusCode: 200, responseExcerpt: "thanks", error: null }]);
     expect(Math.abs(d.attemptLog[0].startedAt.getTime() - Date.now())).toBeLessThan(10_000); // stored as UTC
     const [hit] = hitsOn("/ok");
-    expect(hit.headers["webhook-id"]).toBe(delivery.messageId);
+    expect(hit.headers["webhook-id"]).toBe(delivery.webhookId);
     const payload = new Webhook(org.webhookSecret!).verify(hit.body, hit.headers);
     expect(payload).toEqual(resultBody({ ...job, errorCode: null, errorMessage: null }, { pool_size: 40, filtered: 1, candidates: CANDIDATES } as never));
     expect(payload).toMatchObject({ eval_id: job.id, status: "completed", filtered: 1 });
@@ -136,7 +136,7 @@ describe("delivery loop", () => {
     expect(d).toMatchObject({ status: "succeeded", attempts: 3, lastError: null });
     expect(d.attemptLog.map((a) => [a.attemptNo, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 200]]);
     const got = hitsOn("/flaky");
-    expect(new Set(got.map((h) => h.headers["webhook-id"]))).toEqual(new Set([delivery.messageId]));
+    expect(new Set(got.map((h) => h.headers["webhook-id"]))).toEqual(new Set([delivery.webhookId]));
     expect(new Set(got.map((h) => h.body)).size).toBe(1);
   });
 
@@ -208,7 +208,7 @@ describe("delivery loop", () => {
     loop(); // another instance, another owner, as after a restart
     const d = await settled(delivery.id);
     expect(d).toMatchObject({ status: "succeeded", attempts: 2 });
-    expect(hitsOn("/restart").map((h) => h.headers["webhook-id"])).toEqual([delivery.messageId, delivery.messageId]);
+    expect(hitsOn("/restart").map((h) => h.headers["webhook-id"])).toEqual([delivery.webhookId, delivery.webhookId]);
   });
 
   it("sends again with the same webhook-id after an owner died holding the lease", async () => {
@@ -220,7 +220,7 @@ describe("delivery loop", () => {
     expect((await claimDueDeliveries(db, "someone-else", 10, 1000)).map((c) => c.id)).not.toContain(delivery.id);
     const d = await settled(delivery.id);
     expect(d).toMatchObject({ status: "succeeded", attempts: 1 });
-    expect(hitsOn("/crash").map((h) => h.headers["webhook-id"])).toEqual([delivery.messageId]);
+    expect(hitsOn("/crash").map((h) => h.headers["webhook-id"])).toEqual([delivery.webhookId]);
     expect(live.owner).not.toBe("crashed-owner");
   });
 

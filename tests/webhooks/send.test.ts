@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { Webhook } from "standardwebhooks";
 import { parseRetryAfter, sendWebhook, utf8Excerpt } from "../../lib/webhooks/send";
 import { newWebhookSecret } from "../../lib/webhooks/secret";
-import { newMessageId, webhookHeaders } from "../../lib/webhooks/sign";
+import { newWebhookId, webhookHeaders } from "../../lib/webhooks/sign";
 import { checkWebhookUrlAtSubmission, type LookupFn } from "../../lib/webhooks/ssrf";
 import { webhookReceiver } from "../setup/receiver";
 
@@ -62,7 +62,7 @@ describe("sendWebhook against a local receiver (allowPrivate true)", () => {
     const secret = newWebhookSecret();
     const body = JSON.stringify({ eval_id: "eval_7xKp2mNc", status: "completed", reasoning: "CA – $10–15M" });
     const headers = webhookHeaders({
-      secrets: [secret], msgId: newMessageId(), timestamp: Math.floor(Date.now() / 1000), body, version: "0.1.0",
+      secrets: [secret], webhookId: newWebhookId(), timestamp: Math.floor(Date.now() / 1000), body, version: "0.1.0",
     });
     const result = await send(`${base}/hook?x=1`, { body, headers: { ...headers, host: "evil.example" } });
     expect(result.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { newWebhookSecret } from "../../lib/webhooks/secret";
-import { newMessageId, signPayload, webhookHeaders } from "../../lib/webhooks/sign";
+import { newWebhookId, signPayload, webhookHeaders } from "../../lib/webhooks/sign";
 
 const SPEC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -9,7 +9,7 @@ describe("signPayload", () => {
   it("reproduces the Standard Webhooks specification vector", () => {
     const signature = signPayload({
       secrets: [SPEC_SECRET],
-      msgId: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+      webhookId: "msg_p5jXN8AQM9LWM0D4loKWxJek",
       timestamp: 1614265330,
       body: '{"test": 2432232314}',
     });
@@ -18,7 +18,7 @@ describe("signPayload", () => {
 
   it("signs with every secret during rotation, space separated, in order", () => {
     const other = newWebhookSecret();
-    const input = { msgId: "msg_1", timestamp: 1614265330, body: "{}" };
+    const input = { webhookId: "msg_1", timestamp: 1614265330, body: "{}" };
     const both = signPayload({ ...input, secrets: [SPEC_SECRET, other] });
     expect(both).toBe(
       `${signPayload({ ...input, secrets: [SPEC_SECRET] })} ${signPayload({ ...input, secrets: [other] })}`,
@@ -27,11 +27,11 @@ describe("signPayload", () => {
   });
 
   it("refuses no secrets, secrets without whsec_, fractional timestamps and header-breaking ids", () => {
-    const ok = { secrets: [SPEC_SECRET], msgId: "msg_1", timestamp: 1, body: "" };
+    const ok = { secrets: [SPEC_SECRET], webhookId: "msg_1", timestamp: 1, body: "" };
     expect(() => signPayload({ ...ok, secrets: [] })).toThrow(/secret/);
     expect(() => signPayload({ ...ok, secrets: ["MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"] })).toThrow(/whsec_/);
     expect(() => signPayload({ ...ok, timestamp: 1.5 })).toThrow(/timestamp/);
-    expect(() => signPayload({ ...ok, msgId: "msg 1\r\nx: y" })).toThrow(/message id/);
+    expect(() => signPayload({ ...ok, webhookId: "msg 1\r\nx: y" })).toThrow(/webhook id/);
   });
 });
 
@@ -41,11 +41,11 @@ describe("webhookHeaders", () => {
 
   it("returns the Standard Webhooks headers, content type and user agent", () => {
     const timestamp = now();
-    const headers = webhookHeaders({ secrets: [SPEC_SECRET], msgId: "msg_abc", timestamp, body, version: "0.1.0" });
+    const headers = webhookHeaders({ secrets: [SPEC_SECRET], webhookId: "msg_abc", timestamp, body, version: "0.1.0" });
     expect(headers).toEqual({
       "webhook-id": "msg_abc",
       "webhook-timestamp": String(timestamp),
-      "webhook-signature": signPayload({ secrets: [SPEC_SECRET], msgId: "msg_abc", timestamp, body }),
+      "webhook-signature": signPayload({ secrets: [SPEC_SECRET], webhookId: "msg_abc", timestamp, body }),
       "content-type": "application/json",
       "user-agent": "Nexio-Webhooks/0.1.0 (+https://usenexio.com)",
     });
@@ -53,14 +53,14 @@ describe("webhookHeaders", () => {
 
   it("is accepted by the standardwebhooks package's Webhook#verify", () => {
     const secret = newWebhookSecret();
-    const headers = webhookHeaders({ secrets: [secret], msgId: newMessageId(), timestamp: now(), body, version: "1" });
+    const headers = webhookHeaders({ secrets: [secret], webhookId: newWebhookId(), timestamp: now(), body, version: "1" });
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });
 
   it("verifies with either secret while both old and new are active", () => {
     const [oldSecret, newSecret] = [newWebhookSecret(), newWebhookSecret()];
     const headers = webhookHeaders({
-      secrets: [oldSecret, newSecret], msgId: newMessageId(), timestamp: now(), body, version: "1",
+      secrets: [oldSecret, newSecret], webhookId: newWebhookId(), timestamp: now(), body, version: "1",
     });
     expect(new Webhook(oldSecret).verify(body, headers)).toEqual(JSON.parse(body));
     expect(new Webhook(newSecret).verify(body, headers)).toEqual(JSON.parse(body));
@@ -69,7 +69,7 @@ describe("webhookHeaders", () => {
 
   it("fails verification when the body is altered", () => {
     const secret = newWebhookSecret();
-    const headers = webhookHeaders({ secrets: [secret], msgId: newMessageId(), timestamp: now(), body, version: "1" });
+    const headers = webhookHeaders({ secrets: [secret], webhookId: newWebhookId(), timestamp: now(), body, version: "1" });
     expect(() => new Webhook(secret).verify(body.replace("completed", "failed"), headers)).toThrow(
       WebhookVerificationError,
     );
@@ -85,9 +85,9 @@ describe("newWebhookSecret", () => {
   });
 });
 
-describe("newMessageId", () => {
+describe("newWebhookId", () => {
   it("is msg_ + at least 22 base62 characters, unique", () => {
-    const ids = new Set(Array.from({ length: 1000 }, newMessageId));
+    const ids = new Set(Array.from({ length: 1000 }, newWebhookId));
     expect(ids.size).toBe(1000);
     for (const id of ids) expect(id).toMatch(/^msg_[0-9A-Za-z]{22,}$/);
   });

@@ -6,7 +6,7 @@ import { evaluateJob } from "@/lib/worker/evaluate-job";
 import { getJob } from "@/lib/jobs/read";
 import { getTrace as readTrace, type Trace } from "@/lib/traces/trace";
 import { ruleSetById, saveScoringRules } from "@/lib/rules/rule-sets";
-import { evaluate, type Candidate, type RuleOverrides } from "@/lib/engine";
+import { evaluate, type PoolCandidate, type RuleOverrides } from "@/lib/engine";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { CARRIER_RULES } from "@/lib/engine/domains/carriers/rules";
@@ -71,7 +71,7 @@ describe("evaluations use the organization's scoring rules", () => {
       const job = await db.job.findUniqueOrThrow({ where: { id }, include: { result: true } });
       const set = await ruleSetById(db, orgId, job.result!.rulesSetId);
       const pool = await loadPoolVersion(db, job.poolVersionId);
-      const again = evaluate("carriers", job.profile, pool!.candidates as Candidate[], { asOf: job.createdAt.toISOString(), rules: set!.overrides as RuleOverrides });
+      const again = evaluate("carriers", job.profile, pool!.candidates as PoolCandidate[], { asOf: job.createdAt.toISOString(), rules: set!.overrides as RuleOverrides });
       expect(JSON.stringify(again.result)).toBe(JSON.stringify(gunzipJson(job.result!.result)));
     }
 

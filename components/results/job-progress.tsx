@@ -27,7 +27,7 @@ function useElapsed(job: Pick<Job, "created_at" | "completed_at">): number | nul
  * The job's progress: queued → running → completed (or failed), announced to screen readers as
  * it changes, with the time elapsed since it was submitted.
  */
-export function JobStatus({ job }: { job: Pick<Job, "status" | "created_at" | "started_at" | "completed_at"> }) {
+export function JobProgress({ job }: { job: Pick<Job, "status" | "created_at" | "started_at" | "completed_at"> }) {
   const elapsed = useElapsed(job);
   const failed = job.status === "failed";
   const current = failed ? 2 : STEPS.indexOf(job.status as (typeof STEPS)[number]);
