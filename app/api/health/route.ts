@@ -1,5 +1,5 @@
 // GET /api/health – liveness that includes the database: "ok" only when it answers.
-import { databaseAnswers } from "@/lib/db/health";
+import { databaseAnswers } from "@/lib/health";
 import { NEXIO_VERSION } from "@/lib/version";
 
 export const dynamic = "force-dynamic";
