@@ -30,10 +30,10 @@ export async function traceForShareToken(token: string): Promise<{ trace: Trace;
 // not found for the route to answer in the error shape.
 
 /** The trace for the holder of a share token that opens this very job. */
-export async function traceOfShareToken(token: string, evalId: string): Promise<Trace> {
+export async function getSharedTrace(token: string, evalId: string): Promise<Trace> {
   const shared = await resolveShareToken(prisma(), token);
   if (!shared || shared.evalId !== evalId) throw notFound("Trace");
   return getTrace(prisma(), shared.organizationId, evalId);
 }
 
-export const traceOfOrganization = (organizationId: string, evalId: string): Promise<Trace> => getTrace(prisma(), organizationId, evalId);
+export const getOrganizationTrace = (organizationId: string, evalId: string): Promise<Trace> => getTrace(prisma(), organizationId, evalId);

@@ -3,7 +3,7 @@
 // organization, or for the holder of a valid share link (?token=…)
 import { errorResponse, notFound } from "@/lib/api/errors";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { traceOfOrganization, traceOfShareToken } from "@/lib/traces/access";
+import { getOrganizationTrace, getSharedTrace } from "@/lib/traces/access";
 import { SHARE_HEADERS } from "@/lib/share/links";
 import { EVAL_ID_PATTERN } from "@/lib/ids";
 
@@ -15,10 +15,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ evalId: string 
   try {
     if (!EVAL_ID_PATTERN.test(evalId)) throw notFound("Trace");
     if (token) {
-      return Response.json(await traceOfShareToken(token, evalId), { headers: SHARE_HEADERS });
+      return Response.json(await getSharedTrace(token, evalId), { headers: SHARE_HEADERS });
     }
     const who = await requirePrincipal(req);
-    return Response.json(await traceOfOrganization(who.organizationId, evalId), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getOrganizationTrace(who.organizationId, evalId), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     const res = errorResponse(err);
     if (token) for (const [k, v] of Object.entries(SHARE_HEADERS)) res.headers.set(k, v);
