@@ -16,12 +16,10 @@ export function randomBase62(length: number): string {
 
 /** `eval_` + 16 base62 characters (≈ 95 random bits): unique and unguessable, never a counter. */
 export const newEvalId = () => `eval_${randomBase62(16)}`;
-export const EVAL_ID_PATTERN = /^eval_[0-9A-Za-z]{8,32}$/;
 
 // Row ids are a prefix + 20 base62 characters (newId below); anything else cannot exist,
-// so it is a 404 before any query.
-export const SHARE_LINK_ID_PATTERN = /^shr_[0-9A-Za-z]{20}$/;
-export const API_KEY_ID_PATTERN = /^key_[0-9A-Za-z]{20}$/;
+// so it is a 404 before any query. The patterns live in lib/id-patterns.ts (no node:crypto).
+export { EVAL_ID_PATTERN, SHARE_LINK_ID_PATTERN, API_KEY_ID_PATTERN } from "@/lib/id-patterns";
 
 /** Internal row ids. */
 export const newId = (prefix: string) => `${prefix}_${randomBase62(20)}`;

@@ -1,19 +1,28 @@
-import { ApiError, errorResponse } from "@/lib/api/errors";
-import { requirePrincipal, type Principal } from "@/lib/auth/principal";
+import type { z } from "zod";
+import { ApiError, errorResponse, fromZodIssues, notFound } from "@/lib/api/errors";
+import { requireAdmin, requirePrincipal, type Principal } from "@/lib/auth/principal";
+import { requireSettingsAdmin } from "@/lib/auth/settings-admin";
 import { takeToken, rateLimitHeaders } from "@/lib/api/rate-limit";
+import { readJsonBody } from "@/lib/api/body";
+import type { Parsed, RouteContract } from "@/lib/api/contract";
 import { settings } from "@/lib/settings";
 import { prisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-// The one wrapper every /api/v1 route goes through: authenticate, rate-limit, run, map errors.
-// Handlers stay doorways: parse, call one function in lib/ with the `db` handed to them, respond
-// (route files import no database client: tests/architecture.test.ts).
+// The one wrapper every /api/v1 route goes through: authenticate, rate-limit, parse the request
+// with the route's contract (lib/api/contract.ts), run, map errors. Handlers stay doorways: call
+// one function in lib/ with the parsed input and the `db` handed to them, respond (route files
+// import no database client: tests/architecture.test.ts).
 
-type Ctx<P> = { params: Promise<P> };
-type Handler<P> = (req: Request, ctx: { principal: Principal; params: P; db: PrismaClient }) => Promise<Response>;
+type Ctx = { params: Promise<Record<string, string | string[]>> };
+type Handler<C extends RouteContract> = (req: Request, ctx: Parsed<C> & { principal: Principal; db: PrismaClient }) => Promise<Response>;
+type PublicHandler<C extends RouteContract> = (req: Request, ctx: Parsed<C>) => Promise<Response>;
 
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+/** A route handler as Next calls it, carrying its contract (the route walker in tests/api/contract.db.test.ts reads it). */
+export type ContractedRoute<C extends RouteContract = RouteContract> = ((req: Request, ctx: Ctx) => Promise<Response>) & { contract: C };
+
+export function apiRoute<const C extends RouteContract>(contract: C, handler: Handler<C>): ContractedRoute<C> {
+  const route = async (req: Request, ctx: Ctx): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     try {
       const principal = await requirePrincipal(req);
@@ -24,7 +33,10 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           "Retry-After": String(decision.resetSeconds),
         });
       }
-      const res = await handler(req, { principal, params: await ctx.params, db: prisma() });
+      if (contract.access === "admin") requireAdmin(principal);
+      if (contract.access === "settings-admin") requireSettingsAdmin(principal);
+      const parsed = await parseRequest(contract, req, await ctx.params);
+      const res = await handler(req, { ...parsed, principal, db: prisma() });
       for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
       return res;
     } catch (err) {
@@ -33,6 +45,49 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       return res;
     }
   };
+  return Object.assign(route, { contract });
+}
+
+/**
+ * A route without apiRoute's authentication (the trace JSON: a share token or a principal, which
+ * the handler checks itself): the same parsing and error shape. `errorHeaders` adds headers to
+ * error responses (a shared trace's no-referrer policy).
+ */
+export function publicRoute<const C extends RouteContract>(contract: C, handler: PublicHandler<C>, errorHeaders?: (req: Request) => Record<string, string>): ContractedRoute<C> {
+  const route = async (req: Request, ctx: Ctx): Promise<Response> => {
+    try {
+      return await handler(req, await parseRequest(contract, req, await ctx.params));
+    } catch (err) {
+      const res = errorResponse(err);
+      for (const [k, v] of Object.entries(errorHeaders?.(req) ?? {})) res.headers.set(k, v);
+      return res;
+    }
+  };
+  return Object.assign(route, { contract });
+}
+
+/** Path params (no match → 404), query (→ 400) and JSON body (→ 415/413/400), parsed with the contract. */
+export async function parseRequest<C extends RouteContract>(contract: C, req: Request, rawParams: Record<string, unknown>): Promise<Parsed<C>> {
+  let params: unknown = {};
+  if (contract.params) {
+    const p = contract.params.safeParse(rawParams);
+    if (!p.success) throw notFound(contract.notFound ?? "Resource");
+    params = p.data;
+  }
+  let query: unknown = {};
+  if (contract.query) query = parseOrThrow(contract.query, Object.fromEntries(new URL(req.url).searchParams));
+  let body: unknown = undefined;
+  if (contract.body) {
+    const raw = await readJsonBody(req);
+    body = contract.bodyValidation === "deferred" ? raw : parseOrThrow(contract.body, raw);
+  }
+  return { params, query, body } as Parsed<C>;
+}
+
+function parseOrThrow(schema: z.ZodType, value: unknown) {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw fromZodIssues(parsed.error.issues);
+  return parsed.data;
 }
 
 /** 405 in the error shape, for methods a route does not have. */

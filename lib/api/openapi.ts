@@ -1,53 +1,85 @@
 import { z } from "zod";
 import { DOMAINS } from "@/lib/engine";
 import {
-  CreateJobBody, CreateJobResponse, JobResponse, JobResult, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, JobSummary, PoolResponse, JobError,
+  CreateJobBody, CreateJobResponse, JobResponse, JobResult, JobFailed, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, JobSummary, PoolResponse, JobError,
 } from "@/lib/jobs/schemas";
-import { NEXIO_VERSION } from "@/lib/version";
-import { errorResponses, jsonBody, jsonContent, okResponse } from "@/lib/api/openapi-parts";
-import { SETTINGS_SCHEMAS, settingsApiPaths } from "@/lib/api/openapi-settings";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
-import { poolImportOperation } from "@/lib/pools/openapi";
-import { WEBHOOK_SCHEMAS, webhookApiPaths } from "@/lib/webhooks/openapi";
-import { SCORING_RULES_SCHEMAS, scoringRulesApiPaths } from "@/lib/rules/openapi";
+import { ApiKeyList, ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
+import { AddMemberBody, MemberList, MemberView } from "@/lib/orgs/schemas";
+import { CreateShareLinkBody, CreatedShareLink, ShareLinkList, ShareLinkView } from "@/lib/share/schemas";
+import { Delivery, DeliveryAttempt, DeliveryListResponse, TestEvent, TestEventBody, TestEventResult, WebhookDelivery, WebhookDeliveryList, WebhookSecretView } from "@/lib/webhooks/schemas";
+import { PutScoringRulesBody, ScoringRulesResponse } from "@/lib/rules/schemas";
+import { TraceJson } from "@/lib/traces/schemas";
+import { snakeCase, type RouteContract } from "@/lib/api/contract";
+import { ROUTES } from "@/lib/api/routes";
+import { NEXIO_VERSION } from "@/lib/version";
 
-// OpenAPI 3.1 (JSON Schema 2020-12) generated from the very zod schemas the handlers use, so the
-// document cannot drift from the code.
+// OpenAPI 3.1 (JSON Schema 2020-12) generated from the route contracts (lib/api/routes.ts): every
+// path, parameter, body and response comes from the zod schemas the handlers parse with, so the
+// document cannot drift from the code. Nothing here is written per route.
 
-const errorCodes = {
-  400: "invalid_request: the body or query is invalid; `details` lists every problem with its path",
-  401: "unauthorized: missing, unknown or revoked API key",
-  404: "not_found: no such job in this organization",
-  409: "idempotency_conflict: the Idempotency-Key was used with a different body",
-  413: "payload_too_large: body over 64 KiB",
-  415: "unsupported_media_type: Content-Type must be application/json",
-  429: "rate_limited: too many requests; see Retry-After",
-  500: "internal_error",
-} as const;
+/** Component names of the shared schemas (the names clients generate types from: keep them). */
+const COMPONENTS: Record<string, z.ZodType> = {
+  CreateJobBody, CreateJobResponse, Candidate: ScoredCandidate, JobError, JobResult, JobFailed, Job: JobResponse, JobSummary, JobList: ListJobsResponse,
+  Pool: PoolResponse, PoolList: ListPoolsResponse, PoolImport: ImportPoolResponse, Error: ErrorResponse,
+  CreateShareLinkBody, ShareLink: ShareLinkView, ShareLinkList, CreatedShareLink,
+  CreateApiKeyBody, ApiKey: ApiKeyView, ApiKeyList, CreatedApiKey,
+  WebhookSecret: WebhookSecretView, AddMemberBody, Member: MemberView, MemberList,
+  DeliveryAttempt, Delivery, DeliveryList: DeliveryListResponse, WebhookDelivery, WebhookDeliveryList, TestEventBody, TestEventResult, TestEvent,
+  PutScoringRulesBody, ScoringRules: ScoringRulesResponse, Trace: TraceJson,
+};
 
-const errors = errorResponses(errorCodes);
-const ok = okResponse;
+type Json = Record<string, unknown>;
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const jsonContent = (id: string, example?: unknown) => ({ "application/json": { schema: ref(id), ...(example !== undefined ? { example } : {}) } });
+const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-export function openApiDocument(baseUrl: string) {
+/** One parameter per field of a zod object, with the field's JSON Schema (its description lifted). */
+function parameters(schema: z.ZodObject | undefined, where: "query" | "path"): Json[] {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([key, field]) => {
+    const { $schema: _, description, ...json } = z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" }) as Json;
+    const required = where === "path" || !(field as z.ZodType).safeParse(undefined).success;
+    return { name: where === "path" ? snakeCase(key) : key, in: where, required, ...(description ? { description } : {}), schema: json };
+  });
+}
+
+function operation(c: RouteContract, name: (schema: z.ZodType) => string): Json {
+  const responses: Json = {};
+  for (const [status, r] of Object.entries(c.responses)) {
+    responses[status] = { description: r.description, ...(r.headers ? { headers: r.headers } : {}), ...(r.schema ? { content: jsonContent(name(r.schema)) } : {}) };
+  }
+  for (const [status, description] of Object.entries(c.errors)) responses[status] = { description, content: jsonContent("Error") };
+  const headers = (c.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, schema: h.schema, description: h.description }));
+  const params = [...parameters(c.params, "path"), ...parameters(c.query, "query"), ...headers];
+  return {
+    operationId: c.operationId,
+    summary: c.summary,
+    ...(c.description ? { description: c.description } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(c.body ? { requestBody: { required: true, content: jsonContent(name(c.body), c.bodyExample) } } : {}),
+    ...(c.rawBody ? { requestBody: { required: true, ...c.rawBody } } : {}),
+    responses,
+    ...(c.security ? { security: c.security } : {}),
+  };
+}
+
+export function openApiDocument(baseUrl: string, routes: readonly RouteContract[] = ROUTES) {
   const registry = z.registry<{ id: string }>();
-  const add = (id: string, schema: z.ZodType) => registry.add(schema, { id });
-  add("CreateJobBody", CreateJobBody);
-  add("CreateJobResponse", CreateJobResponse);
-  add("Candidate", ScoredCandidate);
-  add("JobError", JobError);
-  add("JobResult", JobResult);
-  add("Job", JobResponse);
-  add("JobSummary", JobSummary);
-  add("JobList", ListJobsResponse);
-  add("Pool", PoolResponse);
-  add("PoolList", ListPoolsResponse);
-  add("PoolImport", ImportPoolResponse);
-  add("Error", ErrorResponse);
-  for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Profile`, d.profileSchema);
-  for (const d of Object.values(DOMAINS)) add(`${capitalize(d.id)}Candidate`, d.candidateSchema);
-  for (const [id, schema] of Object.entries(SETTINGS_SCHEMAS)) add(id, schema);
-  for (const [id, schema] of Object.entries(WEBHOOK_SCHEMAS)) add(id, schema);
-  for (const [id, schema] of Object.entries(SCORING_RULES_SCHEMAS)) add(id, schema);
+  const names = new Map<z.ZodType, string>();
+  const add = (id: string, schema: z.ZodType) => {
+    if (names.has(schema)) return;
+    registry.add(schema, { id });
+    names.set(schema, id);
+  };
+  for (const [id, schema] of Object.entries(COMPONENTS)) add(id, schema);
+  for (const d of Object.values(DOMAINS)) add(`${pascal(d.id)}Profile`, d.profileSchema);
+  for (const d of Object.values(DOMAINS)) add(`${pascal(d.id)}Candidate`, d.candidateSchema);
+  // A contract's body or response schema that has no name above is published under its operation's.
+  for (const c of routes) {
+    if (c.body) add(`${pascal(c.operationId)}Body`, c.body);
+    for (const [status, r] of Object.entries(c.responses)) if (r.schema) add(`${pascal(c.operationId)}${status}Response`, r.schema);
+  }
 
   const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
@@ -58,16 +90,23 @@ export function openApiDocument(baseUrl: string) {
   // Each component is addressed by its place in the document; zod's "$id": "#/components/…" is a
   // fragment, which JSON Schema 2020-12 forbids in $id.
   for (const s of Object.values(schemas)) {
-    delete (s as Record<string, unknown>).$schema;
-    delete (s as Record<string, unknown>).$id;
+    delete (s as Json).$schema;
+    delete (s as Json).$id;
   }
 
-  const profileRefs = Object.values(DOMAINS).map((d) => ({ $ref: `#/components/schemas/${capitalize(d.id)}Profile` }));
-  const body = schemas.CreateJobBody as { properties: Record<string, unknown> };
+  const body = schemas.CreateJobBody as { properties: Json };
   body.properties.profile = {
     description: "The entity profile; which schema applies depends on the pool's domain (GET /api/v1/pools).",
-    oneOf: profileRefs,
+    oneOf: Object.values(DOMAINS).map((d) => ref(`${pascal(d.id)}Profile`)),
   };
+
+  const paths: Record<string, Json> = {};
+  for (const c of routes) (paths[c.path] ??= {})[c.method] = operation(c, (s) => names.get(s)!);
+
+  const signed = "Signed with Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature); the same webhook-id on every retry of one delivery.";
+  const event = (summary: string, id: string) => ({
+    post: { summary, description: signed, requestBody: { required: true, content: jsonContent(id) }, responses: { 200: { description: "Any 2xx acknowledges; anything else is retried on a schedule" } } },
+  });
 
   return {
     openapi: "3.1.0",
@@ -79,79 +118,14 @@ export function openApiDocument(baseUrl: string) {
     },
     servers: [{ url: baseUrl }],
     security: [{ ApiKey: [] }],
-    paths: {
-      "/api/v1/jobs": {
-        post: {
-          operationId: "createJob",
-          summary: "Submit an evaluation",
-          description: "Validates, stores and enqueues an evaluation. Answers 202 at once; the result arrives by webhook or polling.",
-          parameters: [
-            { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Same key and body within 24 h returns the first response instead of creating a second job." },
-          ],
-          requestBody: jsonBody("CreateJobBody"),
-          responses: {
-            202: ok("CreateJobResponse", "Accepted and queued", { Location: { schema: { type: "string" }, description: "URL of the job" } }),
-            ...errors(400, 401, 409, 413, 415, 429, 500),
-          },
-        },
-        get: {
-          operationId: "listJobs",
-          summary: "List jobs, newest first",
-          parameters: [
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 10 } },
-            { name: "starting_after", in: "query", schema: { type: "string" }, description: "eval_id of the last job of the previous page" },
-            { name: "status", in: "query", schema: { type: "string", enum: ["queued", "running", "completed", "failed"] } },
-            { name: "pool", in: "query", schema: { type: "string" } },
-            { name: "q", in: "query", schema: { type: "string" }, description: "Search in profile.entity" },
-          ],
-          responses: { 200: ok("JobList", "A page of jobs"), ...errors(400, 401, 429, 500) },
-        },
-      },
-      "/api/v1/jobs/{eval_id}": {
-        get: {
-          operationId: "getJob",
-          summary: "Status and, once completed, the full result",
-          parameters: [{ name: "eval_id", in: "path", required: true, schema: { type: "string", pattern: "^eval_[0-9A-Za-z]+$" } }],
-          responses: { 200: ok("Job", "The job"), ...errors(401, 404, 429, 500) },
-        },
-      },
-      "/api/v1/jobs/{eval_id}/deliveries": {
-        get: {
-          operationId: "listDeliveries",
-          summary: "Webhook deliveries of a job and every attempt",
-          parameters: [{ name: "eval_id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { 200: { description: "Deliveries with their attempts" }, ...errors(401, 404, 429, 500) },
-        },
-        post: {
-          operationId: "redeliver",
-          summary: "Send the result to the job's webhook again (new webhook-id)",
-          parameters: [{ name: "eval_id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { 202: { description: "Redelivery queued" }, ...errors(400, 401, 404, 429, 500) },
-        },
-      },
-      "/api/v1/pools": {
-        get: { operationId: "listPools", summary: "Pools this organization may use", responses: { 200: ok("PoolList", "Pools"), ...errors(401, 429, 500) } },
-        post: poolImportOperation(Object.values(DOMAINS).map((d) => ({ $ref: `#/components/schemas/${capitalize(d.id)}Candidate` }))),
-      },
-      ...webhookApiPaths(),
-      ...settingsApiPaths(),
-      ...scoringRulesApiPaths(),
-    },
+    paths,
     webhooks: {
-      evaluationFinished: {
-        post: {
-          summary: "Result of an evaluation (Standard Webhooks signed: webhook-id, webhook-timestamp, webhook-signature)",
-          requestBody: { content: jsonContent("JobResult") },
-          responses: { 200: { description: "Any 2xx acknowledges" } },
-        },
-      },
-      testEvent: {
-        post: {
-          summary: "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
-          requestBody: { content: jsonContent("TestEvent") },
-          responses: { 200: { description: "Any 2xx acknowledges" } },
-        },
-      },
+      evaluationCompleted: event("An evaluation completed: the ranked result, sent to the job's webhook_url", "JobResult"),
+      evaluationFailed: event("An evaluation failed: its error, sent to the job's webhook_url", "JobFailed"),
+      testEvent: event(
+        "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
+        "TestEvent",
+      ),
     },
     components: {
       securitySchemes: { ApiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },
@@ -159,5 +133,3 @@ export function openApiDocument(baseUrl: string) {
     },
   };
 }
-
-const capitalize = (s: string) => s[0].toUpperCase() + s.slice(1);

@@ -53,6 +53,16 @@ export const JobResult = z
   })
   .meta({ id: "JobResult" });
 
+/** The webhook body of a failed evaluation (lib/jobs/webhook-body.ts): its error instead of candidates. */
+export const JobFailed = z
+  .object({
+    eval_id: z.string(),
+    status: z.literal("failed"),
+    error: JobError,
+    audit: z.string().meta({ description: "URL of the audit trace" }),
+  })
+  .meta({ id: "JobFailed" });
+
 export const JobResponse = z
   .object({
     eval_id: z.string(),
@@ -100,13 +110,21 @@ const queryText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, "mu
 
 export const ListJobsQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(10),
-    starting_after: queryText(64).optional(),
-    status: JobStatus.optional(),
-    pool: queryText(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(10).meta({ description: "Page size, 1–100" }),
+    starting_after: queryText(64).optional().meta({ description: "eval_id of the last job of the previous page" }),
+    status: JobStatus.optional().meta({ description: "Only jobs in this status" }),
+    pool: queryText(100).optional().meta({ description: "Only jobs on this pool" }),
     q: queryText(200).optional().meta({ description: "Search in the profile's entity" }),
-    created_gte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    created_lte: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    created_gte: z.iso
+      .datetime({ offset: true })
+      .or(z.iso.date())
+      .optional()
+      .meta({ description: "Only jobs created at or after this instant (ISO 8601; a date means its start, UTC)" }),
+    created_lte: z.iso
+      .datetime({ offset: true })
+      .or(z.iso.date())
+      .optional()
+      .meta({ description: "Only jobs created at or before this instant (ISO 8601; a date means its end, UTC)" }),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { ruleSetById } from "@/lib/rules/rule-sets";
+import type { TraceJson } from "@/lib/traces/schemas";
 
 // The audit trace of one evaluation. What is stored is compact (decisions and levels per
 // candidate); the evidence is recomputed here with the engine's explain(), which is deterministic
@@ -16,7 +17,7 @@ const LEVEL = (d: string) => `L${d}` as "L1" | "L2" | "L3" | "L4";
 const TIER = { S: "STRONG_FIT", M: "MODERATE_FIT", W: "WEAK_FIT" } as const;
 const CONF = { H: "HIGH", M: "MEDIUM", L: "LOW" } as const;
 
-export async function getTrace(db: PrismaClient, organizationId: string, evalId: string, opts: { evidence?: boolean } = {}) {
+export async function getTrace(db: PrismaClient, organizationId: string, evalId: string, opts: { evidence?: boolean } = {}): Promise<TraceJson> {
   const job = await db.job.findFirst({
     where: { id: evalId, organizationId },
     select: {
@@ -97,4 +98,4 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
   };
 }
 
-export type Trace = Awaited<ReturnType<typeof getTrace>>;
+export type Trace = TraceJson;

@@ -30,7 +30,7 @@ async function runOne(): Promise<string> {
   return id;
 }
 
-type Completed = Extract<Trace, { rules_version: number }>;
+type Completed = Trace & { rules_version: number; rules: NonNullable<Trace["rules"]> };
 const getTrace = async (...args: Parameters<typeof readTrace>) => (await readTrace(...args)) as Completed;
 
 /** Placement decides alone: every score is the points of the placement level. */

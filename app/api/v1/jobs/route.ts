@@ -1,17 +1,16 @@
 // POST /api/v1/jobs – submit an evaluation; GET /api/v1/jobs – the organization's jobs, newest first
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
-import { readJsonBody } from "@/lib/api/body";
-import { fromZodIssues } from "@/lib/api/errors";
+import { createJobRoute, listJobsRoute } from "@/lib/jobs/contract";
 import { submitJob } from "@/lib/jobs/submit";
 import { listJobs } from "@/lib/jobs/read";
-import { ListJobsQuery } from "@/lib/jobs/schemas";
 import { settings } from "@/lib/settings";
 import { wakeWorkers } from "@/lib/wake";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (req, { principal, db }) => {
-  const body = await readJsonBody(req);
+// The body is read by the contract and validated by submitJob (bodyValidation "deferred"): the
+// same CreateJobBody plus the profile against the pool's domain, every problem in one 400.
+export const POST = apiRoute(createJobRoute, async (req, { principal, db, body }) => {
   const submitted = await submitJob(db, principal, body, req.headers.get("idempotency-key"));
   if (!submitted.replayed) wakeWorkers();
   return json(submitted.body, {
@@ -23,11 +22,7 @@ export const POST = apiRoute(async (req, { principal, db }) => {
   });
 });
 
-export const GET = apiRoute(async (req, { principal, db }) => {
-  const query = ListJobsQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) throw fromZodIssues(query.error.issues);
-  return json(await listJobs(db, principal.organizationId, query.data));
-});
+export const GET = apiRoute(listJobsRoute, async (_req, { principal, db, query }) => json(await listJobs(db, principal.organizationId, query)));
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

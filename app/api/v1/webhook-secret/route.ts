@@ -1,18 +1,14 @@
 // GET/POST /api/v1/webhook-secret – reveal the webhook signing secret (admins, signed in); POST rotates it
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
+import { getWebhookSecretRoute, rotateWebhookSecretRoute } from "@/lib/webhooks/contract";
 import { rotateWebhookSecret } from "@/lib/webhooks/org-secret";
-import { requireSettingsAdmin } from "@/lib/auth/settings-admin";
 import { getWebhookSecret } from "@/lib/webhooks/secret-view";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (_req, { principal, db }) => {
-  requireSettingsAdmin(principal);
-  return json(await getWebhookSecret(db, principal.organizationId));
-});
+export const GET = apiRoute(getWebhookSecretRoute, async (_req, { principal, db }) => json(await getWebhookSecret(db, principal.organizationId)));
 
-export const POST = apiRoute(async (_req, { principal, db }) => {
-  requireSettingsAdmin(principal);
+export const POST = apiRoute(rotateWebhookSecretRoute, async (_req, { principal, db }) => {
   await rotateWebhookSecret(db, principal.organizationId);
   return json(await getWebhookSecret(db, principal.organizationId));
 });

@@ -1,23 +1,16 @@
 // GET/PUT /api/v1/scoring-rules/{domain} – the organization's scoring rules for a domain; PUT saves a new version
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
-import { fromZodIssues } from "@/lib/api/errors";
-import { readJsonBody } from "@/lib/api/body";
-import { requireAdmin } from "@/lib/auth/principal";
-import { getScoringRules, knownDomain, saveScoringRules } from "@/lib/rules/rule-sets";
-import { PutScoringRulesBody } from "@/lib/rules/schemas";
+import { getScoringRulesRoute, putScoringRulesRoute } from "@/lib/rules/contract";
+import { getScoringRules, saveScoringRules } from "@/lib/rules/rule-sets";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ domain: string }>(async (_req, { principal, params, db }) => json(await getScoringRules(db, principal.organizationId, params.domain)));
+export const GET = apiRoute(getScoringRulesRoute, async (_req, { principal, params, db }) => json(await getScoringRules(db, principal.organizationId, params.domain)));
 
-// Admins signed in and the organization's API keys (requireAdmin), like pool imports: rules are
+// Admins signed in and the organization's API keys (access "admin"), like pool imports: rules are
 // data a client may manage, not access to the organization.
-export const PUT = apiRoute<{ domain: string }>(async (req, { principal, params, db }) => {
-  requireAdmin(principal);
-  knownDomain(params.domain);
-  const body = PutScoringRulesBody.safeParse(await readJsonBody(req));
-  if (!body.success) throw fromZodIssues(body.error.issues);
-  const { rules } = await saveScoringRules(db, principal.organizationId, params.domain, body.data.overrides, principal.userId ?? principal.apiKeyId ?? null);
+export const PUT = apiRoute(putScoringRulesRoute, async (_req, { principal, params, body, db }) => {
+  const { rules } = await saveScoringRules(db, principal.organizationId, params.domain, body.overrides, principal.userId ?? principal.apiKeyId ?? null);
   return json(rules);
 });
 

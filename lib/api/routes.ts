@@ -1,0 +1,37 @@
+import type { RouteContract } from "@/lib/api/contract";
+import { createJobRoute, getJobRoute, listJobsRoute } from "@/lib/jobs/contract";
+import { importPoolRoute, listPoolsRoute } from "@/lib/pools/contract";
+import { getWebhookSecretRoute, listDeliveriesRoute, listWebhookDeliveriesRoute, redeliverRoute, rotateWebhookSecretRoute, sendTestEventRoute } from "@/lib/webhooks/contract";
+import { createShareLinkRoute, listShareLinksRoute, revokeShareLinkRoute } from "@/lib/share/contract";
+import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/lib/keys/contract";
+import { addMemberRoute, listMembersRoute } from "@/lib/orgs/contract";
+import { getScoringRulesRoute, putScoringRulesRoute } from "@/lib/rules/contract";
+import { getTraceRoute } from "@/lib/traces/contract";
+
+// Every route contract, in the order the OpenAPI document lists them. A new route adds its
+// contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
+
+export const ROUTES: readonly RouteContract[] = [
+  createJobRoute,
+  listJobsRoute,
+  getJobRoute,
+  listDeliveriesRoute,
+  redeliverRoute,
+  listPoolsRoute,
+  importPoolRoute,
+  listWebhookDeliveriesRoute,
+  sendTestEventRoute,
+  listShareLinksRoute,
+  createShareLinkRoute,
+  revokeShareLinkRoute,
+  listApiKeysRoute,
+  createApiKeyRoute,
+  revokeApiKeyRoute,
+  getWebhookSecretRoute,
+  rotateWebhookSecretRoute,
+  listMembersRoute,
+  addMemberRoute,
+  getScoringRulesRoute,
+  putScoringRulesRoute,
+  getTraceRoute,
+];
