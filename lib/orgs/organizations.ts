@@ -4,9 +4,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { newWebhookSecret } from "@/lib/webhooks/secret";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ROLES, type Role } from "@/lib/orgs/schemas";
 
-export const ROLES = ["admin", "underwriter"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const OrgSlug = z
   .string()

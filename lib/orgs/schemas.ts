@@ -1,5 +1,8 @@
 import { z } from "zod";
-import type { Role } from "@/lib/orgs/organizations";
+
+/** Every role a member can have (lib/orgs/organizations.ts re-exports them). */
+export const ROLES = ["admin", "underwriter"] as const;
+export type Role = (typeof ROLES)[number];
 
 // The contracts of the member routes, in one place: the handlers parse with the body, the
 // settings form checks the same rules, and the tests verify responses against the response

@@ -2,11 +2,12 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId, sha256Hex } from "@/lib/ids";
 import { notFound } from "@/lib/errors";
+import { EXPIRY_DAYS } from "@/lib/share/schemas";
 
 // Capability links: a 256-bit random token opens one trace read-only, without signing in, until
 // it expires or is revoked. Only the token's hash is stored; the link is shown once.
 
-export const SHARE_EXPIRY_DAYS = [1, 7, 30, 90] as const;
+export const SHARE_EXPIRY_DAYS = EXPIRY_DAYS;
 
 export async function createShareLink(db: PrismaClient, organizationId: string, evalId: string, opts: { userId?: string; expiresInDays: number }) {
   const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: { id: true } });

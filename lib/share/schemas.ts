@@ -1,12 +1,11 @@
 import { z } from "zod";
-import type { SHARE_EXPIRY_DAYS } from "@/lib/share/links";
 
 // The contracts of the share-link routes, in one place: the handlers parse with the bodies, the
 // trace page's share panel checks the same rules, and the tests verify responses against the
-// response schemas. The panel imports this file, so it imports only types from server modules;
-// the `satisfies` line keeps the copied constant in step.
+// response schemas. The panel imports this file, so it imports nothing but zod
+// (tests/architecture.test.ts); lib/share/links.ts takes EXPIRY_DAYS from here.
 
-export const EXPIRY_DAYS = [1, 7, 30, 90] as const satisfies readonly (typeof SHARE_EXPIRY_DAYS)[number][];
+export const EXPIRY_DAYS = [1, 7, 30, 90] as const;
 
 export const CreateShareLinkBody = z
   .object({

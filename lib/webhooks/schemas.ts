@@ -1,12 +1,14 @@
 import { z } from "zod";
-import type { MAX_WEBHOOK_URL_LENGTH } from "@/lib/webhooks/ssrf";
 
 // The contracts of the webhook-delivery routes, in one place: the handlers parse with them, the
 // dashboard reads their types (the test-event form checks the same body), the tests verify
 // responses against them, and lib/api/openapi.ts publishes them. The dashboard imports this
-// file, so it imports only types from server modules; `satisfies` keeps copied constants in step.
+// file, so it imports nothing but zod (tests/architecture.test.ts); lib/webhooks/ssrf.ts takes
+// MAX_WEBHOOK_URL_LENGTH from here.
 
-const MAX_URL_LENGTH = 2048 as const satisfies typeof MAX_WEBHOOK_URL_LENGTH;
+/** The longest webhook URL accepted (lib/webhooks/ssrf.ts checks it too). */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = MAX_WEBHOOK_URL_LENGTH;
 
 export const DeliveryAttempt = z
   .object({

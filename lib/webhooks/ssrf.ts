@@ -1,12 +1,13 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { MAX_WEBHOOK_URL_LENGTH } from "@/lib/webhooks/schemas";
 
 // Guards for customer-supplied webhook URLs (SPEC §5): only public HTTPS targets, checked when the
 // URL is submitted and again, on the resolved address, at every delivery. `allowPrivate` is the
 // WEBHOOK_ALLOW_PRIVATE development switch: it admits plain http and any address.
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
+export { MAX_WEBHOOK_URL_LENGTH };
 
 export type LookupAddress = { address: string; family: number };
 export type LookupFn = (hostname: string) => Promise<LookupAddress[]>;
