@@ -92,8 +92,9 @@ function parseOrThrow(schema: z.ZodType, value: unknown) {
 
 /** 405 in the error shape, for methods a route does not have. */
 export function methodNotAllowed(allowed: string[]) {
-  return async () =>
+  const route = async () =>
     errorResponse(new ApiError(405, "method_not_allowed", `Method not allowed; use ${allowed.join(" or ")}`, [], { Allow: allowed.join(", ") }));
+  return Object.assign(route, { methodNotAllowed: allowed });
 }
 
 export const json = (body: unknown, init: ResponseInit = {}) =>
