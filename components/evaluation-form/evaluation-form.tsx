@@ -7,6 +7,8 @@ import { api, ApiRequestError } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, Note } from "@/components/ui/badges";
 import type { RerunPrefill } from "@/lib/jobs/rerun";
+import type { z } from "zod";
+import type { CreateJobBody, CreateJobResponse } from "@/lib/jobs/schemas";
 import { POOL_FIELD_ID, PoolPicker, PoolPickerSkeleton } from "./pool-picker";
 import { fieldId, ProfileField } from "./profile-field";
 import { PROFILE_SCHEMAS } from "./profile-schemas";
@@ -83,8 +85,7 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
   const onBlur = useCallback((name: string) => setTouched((t) => (t.has(name) ? t : new Set(t).add(name))), []);
 
   const submit = useMutation({
-    mutationFn: (body: { profile: Record<string, unknown>; pool: string; webhook_url?: string }) =>
-      api<{ eval_id: string; status: string }>("/api/v1/jobs", { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: z.input<typeof CreateJobBody>) => api<z.infer<typeof CreateJobResponse>>("/api/v1/jobs", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: ({ eval_id }) => {
       void queryClient.invalidateQueries({ queryKey: ["jobs"] });
       router.push(`/jobs/${eval_id}`);
