@@ -71,7 +71,7 @@ export type Parsed<C extends RouteContract> = {
   body: C["bodyValidation"] extends "deferred" ? unknown : C["body"] extends z.ZodType ? z.output<C["body"]> : undefined;
 };
 
-/** `errors(TABLE, 400, 401)`: the named statuses of a feature's error table. */
+/** `pickErrors(TABLE, 400, 401)`: those statuses of a feature's error table (status → what it means). */
 export function pickErrors<T extends Record<number, string>>(table: T, ...codes: (keyof T & number)[]): Record<number, string> {
   return Object.fromEntries(codes.map((c) => [c, table[c]]));
 }
