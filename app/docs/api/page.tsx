@@ -139,6 +139,9 @@ export default function ApiReferencePage() {
 
             {webhooks.map(([name, item]) => {
               const post = item.post;
+              // The body's component, as the document names it (JobResult, JobFailed, TestEvent).
+              const ref = post?.requestBody?.content["application/json"]?.schema?.$ref;
+              const bodyName = typeof ref === "string" ? ref.replace("#/components/schemas/", "") : "JobResult";
               return (
                 <section key={name} id={`webhook-${name}`} aria-labelledby={`webhook-${name}-title`} className="scroll-mt-6 border-t border-slate-200 py-10">
                   <div className="flex items-center gap-3">
@@ -152,9 +155,9 @@ export default function ApiReferencePage() {
                   <p className="mt-2 max-w-3xl text-slate-700">
                     Answer with any 2xx to acknowledge. Deliveries are retried, so use <code className="font-mono">eval_id</code> as your deduplication key.
                   </p>
-                  <h3 className="mb-2 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-600">Body · JobResult</h3>
+                  <h3 className="mb-2 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-600">Body · {bodyName}</h3>
                   <div className="max-w-4xl">
-                    <SchemaBlock doc={doc} name="JobResult" />
+                    <SchemaBlock doc={doc} name={bodyName} />
                   </div>
                 </section>
               );
