@@ -92,14 +92,15 @@ function placementOf(zip: string, profile: ProviderProfile = PROVIDER_PROFILE, r
 }
 
 describe("distance filter and placement at the standard's edge", () => {
-  // Member 94110 (San Francisco, large metro), cardiology: standard 10 mi; L1 ≤ 5, L2 ≤ 10, L3 ≤ 15,
-  // L4 ≤ 20, removed beyond 2 × 10 = 20 mi. The fixture's availability is L1, so placement = distance.
+  // Member 94110 (San Francisco, large metro), cardiology: standard 10 mi; L1 ≤ 5, L2 ≤ 10, L3 ≤ 20,
+  // L4 ≤ 30, removed beyond 3 × 10 = 30 mi. The fixture's availability is L1, so placement = distance.
   it.each<[string, number, string]>([
     ["94107", 1.0, "L1"],
     ["94066", 8.7, "L2"], // inside the standard
     ["94030", 10.4, "L3"], // 0.4 mi past it
-    ["94401", 13.2, "L3"],
-    ["94402", 15.2, "L4"], // past 1.5 × the standard
+    ["94070", 19.2, "L3"],
+    ["94063", 21.4, "L4"], // past 2 × the standard
+    ["94301", 25.6, "L4"],
   ])("office %s, %d mi away → %s", (zip, miles, level) => {
     const p = placementOf(zip);
     expect(p.level).toBe(level);
@@ -108,13 +109,13 @@ describe("distance filter and placement at the standard's edge", () => {
     expect(p.evidence).toContain(`${miles.toFixed(1)} mi from member ZIP 94110 (standard for cardiology in a large-metro county: 10 mi)`);
   });
 
-  it("removes an office beyond twice the standard and says how far it is", () => {
+  it("removes an office beyond three times the standard and says how far it is", () => {
     const e = ex(provider({ zip: "90210" }));
     expect(e.eligible ? null : e.filter.code).toBe("too_far");
     if (e.eligible) return;
-    expect(e.filter.rule).toContain("office within 20 mi (2 × the standard for cardiology in a large-metro county: 10 mi)");
+    expect(e.filter.rule).toContain("office within 30 mi (3 × the standard for cardiology in a large-metro county: 10 mi)");
     expect(e.filter.rule).toContain("337.1 mi from member ZIP 94110");
-    expect(e.filter.values).toMatchObject({ miles: 337.1, max_mi: 20, standard_mi: 10, county_type: "large_metro" });
+    expect(e.filter.values).toMatchObject({ miles: 337.1, max_mi: 30, standard_mi: 10, county_type: "large_metro" });
   });
 
   it("follows the organization's multiple and standards", () => {
@@ -127,8 +128,8 @@ describe("distance filter and placement at the standard's edge", () => {
   });
 
   it("uses the specialty's and the member county's standard", () => {
-    // Primary care in a large metro: 5 mi, so 8.7 mi is past 1.5 × (7.5) but inside 2 × (10).
-    const pc = ex(provider({ zip: "94066", specialty: "primary_care" }), { ...PROVIDER_PROFILE, specialty: "primary_care" });
+    // Primary care in a large metro: 5 mi, so 12.5 mi is past 2 × (10) but inside 3 × (15).
+    const pc = ex(provider({ zip: "94010", specialty: "primary_care" }), { ...PROVIDER_PROFILE, specialty: "primary_care" });
     expect(pc.eligible && pc.dimensions.placement.level).toBe("L4");
     // A member in La Grande, OR (Union County, rural: 60 mi for cardiology) and an office in Pendleton, 41 mi away.
     const rural: ProviderProfile = { ...PROVIDER_PROFILE, state: "OR", zip: "97850" };

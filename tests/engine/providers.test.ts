@@ -51,7 +51,7 @@ describe("provider dimensions", () => {
     ["placement", "10 days for a soon referral (7-day target)", "L2", { next_available_days: 10 }, {}],
     ["placement", "25 days for a soon referral", "L4", { next_available_days: 25 }, {}],
     ["placement", "8.7 mi: within the 10-mi large-metro cardiology standard", "L2", { zip: "94066" }, {}],
-    ["placement", "15.2 mi: over 1.5× the standard", "L4", { zip: "94402" }, {}],
+    ["placement", "21.4 mi: over 2× the standard", "L4", { zip: "94063" }, {}],
     ["service", "4.2 stars, 80 experience", "L2", { quality_stars: 4.2, patient_experience: 80 }, {}],
     ["service", "2.5 stars", "L4", { quality_stars: 2.5, patient_experience: 55 }, {}],
     ["service", "excellent but not board certified", "L2", { board_certified: false }, {}],

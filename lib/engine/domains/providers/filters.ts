@@ -61,7 +61,7 @@ const availability: F = {
 
 const distance: F = {
   code: "too_far",
-  text: "The provider's office is farther from the member than the allowed multiple (default 2×) of the distance standard for the specialty in the member's county type (great-circle miles between ZIP centroids).",
+  text: "The provider's office is farther from the member than the allowed multiple (default 3×) of the distance standard for the specialty in the member's county type (great-circle miles between ZIP centroids).",
   fails: (x, c) => {
     const mi = milesTo(x, c);
     return mi !== null && mi > x.maxMi;

@@ -74,7 +74,7 @@ export const PROVIDER_RULES: ProviderRules = {
   },
   filters: {
     availability_cap_days: { routine: 90, soon: 30, urgent: 7 },
-    max_standard_multiple: 2,
+    max_standard_multiple: 3,
   },
   distance: {
     standards_mi: DISTANCE_STANDARDS_MI,
@@ -112,7 +112,7 @@ export const PROVIDER_RULES: ProviderRules = {
     distance_levels: [
       { level: 1, max_standard_multiple: 0.5 },
       { level: 2, max_standard_multiple: 1 },
-      { level: 3, max_standard_multiple: 1.5 },
+      { level: 3, max_standard_multiple: 2 },
     ],
     unknown_distance_level: 3,
   },
