@@ -138,6 +138,12 @@ describe("distance filter and placement at the standard's edge", () => {
     expect(p.evidence).toContain("40.9 mi from member ZIP 97850 (standard for cardiology in a rural county: 60 mi)");
   });
 
+  it("says when an office ZIP is not a Census ZCTA and its 3-digit area's centre stands in", () => {
+    const p = placementOf("94199"); // a San Francisco PO-box ZIP
+    expect(p.level).toBe("L1");
+    expect(p.evidence).toContain("from member ZIP 94110 (ZIP 94199 not a Census ZCTA: its 3-digit area's centre used)");
+  });
+
   it("does not remove an office whose distance cannot be measured, and says so", () => {
     const profile = { ...PROVIDER_PROFILE, zip: "00000" };
     const e = ex(provider(), profile);
