@@ -50,7 +50,8 @@ describe("provider dimensions", () => {
     ["pricing", "30% above the median", "L4", { rate_index: 130 }, {}],
     ["placement", "10 days for a soon referral (7-day target)", "L2", { next_available_days: 10 }, {}],
     ["placement", "25 days for a soon referral", "L4", { next_available_days: 25 }, {}],
-    ["placement", "15 ZIP areas away", "L4", { zip: "95601" }, {}],
+    ["placement", "8.7 mi: within the 10-mi large-metro cardiology standard", "L2", { zip: "94066" }, {}],
+    ["placement", "21.4 mi: over 2× the standard", "L4", { zip: "94063" }, {}],
     ["service", "4.2 stars, 80 experience", "L2", { quality_stars: 4.2, patient_experience: 80 }, {}],
     ["service", "2.5 stars", "L4", { quality_stars: 2.5, patient_experience: 55 }, {}],
     ["service", "excellent but not board certified", "L2", { board_certified: false }, {}],
@@ -72,7 +73,7 @@ describe("provider dimensions", () => {
   it("writes a specific reasoning sentence", () => {
     const e = ex(provider({ next_available_days: 10 }), { ...PROVIDER_PROFILE, language: "es" });
     expect(e.eligible && e.reasoning).toBe(
-      "Strong cardiology (electrophysiology) fit for a soon referral, Spanish-speaking; Cascade Health PPO tier 1; next opening in 10 days (7-day target), in the member's ZIP area is the weakest point.",
+      "Strong cardiology (electrophysiology) fit for a soon referral, Spanish-speaking; Cascade Health PPO tier 1; next opening in 10 days (7-day target), 1.0 mi away (10-mi standard) is the weakest point.",
     );
   });
 });

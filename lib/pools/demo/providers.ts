@@ -1,9 +1,10 @@
 /**
  * The `providers:network` demo pool: fictional clinicians and clinics of a West-coast regional
- * network. Directory data is realistically imperfect: some entries unverified for months, some
+ * network, at real ZIPs (Census ZCTAs, so distances are measured). Directory data is realistically imperfect: some entries unverified for months, some
  * fields missing. Deterministic: the same (count, seed) gives byte-identical JSON.
  */
 import type { State } from "../../engine/geo";
+import { zctasOfZip3 } from "../../engine/domains/providers/distance";
 import { PLANS, SPECIALTIES, type Provider, type Specialty } from "../../engine/domains/providers/schema";
 import { Rng, daysBefore, round } from "./prng";
 
@@ -22,6 +23,22 @@ const METROS: readonly (readonly [State, number, number, number])[] = [
   ["AZ", 850, 853, 8], // Phoenix
   ["NV", 889, 891, 5], // Las Vegas
 ];
+
+/**
+ * The ZCTA nearest above (else below) the drawn ZIP within its ZIP3, or in the next ZIP3 of the
+ * metro's range that has any, so every office has a real ZIP with a centroid. It consumes no
+ * random draws: the pool is the one from before measured distance, offices snapped to real ZIPs.
+ */
+function realZip(zip3: number, last2: number, lo: number, hi: number): string {
+  for (let i = 0; i <= hi - lo; i++) {
+    const z3 = lo + ((zip3 - lo + i) % (hi - lo + 1));
+    const list = zctasOfZip3(String(z3).padStart(3, "0"));
+    if (list.length === 0) continue;
+    const want = z3 === zip3 ? `${String(zip3).padStart(3, "0")}${String(last2).padStart(2, "0")}` : "";
+    return list.find((z) => z >= want) ?? list[list.length - 1];
+  }
+  throw new Error(`no ZCTA in ZIP3 ${lo}–${hi}`);
+}
 
 const SPECIALTY_WEIGHTS: Record<Specialty, number> = {
   primary_care: 22, pediatrics: 8, behavioral_health: 10, cardiology: 7, orthopedics: 7, obstetrics_gynecology: 6, dermatology: 5,
@@ -87,7 +104,7 @@ function ageGroups(rng: Rng, s: Specialty): Provider["age_groups"] {
 function provider(rng: Rng, index: number, usedNpi: Set<string>): Provider {
   const specialty = rng.weighted(SPECIALTIES.map((s) => [s, SPECIALTY_WEIGHTS[s]] as const));
   const [state, lo, hi] = rng.weighted(METROS.map((m) => [m, m[3]] as const));
-  const zip = `${rng.int(lo, hi)}${String(rng.int(1, 99)).padStart(2, "0")}`;
+  const zip = realZip(rng.int(lo, hi), rng.int(1, 99), lo, hi);
   const person = rng.chance(0.65);
   const name = person
     ? `Dr. ${rng.pick(FIRST)} ${rng.pick(LAST)}`

@@ -1,7 +1,7 @@
 /** Referral eligibility filters, in the order applied; the first failure is the recorded reason. */
 import type { FilterDef } from "../../types";
 import { PLAN_LABELS, SPECIALTY_LABELS, type Provider } from "./schema";
-import { type ProviderCtx, networkOf, zip3 } from "./context";
+import { type ProviderCtx, distanceText, milesTo, networkOf, standardText } from "./context";
 
 type F = FilterDef<ProviderCtx, Provider>;
 
@@ -61,12 +61,25 @@ const availability: F = {
 
 const distance: F = {
   code: "too_far",
-  text: "The provider's office is too far from the member (gap between 3-digit ZIP prefixes above the limit).",
-  fails: (x, c) => Math.abs(zip3(c.zip) - x.zip3) > x.rules.filters.max_zip3_gap,
-  explain: (x, c) => ({
-    rule: `office ZIP prefix within ${x.rules.filters.max_zip3_gap} of the member's`,
-    values: { zip: x.profile.zip, provider_zip: c.zip, zip3_gap: Math.abs(zip3(c.zip) - x.zip3), max_zip3_gap: x.rules.filters.max_zip3_gap },
-  }),
+  text: "The provider's office is farther from the member than the allowed multiple (default 3×) of the distance standard for the specialty in the member's county type (great-circle miles between ZIP centroids).",
+  fails: (x, c) => {
+    const mi = milesTo(x, c);
+    return mi !== null && mi > x.maxMi;
+  },
+  explain: (x, c) => {
+    const mi = milesTo(x, c);
+    return {
+      rule: `office within ${x.maxMi} mi (${x.rules.filters.max_standard_multiple} × the ${standardText(x)}); it is ${distanceText(x, c, mi)}`,
+      values: {
+        zip: x.profile.zip,
+        provider_zip: c.zip,
+        miles: mi === null ? null : Math.round(mi * 10) / 10,
+        county_type: x.countyType,
+        standard_mi: x.standardMi,
+        max_mi: x.maxMi,
+      },
+    };
+  },
 };
 
 export const PROVIDER_FILTERS: readonly F[] = [specialty, state, network, distance, accepting, ageGroup, availability];

@@ -1,7 +1,8 @@
 /** One-sentence reasoning for an eligible provider: fit for this member, strongest and weakest point. */
 import { DIMENSIONS } from "../../types";
 import { LANGUAGE_NAMES, PLAN_LABELS, SPECIALTY_LABELS, type Provider } from "./schema";
-import { type ProviderCtx, networkOf, zip3 } from "./context";
+import { type ProviderCtx, milesTo, networkOf } from "./context";
+import { formatMiles } from "./distance";
 import { speaksLanguage } from "./scorers";
 
 const FIT_WORD = ["", "Strong", "Good", "Fair", "Weak"];
@@ -28,11 +29,11 @@ function phrase(d: number, x: ProviderCtx, c: Provider): string {
       return diff === 0 ? "rate at the regional median" : `rate ${Math.abs(diff)}% ${diff > 0 ? "above" : "below"} the regional median`;
     }
     case "placement": {
-      const gap = Math.abs(zip3(c.zip) - x.zip3);
+      const mi = milesTo(x, c);
       const days = c.next_available_days;
       const when = days == null ? "no published next opening" : days === 0 ? "an opening today" : `next opening in ${days} day${days > 1 ? "s" : ""}`;
       const late = days != null && days > x.targetDays ? ` (${x.targetDays}-day target)` : "";
-      return `${when}${late}, ${gap === 0 ? "in the member's ZIP area" : `${gap} ZIP area${gap > 1 ? "s" : ""} away`}`;
+      return `${when}${late}, ${mi === null ? "distance unknown" : `${formatMiles(mi)} away (${x.standardMi}-mi standard)`}`;
     }
     default: {
       const s = c.quality_stars;

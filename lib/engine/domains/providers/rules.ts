@@ -2,17 +2,22 @@
  * Provider-network rules as data (levels are numbers: 1 = L1 … 4 = L4). The six dimensions keep
  * their engine-wide names; for a referral they mean: appetite = will see this member, coverage =
  * network tier for the plan, financial = member cost tier, pricing = negotiated rate, placement =
- * availability and distance, service = quality and patient experience.
+ * availability and measured distance, service = quality and patient experience.
  */
 import type { BaseRules } from "../../types";
-import type { Urgency } from "./schema";
+import type { Specialty, Urgency } from "./schema";
+import { DISTANCE_STANDARDS_MI, type CountyType } from "./standards";
 
 export interface ProviderRules extends BaseRules {
   filters: {
     /** Longest acceptable wait for the first appointment, per urgency. */
     availability_cap_days: Record<Urgency, number>;
-    /** Farthest acceptable office, as the gap between 3-digit ZIP prefixes (a metro area spans a few). */
-    max_zip3_gap: number;
+    /** Farthest acceptable office, as a multiple of the distance standard for the member's county. */
+    max_standard_multiple: number;
+  };
+  distance: {
+    /** Maximum miles by specialty and county type, in the spirit of 42 CFR 422.116(d)(2). */
+    standards_mi: Record<Specialty, Record<CountyType, number>>;
   };
   appetite: {
     unknown_accepting_penalty: number;
@@ -38,8 +43,10 @@ export interface ProviderRules extends BaseRules {
     target_days: Record<Urgency, number>;
     availability_levels: { level: number; max_target_multiple: number }[];
     unknown_availability_level: number;
-    /** Distance is estimated from the gap between 3-digit ZIP prefixes. */
-    distance_levels: { level: number; max_zip3_gap: number }[];
+    /** Measured miles as a multiple of the distance standard sets the distance level. */
+    distance_levels: { level: number; max_standard_multiple: number }[];
+    /** Level when a ZIP has no centroid, so the distance cannot be measured. */
+    unknown_distance_level: number;
   };
   service: {
     levels: { level: number; min_stars: number; min_experience: number }[];
@@ -67,7 +74,10 @@ export const PROVIDER_RULES: ProviderRules = {
   },
   filters: {
     availability_cap_days: { routine: 90, soon: 30, urgent: 7 },
-    max_zip3_gap: 20,
+    max_standard_multiple: 3,
+  },
+  distance: {
+    standards_mi: DISTANCE_STANDARDS_MI,
   },
   appetite: {
     unknown_accepting_penalty: 1,
@@ -100,10 +110,11 @@ export const PROVIDER_RULES: ProviderRules = {
     ],
     unknown_availability_level: 3,
     distance_levels: [
-      { level: 1, max_zip3_gap: 0 },
-      { level: 2, max_zip3_gap: 3 },
-      { level: 3, max_zip3_gap: 10 },
+      { level: 1, max_standard_multiple: 0.5 },
+      { level: 2, max_standard_multiple: 1 },
+      { level: 3, max_standard_multiple: 2 },
     ],
+    unknown_distance_level: 3,
   },
   service: {
     levels: [

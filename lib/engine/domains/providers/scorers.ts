@@ -1,7 +1,7 @@
 /** The six provider dimension scorers; one function per dimension serves evaluate() and explain(). */
 import type { DimensionScorer, EvidenceSink } from "../../types";
 import { LANGUAGE_NAMES, PLAN_LABELS, type Provider } from "./schema";
-import { type ProviderCtx, clampLevel, networkOf, zip3 } from "./context";
+import { type ProviderCtx, clampLevel, distanceText, milesTo, networkOf, standardText } from "./context";
 
 type S = DimensionScorer<ProviderCtx, Provider>;
 
@@ -104,8 +104,9 @@ export function availabilityLevel(x: ProviderCtx, c: Provider): number {
 }
 
 export function distanceLevel(x: ProviderCtx, c: Provider): number {
-  const gap = Math.abs(zip3(c.zip) - x.zip3);
-  for (const row of x.rules.placement.distance_levels) if (gap <= row.max_zip3_gap) return row.level;
+  const mi = milesTo(x, c);
+  if (mi === null) return x.rules.placement.unknown_distance_level;
+  for (const row of x.rules.placement.distance_levels) if (mi <= x.standardMi * row.max_standard_multiple) return row.level;
   return 4;
 }
 
@@ -115,14 +116,25 @@ export const placement: S = (x, c, ev) => {
   const level = a > d ? a : d;
   if (ev) {
     const days = c.next_available_days ?? null;
-    const gap = Math.abs(zip3(c.zip) - x.zip3);
+    const mi = milesTo(x, c);
     fill(
       ev,
       `placement.worse of availability L${a} and distance L${d} → L${level}`,
-      `${days === null ? "No published next opening" : `Next opening in ${days} days`} against a ${x.targetDays}-day target for a ${x.profile.urgency} referral; office ZIP ${c.zip} is ${
-        gap === 0 ? "in the member's ZIP area" : `${gap} ZIP area${gap > 1 ? "s" : ""} from ${x.profile.zip}`
-      }.`,
-      { next_available_days: days, target_days: x.targetDays, urgency: x.profile.urgency, zip: c.zip, member_zip: x.profile.zip, zip3_gap: gap },
+      `${days === null ? "No published next opening" : `Next opening in ${days} days`} against a ${x.targetDays}-day target for a ${x.profile.urgency} referral; office ZIP ${c.zip} is ${distanceText(
+        x,
+        c,
+        mi,
+      )} (${standardText(x)}).`,
+      {
+        next_available_days: days,
+        target_days: x.targetDays,
+        urgency: x.profile.urgency,
+        zip: c.zip,
+        member_zip: x.profile.zip,
+        miles: mi === null ? null : Math.round(mi * 10) / 10,
+        county_type: x.countyType,
+        standard_mi: x.standardMi,
+      },
     );
   }
   return level;
