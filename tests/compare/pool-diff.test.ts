@@ -29,7 +29,7 @@ describe("diffPoolVersions", () => {
     c({ id: "c5", name: "Five" }),
     c({ id: "c6", name: "Six" }),
   ];
-  const noCA = ["AZ", "NV", "OR", "WA"];
+  const noCA: ("AZ" | "NV" | "OR" | "WA")[] = ["AZ", "NV", "OR", "WA"];
   const v2 = [
     c({ id: "c1", name: "One", admitted_states: noCA, lines: { ...gl } }),
     c({ id: "c2", name: "Two", admitted_states: noCA, lines: { ...gl } }),
