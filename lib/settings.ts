@@ -52,6 +52,8 @@ const SettingsSchema = z.object({
   WEBHOOK_TIMEOUT_MS: intIn(100, 120_000, 15_000),
   RATE_LIMIT_PER_MINUTE: intIn(1, 1_000_000, 600),
   JOB_LEASE_MS: intIn(1_000, 3_600_000, 30_000),
+  // Re-check jobs queued or running at once (lib/recheck/runner.ts): new submissions wait behind at most this many.
+  RECHECK_MAX_OUTSTANDING: intIn(0, 64, 1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Load balancers / reverse proxies in front of the web processes, as IPs or CIDRs: sign-in's
   // per-address attempt limit then reads the client address behind them from X-Forwarded-For.

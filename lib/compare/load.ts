@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { explain, filterRuleText, type Candidate, type CandidateExplanation, type EvaluationResult, type RuleOverrides } from "@/lib/engine";
-import { ApiError, invalid, notFound } from "@/lib/api/errors";
-import { gunzipJson } from "@/lib/jobs/read";
+import { explain, filterRuleText, type PoolCandidate, type CandidateExplanation, type EvaluationResult, type RuleOverrides } from "@/lib/engine";
+import { ConflictError, invalid, notFound } from "@/lib/errors";
+import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { ruleSetById } from "@/lib/rules/rule-sets";
 import { settings } from "@/lib/settings";
@@ -19,7 +19,7 @@ interface Loaded {
   snapshot: EvaluationSnapshot;
   entity: string;
   createdAt: Date;
-  candidates: Map<string, Candidate>;
+  candidates: Map<string, PoolCandidate>;
   asOf: string;
   overrides: RuleOverrides | undefined;
 }
@@ -36,12 +36,12 @@ async function load(db: PrismaClient, organizationId: string, evalId: string, wh
   });
   if (!job) throw notFound("Job");
   if (job.status !== "completed" || !job.result) {
-    throw new ApiError(409, "conflict", `${evalId} is ${job.status}; only completed evaluations can be compared`, [{ path: which, code: "not_completed", message: `status is ${job.status}` }]);
+    throw new ConflictError(`${evalId} is ${job.status}; only completed evaluations can be compared`, [{ path: which, code: "not_completed", message: `status is ${job.status}` }]);
   }
   const result = gunzipJson<EvaluationResult>(job.result.result);
   const trace = gunzipJson<{ eliminated?: Record<string, string[]>; as_of?: string }>(job.result.trace);
   const pool = await loadPoolVersion(db, job.poolVersionId);
-  const candidates = new Map(((pool?.candidates ?? []) as Candidate[]).map((c) => [c.id, c]));
+  const candidates = new Map(((pool?.candidates ?? []) as PoolCandidate[]).map((c) => [c.id, c]));
   const names = new Map<string, string>();
   for (const [id, c] of candidates) names.set(id, c.name);
   const ruleSet = await ruleSetById(db, organizationId, job.result.rulesSetId);

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/errors";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { diffPoolVersions, type PoolCandidate } from "./pool-diff";
 import type { ListPoolVersionsResponse, PoolDiffResponse } from "./schemas";

@@ -5,6 +5,7 @@ import { getDomain } from "@/lib/engine";
 import { stableStringify } from "@/lib/engine/rules";
 import { parsePoolFile, type ImportReport, type PoolFileFormat } from "@/lib/pools/import";
 import { upsertPoolVersion } from "@/lib/pools/pools";
+import { scheduleRecheck } from "@/lib/recheck/schedule";
 import { PoolName, type ImportPoolQuery, type ImportPoolResponse } from "@/lib/pools/schemas";
 
 // An organization's import into one of its own pools: `<org slug>:<name>`. The slug prefix keeps
@@ -52,6 +53,8 @@ export async function importOrganizationPool(
     }
     throw err;
   }
+  // A new version of a pool that already had evaluations: re-check the recent ones (queued, throttled).
+  if (v.created && existing) await scheduleRecheck(db, organizationId, { trigger: "pool_version", poolId: v.poolId, domain: domainId, poolVersion: v.version });
   const size = candidates.length;
   return {
     id: key,

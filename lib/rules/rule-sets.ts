@@ -4,6 +4,7 @@ import { stableStringify } from "@/lib/engine/rules";
 import { ConflictError, invalid, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { checkOverrides } from "@/lib/rules/validate";
+import { scheduleRecheck } from "@/lib/recheck/schedule";
 import type { ScoringRulesResponse } from "@/lib/rules/schemas";
 
 // An organization's scoring rules per domain: immutable versions 1, 2, …; the latest is in force,
@@ -70,8 +71,9 @@ export async function saveScoringRules(
   knownDomain(domain);
   const check = checkOverrides(domain, overrides);
   if (!check.ok) throw invalid(check.details[0].message, check.details);
+  let saved: { rules: ScoringRulesResponse; created: boolean };
   try {
-    return await db.$transaction(async (tx) => {
+    saved = await db.$transaction(async (tx) => {
       const current = await currentRuleSet(tx, organizationId, domain);
       // Also a reset while nothing was ever changed: version 0 already is the defaults.
       if (stableStringify(current.overrides) === stableStringify(check.overrides)) return { rules: { ...view(domain, current), new_version: false }, created: false };
@@ -87,4 +89,7 @@ export async function saveScoringRules(
     }
     throw err;
   }
+  // New rules in force: re-check the organization's recent evaluations of this domain (queued, throttled).
+  if (saved.created) await scheduleRecheck(db, organizationId, { trigger: "scoring_rules", domain, rulesVersion: saved.rules.version });
+  return saved;
 }

@@ -30,6 +30,8 @@ export interface ClaimedDelivery {
   /** Attempts recorded before this claim; this attempt is number `attempts + 1`. */
   attempts: number;
   leaseOwner: string;
+  /** The body of an event other than the job's own result (e.g. a re-check's "evaluation.changed"); null for the result. */
+  payload: unknown;
 }
 
 /** The longest a receiver's Retry-After may push an attempt back. */
@@ -52,7 +54,7 @@ export async function claimDueDeliveries(db: PrismaClient, owner: string, limit:
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, organization_id AS "organizationId", job_id AS "jobId", message_id AS "webhookId",
-              url, attempts, lease_owner AS "leaseOwner"`;
+              url, attempts, lease_owner AS "leaseOwner", payload`;
 }
 
 export type AttemptOutcome = "succeeded" | "retry" | "failed" | "stale";
@@ -129,8 +131,12 @@ async function send(
   if (job.status === "completed" && !job.result) return localFailure("the job's result is missing");
   const secrets = signingSecrets(job.organization, now);
   if (secrets.length === 0) return localFailure("the organization has no webhook signing secret");
-  const result = job.result && job.status === "completed" ? gunzipJson<EvaluationResult>(job.result.result) : null;
-  const body = JSON.stringify(resultBody(job, result));
+  let body: string;
+  if (delivery.payload != null) body = JSON.stringify(delivery.payload);
+  else {
+    const result = job.result && job.status === "completed" ? gunzipJson<EvaluationResult>(job.result.result) : null;
+    body = JSON.stringify(resultBody(job, result));
+  }
   const headers = webhookHeaders({
     secrets,
     webhookId: delivery.webhookId,

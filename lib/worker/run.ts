@@ -2,19 +2,22 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Settings } from "@/lib/settings";
 import { JobLoop } from "@/lib/worker/job-loop";
 import { startDeliveryLoop } from "@/lib/webhooks/delivery-loop";
+import { startRecheckLoop } from "@/lib/recheck/runner";
 
 // The one place that says what a worker process runs and how many at once: the evaluator loop
-// and the webhook sender. `next start` hosts it in-process (instrumentation.ts) unless
+// the webhook sender and the re-check runner. `next start` hosts it in-process (instrumentation.ts) unless
 // WORKER_IN_PROCESS=false; `npm run worker` runs it alone (scripts/worker.ts). On PostgreSQL,
 // lib/notifications.ts wakes the loops when another process inserts jobs.
 
 export function startWorkers(db: PrismaClient, s: Settings) {
   const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS }).start();
   const deliveries = startDeliveryLoop(db, {});
+  // 0 turns re-checks off in this process (another process may run them).
+  const rechecks = s.RECHECK_MAX_OUTSTANDING > 0 ? startRecheckLoop(db, { maxOutstanding: s.RECHECK_MAX_OUTSTANDING }) : null;
   return {
     owner: jobs.owner,
     async stop() {
-      await Promise.all([jobs.stop(), deliveries.stop()]);
+      await Promise.all([jobs.stop(), deliveries.stop(), rechecks?.stop()]);
     },
   };
 }

@@ -1,0 +1,171 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newEvalId, newId } from "@/lib/ids";
+import { compareJobs } from "@/lib/compare/load";
+import { recheckChangedEvent } from "@/lib/recheck/event";
+import { newWebhookId } from "@/lib/webhooks/sign";
+import { onWake, wakeWorkers } from "@/lib/wake";
+
+// The re-check runner: turns pending re-check items into jobs, never more than `maxOutstanding`
+// queued or running at once across every process (a transaction-scoped advisory lock makes the
+// count-then-submit step single-file), and finishes items whose job is done: compare with the
+// baseline, record whether the change is material, and for a material change with a webhook on
+// the original evaluation, enqueue one signed "evaluation.changed" event. New submissions wait
+// behind at most `maxOutstanding` re-check jobs, however large the re-check.
+
+const LOCK_KEY = 727_275;
+
+/** Submit up to (maxOutstanding - running) pending items as jobs; returns how many. */
+export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: number): Promise<number> {
+  const submitted = await db.$transaction(async (tx) => {
+    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
+    if (!locked) return 0;
+    const running = await tx.recheckItem.count({ where: { status: "running" } });
+    const free = maxOutstanding - running;
+    if (free <= 0) return 0;
+    const items = await tx.$queryRaw<{ id: string; original_job_id: string }[]>`
+      SELECT id, original_job_id FROM recheck_items WHERE status = 'pending'
+      ORDER BY created_at, id LIMIT ${free} FOR UPDATE SKIP LOCKED`;
+    for (const item of items) {
+      const original = await tx.job.findUnique({
+        where: { id: item.original_job_id },
+        select: { organizationId: true, poolId: true, poolKey: true, profile: true, entity: true, pool: { select: { currentVersionId: true } } },
+      });
+      if (!original?.pool.currentVersionId) {
+        await tx.recheckItem.update({ where: { id: item.id }, data: { status: "failed", comparedAt: new Date() } });
+        continue;
+      }
+      const id = newEvalId();
+      await tx.job.create({
+        data: {
+          id,
+          organizationId: original.organizationId,
+          poolId: original.poolId,
+          poolVersionId: original.pool.currentVersionId,
+          poolKey: original.poolKey,
+          profile: original.profile as Prisma.InputJsonValue,
+          entity: original.entity,
+          sourceJobId: item.original_job_id,
+          sourceKind: "recheck",
+        },
+      });
+      await tx.recheckItem.update({ where: { id: item.id }, data: { status: "running", jobId: id } });
+    }
+    return items.length;
+  });
+  if (submitted > 0) wakeWorkers();
+  return submitted;
+}
+
+/** Compare the finished re-check jobs with their baselines; returns how many items finished. */
+export async function finishRechecks(db: PrismaClient, limit = 20): Promise<number> {
+  const items = await db.recheckItem.findMany({
+    where: { status: "running", job: { status: { in: ["completed", "failed"] } } },
+    take: limit,
+    select: {
+      id: true, organizationId: true, originalJobId: true, baselineJobId: true, jobId: true,
+      job: { select: { status: true } },
+      original: { select: { webhookUrl: true } },
+      recheck: { select: { trigger: true, poolVersion: true, rulesVersion: true } },
+    },
+  });
+  let done = 0;
+  for (const item of items) {
+    if (item.job!.status === "failed") {
+      done += await finish(db, item.id, { status: "failed", comparedAt: new Date() }, null);
+      continue;
+    }
+    const cmp = await compareJobs(db, item.organizationId, item.baselineJobId, item.jobId!, { evidence: false });
+    const material = cmp.candidates.filter((c) => c.material);
+    const summary = {
+      sentences: cmp.summary.sentences,
+      entered: cmp.summary.entered,
+      left: cmp.summary.left,
+      entered_top_tier: cmp.summary.entered_top_tier,
+      left_top_tier: cmp.summary.left_top_tier,
+      material: material.slice(0, 50).map((c) => ({ id: c.id, name: c.name, kinds: c.kinds })),
+    };
+    const event =
+      cmp.summary.material && item.original.webhookUrl
+        ? { url: item.original.webhookUrl, payload: recheckChangedEvent({ item, cmp, summary }) }
+        : null;
+    done += await finish(db, item.id, { status: "done", material: cmp.summary.material, summary, comparedAt: new Date() }, event && { ...event, organizationId: item.organizationId, jobId: item.jobId! });
+  }
+  if (done > 0) wakeWorkers();
+  return done;
+}
+
+/** Fenced on status = running, so two processes never finish (and notify) the same item twice. */
+async function finish(
+  db: PrismaClient,
+  id: string,
+  data: Prisma.RecheckItemUpdateManyMutationInput,
+  event: { url: string; payload: object; organizationId: string; jobId: string } | null,
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const n = await tx.recheckItem.updateMany({ where: { id, status: "running" }, data });
+    if (n.count !== 1 || !event) return n.count;
+    await tx.webhookDelivery.create({
+      data: {
+        id: newId("dlv"),
+        organizationId: event.organizationId,
+        jobId: event.jobId,
+        webhookId: newWebhookId(),
+        url: event.url,
+        event: "evaluation.changed",
+        payload: event.payload as Prisma.InputJsonObject,
+      },
+    });
+    return 1;
+  });
+}
+
+export interface RecheckLoopOptions {
+  maxOutstanding?: number;
+  pollMs?: number;
+  log?: (msg: string) => void;
+}
+
+/** Runs both steps whenever a worker wakes (a job finished) and every `pollMs`. */
+export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}) {
+  const max = opts.maxOutstanding ?? 1;
+  const pollMs = opts.pollMs ?? 1_000;
+  const log = opts.log ?? ((m: string) => console.log(`nexio recheck: ${m}`));
+  let running = true;
+  let busy = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    if (!running) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    clearTimeout(timer);
+    try {
+      await finishRechecks(db);
+      await submitPendingRechecks(db, max);
+    } catch (err) {
+      log(`tick failed: ${(err as Error).message}`);
+    } finally {
+      busy = false;
+      if (running) {
+        if (again) {
+          again = false;
+          void tick();
+        } else timer = setTimeout(() => void tick(), pollMs);
+      }
+    }
+  };
+  // A finishing job wakes the workers; that is also when a slot frees up.
+  const unsubscribe = onWake(() => void tick());
+  void tick();
+  return {
+    async stop() {
+      running = false;
+      unsubscribe();
+      clearTimeout(timer);
+    },
+  };
+}
