@@ -55,6 +55,7 @@ CREATE TABLE "saved_views" (
     "page" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "query" TEXT NOT NULL,
+    "eval_id" TEXT,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "saved_views_pkey" PRIMARY KEY ("id")
 );
