@@ -10,10 +10,12 @@ import { usePools } from "@/components/evaluation-form/use-pools";
 import { Field, Panel, inputClass } from "@/components/settings/panel";
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { ImportReport } from "@/components/settings/import-report";
+import { PoolHistory } from "@/components/settings/pool-history";
 import { POOL_DOMAINS, POOL_IMPORT_LIMITS, PoolName, type ImportPoolResponse } from "@/lib/pools/schemas";
 
 export function PoolsPanel() {
   const pools = usePools();
+  const [history, setHistory] = useState<string | null>(null);
   return (
     <>
       <Panel
@@ -39,11 +41,12 @@ export function PoolsPanel() {
                 <th scope="col" className={`${th} text-right`}>Candidates</th>
                 <th scope="col" className={`${th} text-right`}>Version</th>
                 <th scope="col" className={th}>Owner</th>
+                <th scope="col" className={th}><span className="sr-only">Actions</span></th>
               </tr>
             }
           >
             {!pools.data ? (
-              <SkeletonRows cols={5} />
+              <SkeletonRows cols={6} />
             ) : (
               pools.data.map((p) => (
                 <tr key={p.id} data-testid="pool-row">
@@ -59,12 +62,19 @@ export function PoolsPanel() {
                       {p.shared ? "Shared demo" : "Your organization"}
                     </span>
                   </td>
+                  <td className={`${td} text-right`}>
+                    <Button variant="ghost" aria-expanded={history === p.id} aria-controls="pool-history-heading" onClick={() => setHistory(history === p.id ? null : p.id)}>
+                      History<span className="sr-only"> of {p.id}</span>
+                    </Button>
+                  </td>
                 </tr>
               ))
             )}
           </Table>
         )}
       </Panel>
+
+      {history && <PoolHistory pool={history} onClose={() => setHistory(null)} />}
     </>
   );
 }
