@@ -4,7 +4,7 @@
 // median and p90 of the pure function after warm-up (loading from the database is not included).
 import os from "node:os";
 import { compareEvaluations, type EvaluationSnapshot } from "../lib/compare/evaluations";
-import { diffPoolVersions, type PoolCandidate } from "../lib/compare/pool-diff";
+import { diffPoolVersions, type PoolRecord } from "../lib/compare/pool-diff";
 import { evaluate, type CarrierProfile } from "../lib/engine";
 import { generateCarriers } from "../lib/pools/demo";
 
@@ -50,15 +50,15 @@ console.log(
 
 // A second version of the pool: every 10th carrier drops its first admitted state, every 7th its
 // appetite for its first line weakens, 20 are removed and 20 added.
-const v1 = pool as unknown as PoolCandidate[];
-const v2 = JSON.parse(JSON.stringify(pool.slice(20))) as PoolCandidate[];
+const v1 = pool as unknown as PoolRecord[];
+const v2 = JSON.parse(JSON.stringify(pool.slice(20))) as PoolRecord[];
 v2.forEach((c, i) => {
   if (i % 10 === 0) (c.admitted_states as string[]).shift();
   const lines = c.lines as Record<string, { appetite: string }>;
   const first = Object.keys(lines)[0];
   if (i % 7 === 0 && first) lines[first].appetite = lines[first].appetite === "target" ? "consider" : "limited";
 });
-v2.push(...(JSON.parse(JSON.stringify(pool.slice(0, 20))) as PoolCandidate[]).map((c, i) => ({ ...c, id: `${c.id}_new${i}` })));
+v2.push(...(JSON.parse(JSON.stringify(pool.slice(0, 20))) as PoolRecord[]).map((c, i) => ({ ...c, id: `${c.id}_new${i}` })));
 const diff = diffPoolVersions("carriers", v1, v2);
 console.log(
   JSON.stringify({

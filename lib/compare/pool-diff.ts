@@ -8,7 +8,7 @@ import { carrierSentences } from "./pool-words-carriers";
 import { genericSentences } from "./pool-words-generic";
 import { count } from "./words";
 
-export interface PoolCandidate {
+export interface PoolRecord {
   id: string;
   name: string;
   [field: string]: unknown;
@@ -43,8 +43,8 @@ export interface PoolDiff {
 
 /** What a domain summariser gets: the changed candidates on both sides, by id. */
 export interface ChangedPair {
-  a: PoolCandidate;
-  b: PoolCandidate;
+  a: PoolRecord;
+  b: PoolRecord;
   changes: FieldChange[];
 }
 
@@ -79,9 +79,9 @@ function diffValue(path: string, a: unknown, b: unknown, out: FieldChange[]) {
 }
 
 /** Field-level changes of one candidate between two versions (id excluded). */
-export function diffCandidate(a: PoolCandidate, b: PoolCandidate): FieldChange[] {
+export function diffCandidate(a: PoolRecord, b: PoolRecord): FieldChange[] {
   const out: FieldChange[] = [];
-  const rest = (c: PoolCandidate) => {
+  const rest = (c: PoolRecord) => {
     const { id: _id, ...r } = c;
     return r;
   };
@@ -89,7 +89,7 @@ export function diffCandidate(a: PoolCandidate, b: PoolCandidate): FieldChange[]
   return out;
 }
 
-export function diffPoolVersions(domain: string, a: readonly PoolCandidate[], b: readonly PoolCandidate[]): PoolDiff {
+export function diffPoolVersions(domain: string, a: readonly PoolRecord[], b: readonly PoolRecord[]): PoolDiff {
   const byA = new Map(a.map((c) => [c.id, c]));
   const byB = new Map(b.map((c) => [c.id, c]));
   const added = b.filter((c) => !byA.has(c.id)).map((c) => ({ id: c.id, name: c.name }));

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { loadPoolVersion } from "@/lib/pools/pools";
-import { diffPoolVersions, type PoolCandidate } from "./pool-diff";
+import { diffPoolVersions, type PoolRecord } from "./pool-diff";
 import type { ListPoolVersionsResponse, PoolDiffResponse } from "./schemas";
 
 // A pool's history: its immutable versions, and the difference between any two of them. The
@@ -38,6 +38,6 @@ export async function diffPoolVersionsOf(db: PrismaClient, organizationId: strin
   const [ia, ib] = [idOf(from), idOf(to)];
   if (!ia || !ib) throw notFound("Pool version");
   const [a, b] = await Promise.all([loadPoolVersion(db, ia), loadPoolVersion(db, ib)]);
-  const diff = diffPoolVersions(pool.domain, (a?.candidates ?? []) as PoolCandidate[], (b?.candidates ?? []) as PoolCandidate[]);
+  const diff = diffPoolVersions(pool.domain, (a?.candidates ?? []) as PoolRecord[], (b?.candidates ?? []) as PoolRecord[]);
   return { pool: pool.key, from, to, ...diff };
 }

@@ -2,7 +2,7 @@
 // (state × line), appetite, financial strength, revenue bands, then everything else.
 import { AM_BEST_RATINGS, FINANCIAL_SIZES } from "@/lib/engine/domains/carriers/schema";
 import { LINE_LABELS } from "@/lib/engine/domains/carriers/lines";
-import type { ChangedPair, PoolCandidate } from "./pool-diff";
+import type { ChangedPair, PoolRecord } from "./pool-diff";
 import { countByLabel, fieldLabel, limitSentences } from "./pool-words-generic";
 import { count } from "./words";
 
@@ -30,7 +30,7 @@ interface Writes {
   states: Set<string>;
 }
 
-function writes(c: PoolCandidate): Writes {
+function writes(c: PoolRecord): Writes {
   const lines = new Set(Object.keys((c.lines as Record<string, unknown> | undefined) ?? {}));
   const states = new Set([...((c.admitted_states as string[] | undefined) ?? []), ...((c.surplus_lines_states as string[] | undefined) ?? [])]);
   return { lines, states };

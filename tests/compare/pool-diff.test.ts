@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { diffCandidate, diffPoolVersions, type PoolCandidate } from "@/lib/compare/pool-diff";
+import { diffCandidate, diffPoolVersions, type PoolRecord } from "@/lib/compare/pool-diff";
 import { carrier, provider } from "../engine/fixtures";
 
-const c = (...args: Parameters<typeof carrier>) => carrier(...args) as unknown as PoolCandidate;
+const c = (...args: Parameters<typeof carrier>) => carrier(...args) as unknown as PoolRecord;
 
 describe("diffCandidate", () => {
   it("gives dotted paths, treats absent as null and lists as sets", () => {
@@ -69,8 +69,8 @@ describe("diffPoolVersions", () => {
   });
 
   it("summarises another domain's fields generically", () => {
-    const p1 = [provider({ id: "p1" }), provider({ id: "p2" })] as unknown as PoolCandidate[];
-    const p2 = [provider({ id: "p1", accepting_new_patients: false }), provider({ id: "p2", accepting_new_patients: false, quality_stars: 3 })] as unknown as PoolCandidate[];
+    const p1 = [provider({ id: "p1" }), provider({ id: "p2" })] as unknown as PoolRecord[];
+    const p2 = [provider({ id: "p1", accepting_new_patients: false }), provider({ id: "p2", accepting_new_patients: false, quality_stars: 3 })] as unknown as PoolRecord[];
     expect(diffPoolVersions("providers", p1, p2).summary).toEqual(["2 providers changed accepting new patients", "1 provider changed quality stars"]);
   });
 });
