@@ -139,3 +139,8 @@ function withEvidence(changes: CandidateChange[], la: Loaded, lb: Loaded) {
 }
 
 const pick = (d: { rule: string; evidence: string } | undefined) => (d ? { rule: d.rule, evidence: d.evidence } : null);
+
+/** True when both evaluations are the organization's (the compare page's 404 check; cheap). */
+export async function bothJobsExist(db: PrismaClient, organizationId: string, a: string, b: string): Promise<boolean> {
+  return (await db.job.count({ where: { organizationId, id: { in: [a, b] } } })) === (a === b ? 1 : 2);
+}

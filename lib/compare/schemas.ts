@@ -123,3 +123,5 @@ export const PoolDiffResponse = z
   .meta({ id: "PoolDiff" });
 export type PoolDiffResponse = z.infer<typeof PoolDiffResponse>;
 export type ListPoolVersionsResponse = z.infer<typeof ListPoolVersionsResponse>;
+
+export const PoolDiffParams = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).strict();
