@@ -5,6 +5,7 @@ import { notFound, invalid } from "@/lib/errors";
 import type { JobResponse } from "@/lib/jobs/schemas";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { resultBody } from "@/lib/jobs/webhook-body";
+import { changedSince } from "@/lib/recheck/changed";
 
 // Reading jobs. Every query names the organization: another organization's job is simply not
 // found (404), never "forbidden", so ids leak nothing.
@@ -20,12 +21,16 @@ const jobSelect = {
   createdAt: true,
   startedAt: true,
   completedAt: true,
+  sourceJobId: true,
+  sourceKind: true,
   poolVersion: { select: { version: true } },
 } satisfies Prisma.JobSelect;
 
 type JobRow = Prisma.JobGetPayload<{ select: typeof jobSelect }>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const source = (j: { sourceJobId: string | null; sourceKind: string | null }): { eval_id: string; kind: "rerun" | "recheck" } | null =>
+  j.sourceJobId && (j.sourceKind === "rerun" || j.sourceKind === "recheck") ? { eval_id: j.sourceJobId, kind: j.sourceKind } : null;
 
 function view(job: JobRow, result: { engineVersion: string; rulesVersion: number; body: EvaluationResult } | null): JobResponse {
   const base = {
@@ -33,6 +38,7 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
     pool_version: job.poolVersion.version,
     profile: job.profile as Record<string, unknown>,
     webhook_url: job.webhookUrl,
+    source: source(job),
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),
     completed_at: iso(job.completedAt),
@@ -50,8 +56,12 @@ export async function getJob(db: PrismaClient, organizationId: string, evalId: s
   const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: jobSelect });
   if (!job) throw notFound("Job");
   if (job.status !== "completed") return view(job, null);
-  const res = await db.jobResult.findUnique({ where: { jobId: job.id }, select: { engineVersion: true, rulesVersion: true, result: true } });
-  return view(job, res ? { engineVersion: res.engineVersion, rulesVersion: res.rulesVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
+  const [res, changed] = await Promise.all([
+    db.jobResult.findUnique({ where: { jobId: job.id }, select: { engineVersion: true, rulesVersion: true, result: true } }),
+    changedSince(db, organizationId, [job.id]),
+  ]);
+  const out = view(job, res ? { engineVersion: res.engineVersion, rulesVersion: res.rulesVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
+  return { ...out, changed_since: changed.get(job.id) ?? null };
 }
 
 export interface ListFilters {
@@ -62,6 +72,7 @@ export interface ListFilters {
   q?: string;
   created_gte?: string;
   created_lte?: string;
+  include_rechecks?: "true" | "false";
 }
 
 export async function listJobs(db: PrismaClient, organizationId: string, f: ListFilters) {
@@ -69,6 +80,8 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
   if (f.status) where.status = f.status;
   if (f.pool) where.poolKey = f.pool;
   if (f.q) where.entity = { contains: f.q, mode: "insensitive" };
+  // Re-checks are Nexio's own jobs (linked from the evaluation they re-check): not listed unless asked.
+  if (f.include_rechecks !== "true") where.OR = [{ sourceKind: null }, { sourceKind: { not: "recheck" } }];
   if (f.created_gte || f.created_lte) {
     where.createdAt = {
       ...(f.created_gte ? { gte: new Date(f.created_gte) } : {}),
@@ -86,11 +99,14 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     take: f.limit + 1,
     select: {
       id: true, status: true, poolKey: true, entity: true, errorCode: true, errorMessage: true, createdAt: true, startedAt: true, completedAt: true,
+      sourceJobId: true, sourceKind: true,
       poolVersion: { select: { version: true } },
       result: { select: { poolSize: true, filtered: true } },
     },
   });
-  const data = rows.slice(0, f.limit).map((j) => ({
+  const page = rows.slice(0, f.limit);
+  const changed = await changedSince(db, organizationId, page.map((j) => j.id));
+  const data = page.map((j) => ({
     eval_id: j.id,
     status: j.status,
     pool: j.poolKey,
@@ -99,6 +115,8 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     pool_size: j.result?.poolSize ?? null,
     filtered: j.result?.filtered ?? null,
     ...(j.status === "failed" ? { error: { code: j.errorCode ?? "evaluation_failed", message: j.errorMessage ?? "The evaluation failed" } } : {}),
+    source: source(j),
+    changed_since: changed.get(j.id) ?? null,
     created_at: j.createdAt.toISOString(),
     started_at: iso(j.startedAt),
     completed_at: iso(j.completedAt),

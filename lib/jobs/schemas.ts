@@ -16,6 +16,11 @@ export const CreateJobBody = z
       .max(2048)
       .optional()
       .meta({ description: "Public HTTPS URL that receives the result when the evaluation completes or fails" }),
+    rerun_of: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: "eval_id of an evaluation of this organization that this one re-runs with edited inputs; the new job links to it (`source`) and GET /api/v1/jobs/{rerun_of}/compare/{eval_id} shows what changed" }),
   })
   .strict()
   .meta({ id: "CreateJobBody" });
@@ -40,6 +45,21 @@ export const ScoredCandidate = z
   .meta({ id: "Candidate" });
 
 export const JobError = z.object({ code: z.string(), message: z.string() }).meta({ id: "JobError" });
+
+export const JobSource = z
+  .object({
+    eval_id: z.string(),
+    kind: z.enum(["rerun", "recheck"]).meta({ description: "rerun: Edit and re-run (rerun_of); recheck: re-evaluated after a new pool version or new scoring rules" }),
+  })
+  .meta({ id: "JobSource", description: "The evaluation this one came from; it never changes" });
+
+export const ChangedSince = z
+  .object({
+    eval_id: z.string().meta({ description: "The re-check that found the change" }),
+    compared_at: z.string(),
+    sentences: z.array(z.string()),
+  })
+  .meta({ id: "ChangedSince", description: "The latest re-check of this evaluation that changed materially (eligibility or the top tier)" });
 
 /** The webhook body and the heart of GET /api/v1/jobs/{eval_id} once completed (the seed's shape). */
 export const JobResult = z
@@ -76,6 +96,8 @@ export const JobResponse = z
     pool_version: z.number().int(),
     profile: z.record(z.string(), z.unknown()),
     webhook_url: z.string().nullable(),
+    source: JobSource.nullable().optional(),
+    changed_since: ChangedSince.nullable().optional(),
     engine_version: z.string().optional(),
     rules_version: z
       .number()
@@ -99,6 +121,8 @@ export const JobSummary = z
     pool_size: z.number().int().nullable(),
     filtered: z.number().int().nullable(),
     error: JobError.optional(),
+    source: JobSource.nullable().optional(),
+    changed_since: ChangedSince.nullable().optional(),
     created_at: z.string(),
     started_at: z.string().nullable(),
     completed_at: z.string().nullable(),
@@ -125,6 +149,10 @@ export const ListJobsQuery = z
       .or(z.iso.date())
       .optional()
       .meta({ description: "Only jobs created at or before this instant (ISO 8601; a date means its end, UTC)" }),
+    include_rechecks: z
+      .enum(["true", "false"])
+      .optional()
+      .meta({ description: "true also lists the re-check jobs Nexio makes after a pool or rules change (hidden by default)" }),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import { CreateJobBody } from "@/lib/jobs/schemas";
 import { findUsablePool } from "@/lib/pools/pools";
 import { insertJob } from "@/lib/jobs/group-insert";
 import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
-import { newEvalId, newId, sha256Hex } from "@/lib/ids";
+import { EVAL_ID_PATTERN, newEvalId, newId, sha256Hex } from "@/lib/ids";
 import { stableStringify } from "@/lib/engine/rules";
 import type { Principal } from "@/lib/auth/principal";
 import { settings } from "@/lib/settings";
@@ -47,6 +47,7 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     webhookUrl: job.webhookUrl ?? null,
     apiKeyId: who.apiKeyId ?? null,
     userId: who.userId ?? null,
+    ...(job.rerunOf ? { sourceJobId: job.rerunOf, sourceKind: "rerun" } : {}),
   };
   if (!idempotencyKey) {
     await insertJob(db, row);
@@ -134,6 +135,14 @@ async function validate(db: PrismaClient, who: Principal, raw: unknown) {
     else details.push({ path: "webhook_url", code: check.code, message: `Invalid webhook_url: ${check.reason}` });
   }
 
+  // "Edit and re-run": the job it re-runs must be one of this organization's.
+  let rerunOf: string | undefined;
+  if (typeof input.rerun_of === "string") {
+    const source = EVAL_ID_PATTERN.test(input.rerun_of) ? await db.job.findFirst({ where: { id: input.rerun_of, organizationId: who.organizationId }, select: { id: true } }) : null;
+    if (source) rerunOf = source.id;
+    else details.push({ path: "rerun_of", code: "not_found", message: `Unknown evaluation: rerun_of ${input.rerun_of}` });
+  }
+
   if (details.length > 0 || !envelope.success || !pool || !profile) throw invalid(details[0]?.message ?? "Invalid request", details);
-  return { pool, profile, webhookUrl };
+  return { pool, profile, webhookUrl, rerunOf };
 }

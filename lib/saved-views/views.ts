@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError, invalid, notFound } from "@/lib/api/errors";
+import { ForbiddenError, invalid, notFound } from "@/lib/errors";
 import { EVAL_ID_PATTERN, newId } from "@/lib/ids";
 import { settings } from "@/lib/settings";
 import type { CreateSavedViewBody, SavedView } from "./schemas";
@@ -29,7 +29,7 @@ function view(r: Row, userId: string | undefined): SavedView {
 
 /** Saved views belong to people: an API key has no user to keep them for. */
 export function requireUser(userId: string | undefined): string {
-  if (!userId) throw new ApiError(403, "forbidden", "Saved views belong to people; sign in to the dashboard to use them");
+  if (!userId) throw new ForbiddenError("Saved views belong to people; sign in to the dashboard to use them");
   return userId;
 }
 

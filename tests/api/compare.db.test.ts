@@ -13,6 +13,9 @@ import * as compareRoute from "@/app/api/v1/jobs/[evalId]/compare/[otherId]/rout
 import * as versionsRoute from "@/app/api/v1/pools/[poolId]/versions/route";
 import * as diffRoute from "@/app/api/v1/pools/[poolId]/versions/[from]/diff/[to]/route";
 import * as poolsRoute from "@/app/api/v1/pools/route";
+import * as jobsRoute from "@/app/api/v1/jobs/route";
+import * as jobRoute from "@/app/api/v1/jobs/[evalId]/route";
+import { JobResponse } from "@/lib/jobs/schemas";
 import * as viewsRoute from "@/app/api/v1/saved-views/route";
 import * as viewRoute from "@/app/api/v1/saved-views/[id]/route";
 
@@ -100,6 +103,25 @@ describe("GET /api/v1/jobs/{a}/compare/{b}", () => {
     await run(a, { profile: CA, pool: "carriers:all" }); // let it finish so the queue is empty again
     const provider = await run(a, PROVIDER_BODY);
     expect(expectError(await compare(a, before, provider), 400, "invalid_request").details[0]).toMatchObject({ path: "b", code: "domain_mismatch" });
+  });
+});
+
+describe("POST /api/v1/jobs with rerun_of", () => {
+  it("links the new job to the one it re-runs; an unknown or another organization's job is a 400", async () => {
+    const first = await run(a, { profile: CA, pool: "carriers:all" });
+    const res = await call(jobsRoute.POST, "/api/v1/jobs", { key: a.key, body: { profile: { ...CA, revenue: 30_000_000 }, pool: "carriers:all", rerun_of: first } });
+    expect(res.status, res.text).toBe(202);
+    const id = (res.json as { eval_id: string }).eval_id;
+    const job = parsed(JobResponse, await call(jobRoute.GET, `/api/v1/jobs/${id}`, { key: a.key, params: { evalId: id } }));
+    expect(job.source).toEqual({ eval_id: first, kind: "rerun" });
+    const original = parsed(JobResponse, await call(jobRoute.GET, `/api/v1/jobs/${first}`, { key: a.key, params: { evalId: first } }));
+    expect(original.source).toBeNull();
+    for (const bad of [newEvalId(), "nope"]) {
+      const e = expectError(await call(jobsRoute.POST, "/api/v1/jobs", { key: a.key, body: { profile: CA, pool: "carriers:all", rerun_of: bad } }), 400, "invalid_request");
+      expect(e.details).toEqual([{ path: "rerun_of", code: "not_found", message: `Unknown evaluation: rerun_of ${bad}` }]);
+    }
+    expectError(await call(jobsRoute.POST, "/api/v1/jobs", { key: b.key, body: { profile: CA, pool: "carriers:all", rerun_of: first } }), 400, "invalid_request");
+    await run(a, { profile: CA, pool: "carriers:all" }); // drain
   });
 });
 

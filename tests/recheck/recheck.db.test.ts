@@ -9,7 +9,7 @@ import { importOrganizationPool } from "@/lib/pools/import-pool";
 import { finishRechecks, submitPendingRechecks } from "@/lib/recheck/runner";
 import { claimJobs, completeJob } from "@/lib/worker/queue";
 import { evaluateJob } from "@/lib/worker/evaluate-job";
-import { getJob } from "@/lib/jobs/read";
+import { getJob, listJobs } from "@/lib/jobs/read";
 import { getTrace } from "@/lib/traces/trace";
 import { claimDueDeliveries, attemptDelivery } from "@/lib/webhooks/deliver";
 import { resetSettingsForTests } from "@/lib/settings";
@@ -129,6 +129,19 @@ describe("re-check after a new pool version", () => {
       api_compare_url: `http://localhost:3000/api/v1/jobs/${caJob}/compare/${newCa}`,
     });
     expect((body.summary as { sentences: string[] }).sentences).toContain("1 carrier is no longer eligible");
+  });
+
+  it("History marks the changed evaluation and hides re-check jobs unless asked", async () => {
+    const list = await listJobs(db, org.id, { limit: 100 });
+    expect(list.data.map((j) => j.eval_id).sort()).toEqual([caJob, nvJob, azJob].sort());
+    const recheck = (await db.job.findFirstOrThrow({ where: { sourceJobId: caJob, sourceKind: "recheck" } })).id;
+    expect(list.data.find((j) => j.eval_id === caJob)!.changed_since).toMatchObject({ eval_id: recheck, sentences: expect.arrayContaining(["1 carrier is no longer eligible"]) });
+    expect(list.data.find((j) => j.eval_id === nvJob)!.changed_since).toBeNull();
+    const all = await listJobs(db, org.id, { limit: 100, include_rechecks: "true" });
+    expect(all.data).toHaveLength(6);
+    expect(all.data.find((j) => j.eval_id === recheck)!.source).toEqual({ eval_id: caJob, kind: "recheck" });
+    expect((await getJob(db, org.id, caJob)).changed_since!.eval_id).toBe(recheck);
+    expect((await getJob(db, org.id, recheck)).source).toEqual({ eval_id: caJob, kind: "recheck" });
   });
 
   it("keeps an old pool version's evaluation on its own result and trace", async () => {
