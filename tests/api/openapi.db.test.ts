@@ -69,12 +69,13 @@ describe("GET /api/v1/openapi.json", () => {
     }
   });
 
-  it("CreateJobBody requires profile and pool; webhook_url is optional", () => {
+  it("CreateJobBody requires profile and pool; webhook_url and rerun_of are optional", () => {
     const body = (doc.components as { schemas: Record<string, Json> }).schemas.CreateJobBody;
     expect(body.type).toBe("object");
     expect(body.required).toEqual(expect.arrayContaining(["profile", "pool"]));
     expect(body.required).not.toContain("webhook_url");
-    expect(Object.keys(body.properties as Json).sort()).toEqual(["pool", "profile", "webhook_url"]);
+    expect(body.required).not.toContain("rerun_of");
+    expect(Object.keys(body.properties as Json).sort()).toEqual(["pool", "profile", "rerun_of", "webhook_url"]);
     expect(body.additionalProperties).toBe(false);
     const post = (doc.paths as Record<string, Record<string, Json>>)["/api/v1/jobs"].post;
     expect(post.requestBody).toMatchObject({ required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateJobBody" } } } });
