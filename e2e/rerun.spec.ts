@@ -46,7 +46,7 @@ test("Edit and re-run opens the form with the job's pool and profile; a changed 
   const posted = page.waitForRequest((r) => r.url().endsWith("/api/v1/jobs") && r.method() === "POST");
   await page.getByRole("button", { name: "Evaluate" }).click();
   const revised = { ...SEED_PROFILE, revenue: 30_000_000 };
-  expect((await posted).postDataJSON()).toEqual({ profile: revised, pool: "carriers:tier1", webhook_url: HOOK });
+  expect((await posted).postDataJSON()).toEqual({ profile: revised, pool: "carriers:tier1", webhook_url: HOOK, rerun_of: source });
   await expect(page).toHaveURL(/\/jobs\/eval_[0-9A-Za-z]+$/);
   const rerun = page.url().split("/").pop()!;
   expect(rerun).not.toBe(source);

@@ -117,7 +117,8 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
       focusFirst(clientErrors, hookErr, !pool);
       return;
     }
-    submit.mutate({ profile, pool: pool.id, ...(webhook.trim() ? { webhook_url: webhook.trim() } : {}) });
+    // A re-run links to the job it came from, so its page can offer "What changed".
+    submit.mutate({ profile, pool: pool.id, ...(webhook.trim() ? { webhook_url: webhook.trim() } : {}), ...(prefill ? { rerun_of: prefill.evalId } : {}) });
   }
 
   function choosePool(id: string) {

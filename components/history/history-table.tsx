@@ -24,21 +24,38 @@ function duration(job: JobSummary) {
   return job.completed_at ? formatDuration(Date.parse(job.completed_at) - Date.parse(job.created_at)) : "—";
 }
 
-export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: string }) {
+/** A History row's marks: picked for comparison, and "changed since" (a re-check found a material change). */
+function ChangedSince({ job }: { job: JobSummary }) {
+  if (!job.changed_since) return null;
+  return (
+    <Link
+      href={`/jobs/${job.eval_id}/compare/${job.changed_since.eval_id}`}
+      title={job.changed_since.sentences.join("; ")}
+      className="mt-1 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-amber-900 hover:bg-amber-200"
+      data-testid="changed-since"
+    >
+      Changed since
+    </Link>
+  );
+}
+
+export function HistoryTable({ jobs, caption, selected, onToggle }: { jobs: JobSummary[]; caption: string; selected: string[]; onToggle: (job: JobSummary) => void }) {
   return (
     <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
-        <col className="w-[27%]" />
+        <col className="w-[4%]" />
+        <col className="w-[25%]" />
         <col className="w-[10%]" />
-        <col className="w-[15%]" />
-        <col className="w-[19%]" />
+        <col className="w-[14%]" />
+        <col className="w-[18%]" />
         <col className="w-[14%]" />
         <col className="w-[8%]" />
         <col className="w-[7%]" />
       </colgroup>
       <thead className="border-b border-slate-200 bg-slate-50">
         <tr>
+          <th scope="col" className={th}><span className="sr-only">Compare</span></th>
           <th scope="col" className={th}>Entity</th>
           <th scope="col" className={th}>Status</th>
           <th scope="col" className={th}>Pool</th>
@@ -52,6 +69,18 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
         {jobs.map((job) => (
           <tr key={job.eval_id} className={`${ROW_HEIGHT} hover:bg-slate-50`} data-testid="history-row">
             <td className={td}>
+              {job.status === "completed" && (
+                <input
+                  type="checkbox"
+                  checked={selected.includes(job.eval_id)}
+                  disabled={!selected.includes(job.eval_id) && selected.length >= 2}
+                  onChange={() => onToggle(job)}
+                  aria-label={`Select ${job.entity || "(no entity)"} ${job.eval_id}`}
+                  className="mt-0.5 h-4 w-4 accent-indigo-700"
+                />
+              )}
+            </td>
+            <td className={td}>
               <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline" data-testid="history-entity">
                 {job.entity || "(no entity)"}
               </Link>
@@ -62,7 +91,10 @@ export function HistoryTable({ jobs, caption }: { jobs: JobSummary[]; caption: s
               <span className="font-mono text-xs">{job.pool}</span>
               <span className="ml-1 text-xs text-slate-500">v{job.pool_version}</span>
             </td>
-            <td className={`${td} truncate`}><Result job={job} /></td>
+            <td className={`${td} truncate`}>
+              <Result job={job} />
+              <div><ChangedSince job={job} /></div>
+            </td>
             <td className={`${td} whitespace-nowrap text-slate-700`}>
               <time dateTime={job.created_at}>{formatDateTime(job.created_at)}</time>
             </td>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useId } from "react";
+import { useCallback, useId, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNote, Spinner } from "@/components/ui/badges";
@@ -9,7 +9,8 @@ import { ApiRequestError } from "@/components/api";
 import { HistoryFilters } from "./history-filters";
 import { HistoryTable, HistoryTableSkeleton } from "./history-table";
 import { PAGE_SIZES, hasFilters, readHistoryState, toPageQuery, type HistoryState } from "./search-params";
-import { useJobs } from "./use-jobs";
+import { useJobs, type JobSummary } from "./use-jobs";
+import { SavedViewNote, SavedViews } from "@/components/saved-views/saved-views";
 
 export function HistoryView() {
   const sp = useSearchParams();
@@ -40,9 +41,32 @@ export function HistoryView() {
   const filtered = hasFilters(state);
   const badCursor = jobs.error instanceof ApiRequestError && jobs.error.details.some((d) => d.path === "starting_after");
 
+  // Two completed evaluations picked (on any page) open "What changed", the older one as "before".
+  const [picked, setPicked] = useState<Pick<JobSummary, "eval_id" | "created_at">[]>([]);
+  const onToggle = useCallback(
+    (job: JobSummary) =>
+      setPicked((p) => (p.some((x) => x.eval_id === job.eval_id) ? p.filter((x) => x.eval_id !== job.eval_id) : p.length < 2 ? [...p, { eval_id: job.eval_id, created_at: job.created_at }] : p)),
+    [],
+  );
+  const [before, after] = [...picked].sort((x, y) => x.created_at.localeCompare(y.created_at) || x.eval_id.localeCompare(y.eval_id));
+  const viewQuery = toPageQuery({ ...state, starting_after: "", prev: [] });
+
   return (
     <div className="space-y-4">
+      <SavedViewNote id={sp.get("view")} />
       <HistoryFilters state={state} onChange={onFilter} onClear={onClear} active={filtered} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <SavedViews page="history" query={viewQuery} onApply={(q) => router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false })} />
+        <div className="flex items-center gap-3 text-sm" aria-live="polite" data-testid="compare-picked">
+          {picked.length > 0 && <span className="text-slate-700">{picked.length} of 2 picked to compare</span>}
+          {before && after && (
+            <Link href={`/jobs/${before.eval_id}/compare/${after.eval_id}`} className="rounded-md bg-indigo-700 px-3.5 py-2 font-medium text-white hover:bg-indigo-800">
+              Compare the 2 selected
+            </Link>
+          )}
+          {picked.length > 0 && <Button variant="ghost" onClick={() => setPicked([])}>Clear selection</Button>}
+        </div>
+      </div>
 
       <section aria-labelledby={`${id}-h`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="flex min-h-12 items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
@@ -84,7 +108,7 @@ export function HistoryView() {
           </div>
         ) : (
           <div className={jobs.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-            <HistoryTable jobs={page} caption={`Evaluations, page ${pageNumber}, newest first`} />
+            <HistoryTable jobs={page} caption={`Evaluations, page ${pageNumber}, newest first`} selected={picked.map((p) => p.eval_id)} onToggle={onToggle} />
           </div>
         )}
 

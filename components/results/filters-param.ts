@@ -31,3 +31,14 @@ export function filtersQuery(f: Filters, sort: Sort): string {
   if (sort.key !== DEFAULT_SORT.key || sort.dir !== DEFAULT_SORT.dir) p.set("sort", `${sort.key}:${sort.dir}`);
   return p.toString().replace(/%2C/gi, ",").replace(/%3A/gi, ":");
 }
+
+export const FILTER_PARAMS = ["tier", "confidence", "max", "q", "sort"] as const;
+
+/** `search` (a location's "?…") with these filters and sort in it, every other parameter kept. */
+export function withFilters(search: string, f: Filters, sort: Sort): string {
+  const params = new URLSearchParams(search);
+  for (const k of FILTER_PARAMS) params.delete(k);
+  new URLSearchParams(filtersQuery(f, sort)).forEach((v, k) => params.set(k, v));
+  const query = params.toString().replace(/%2C/gi, ",").replace(/%3A/gi, ":");
+  return query ? `?${query}` : "";
+}

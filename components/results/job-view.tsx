@@ -67,6 +67,35 @@ function Pending({ status }: { status: string }) {
   );
 }
 
+/**
+ * Where this evaluation came from (an edited re-run, or a re-check after a pool or rules change)
+ * with "What changed"; and, on an original, the latest re-check that changed materially.
+ */
+function Lineage({ job, changedSince }: { job: JobHead; changedSince: Job["changed_since"] }) {
+  if (!job.source && !changedSince) return null;
+  const link = "font-medium text-indigo-800 underline hover:text-indigo-950";
+  return (
+    <div className="flex flex-col gap-2 text-sm">
+      {job.source && (
+        <p data-testid="job-source" className="rounded-md bg-indigo-50 px-3 py-2 text-indigo-950 ring-1 ring-inset ring-indigo-200">
+          {job.source.kind === "rerun" ? "Re-run of " : "Re-check of "}
+          <Link href={`/jobs/${job.source.eval_id}`} className="font-mono underline">{job.source.eval_id}</Link>
+          {job.source.kind === "recheck" && " after a pool or scoring-rules change"}
+          {" · "}
+          <Link href={`/jobs/${job.source.eval_id}/compare/${job.eval_id}`} className={link}>What changed</Link>
+        </p>
+      )}
+      {changedSince && (
+        <p data-testid="job-changed-since" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-inset ring-amber-200">
+          Changed since: a re-check on <LocalTime iso={changedSince.compared_at} /> found a material change{changedSince.sentences[0] ? `: ${changedSince.sentences[0]}` : ""}
+          {" · "}
+          <Link href={`/jobs/${job.eval_id}/compare/${changedSince.eval_id}`} className={link}>What changed</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** One evaluation: its live status while it works, then its results (or its error). */
 export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMeta[] }) {
   const query = useJob(initial.eval_id);
@@ -102,6 +131,7 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
           {job.engine_version && <> · engine {job.engine_version}</>}
         </p>
         <ProfileLine profile={job.profile} fields={fields} />
+        <Lineage job={job} changedSince={query.data?.changed_since ?? null} />
         <JobProgress job={job} />
       </header>
 

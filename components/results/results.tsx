@@ -1,6 +1,9 @@
 "use client";
 
-import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { SavedViewNote, SavedViews } from "@/components/saved-views/saved-views";
+import { filtersQuery, readFilters, withFilters } from "./filters-param";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/badges";
 import { formatInt } from "@/components/ui/format";
@@ -27,8 +30,20 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
   // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.
   const { ids: compareIds, open: openCompare, close: closeCompare } = useCompareUrl(byId);
   const compareButtonId = useId();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  // Filters and sort start from the URL (a saved view's link, a reload) and stay in it.
+  const sp = useSearchParams();
+  const [initial] = useState(() => readFilters(sp.toString()));
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [sort, setSort] = useState<Sort>(initial.sort);
+  useEffect(() => {
+    const next = withFilters(window.location.search, filters, sort);
+    if (next !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${next}${window.location.hash}`);
+  }, [filters, sort]);
+  const applyView = useCallback((query: string) => {
+    const v = readFilters(query);
+    setFilters(v.filters);
+    setSort(v.sort);
+  }, []);
   const [selected, setSelected] = useState<string[]>(() => compareIds);
 
   // Typing in the name filter stays responsive while a long table re-renders behind it.
@@ -56,7 +71,9 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
             <h2 id="candidates-h" className="text-base font-semibold text-slate-900">Ranked candidates</h2>
             <LevelLegend />
           </div>
+          <SavedViewNote id={sp.get("view")} />
           <ResultFilters filters={filters} onChange={setFilters} tierCounts={tierCounts} confCounts={confCounts} />
+          <SavedViews page="results" query={filtersQuery(filters, sort)} evalId={evalId} onApply={applyView} />
           <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
             <p aria-live="polite" className="text-sm text-slate-700" data-testid="row-count">
               Showing <span className="font-semibold tabular-nums">{formatInt(rows.length)}</span> of {formatInt(all.length)} eligible candidates

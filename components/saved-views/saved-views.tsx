@@ -82,3 +82,14 @@ export function SavedViews({ page, query, evalId, onApply }: { page: Page; query
     </div>
   );
 }
+
+/** When a page was opened from a saved view's link (`?view=…`): whose view it is. */
+export function SavedViewNote({ id }: { id: string | null }) {
+  const view = useQuery({ queryKey: ["saved-view", id], queryFn: () => api<SavedView>(`/api/v1/saved-views/${encodeURIComponent(id!)}`), enabled: !!id, retry: false, staleTime: Infinity });
+  if (!id || !view.data) return null;
+  return (
+    <p data-testid="saved-view-note" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-950 ring-1 ring-inset ring-indigo-200">
+      Saved view <strong>{view.data.name}</strong>{view.data.mine ? "" : ` shared by ${view.data.owner}`}
+    </p>
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersQuery, readFilters } from "@/components/results/filters-param";
+import { filtersQuery, readFilters, withFilters } from "@/components/results/filters-param";
 import { DEFAULT_SORT, NO_FILTERS } from "@/components/results/model";
 
 describe("results filters in the URL", () => {
@@ -17,5 +17,11 @@ describe("results filters in the URL", () => {
       filters: { ...NO_FILTERS, tiers: ["WEAK_FIT"] },
       sort: DEFAULT_SORT,
     });
+  });
+
+  it("replaces only its own parameters in a location's query", () => {
+    const strong = { ...NO_FILTERS, tiers: ["STRONG_FIT"] } as never;
+    expect(withFilters("?compare=c1,c2&tier=WEAK_FIT&view=view_1", strong, DEFAULT_SORT)).toBe("?compare=c1,c2&view=view_1&tier=STRONG_FIT");
+    expect(withFilters("?tier=WEAK_FIT", NO_FILTERS, DEFAULT_SORT)).toBe("");
   });
 });
