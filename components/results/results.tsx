@@ -36,8 +36,10 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [sort, setSort] = useState<Sort>(initial.sort);
   useEffect(() => {
+    const inUrl = readFilters(window.location.search);
+    if (filtersQuery(inUrl.filters, inUrl.sort) === filtersQuery(filters, sort)) return;
     const next = withFilters(window.location.search, filters, sort);
-    if (next !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${next}${window.location.hash}`);
+    window.history.replaceState(null, "", `${window.location.pathname}${next}${window.location.hash}`);
   }, [filters, sort]);
   const applyView = useCallback((query: string) => {
     const v = readFilters(query);

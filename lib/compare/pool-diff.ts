@@ -56,6 +56,8 @@ function diffValue(path: string, a: unknown, b: unknown, out: FieldChange[]) {
   b = norm(b);
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
+    // Most lists are unchanged: equal element by element is the cheap common case.
+    if (a.length === b.length && a.every((x, i) => x === b[i])) return;
     if (a.every(isPlain) && b.every(isPlain)) {
       const sa = new Set(a);
       const sb = new Set(b);
