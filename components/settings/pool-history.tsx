@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Spinner } from "@/components/ui/badges";
@@ -32,8 +32,13 @@ export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => vo
     staleTime: Infinity,
   });
 
+  // Opened from a row far up the list: bring the history into view.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: "start" }), [pool]);
+
   const list = versions.data?.data ?? [];
   return (
+    <div ref={top} className="scroll-mt-4">
     <Panel
       id="pool-history"
       title={`History of ${pool}`}
@@ -46,8 +51,8 @@ export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => vo
       ) : !versions.data ? (
         <div className="p-5"><Spinner label="Loading versions…" /></div>
       ) : (
-        <div className="grid gap-0 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="border-b border-slate-200 lg:border-b-0 lg:border-r">
+        <div>
+          <div className="border-b border-slate-200">
             <Table
               caption={`Versions of ${pool}`}
               head={
@@ -106,6 +111,7 @@ export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => vo
         </div>
       )}
     </Panel>
+    </div>
   );
 }
 
