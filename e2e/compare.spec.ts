@@ -31,7 +31,7 @@ test.describe("signed in", () => {
 
     const origin = page.getByTestId("job-source");
     await expect(origin).toContainText(`Re-run of ${source}`);
-    await screenshot(page, "compare-rerun-job");
+    await page.screenshot({ path: "test-results/screens/compare-rerun-job-top.png" });
     await origin.getByRole("link", { name: "What changed" }).click();
     await expect(page).toHaveURL(`/jobs/${source}/compare/${rerun}`);
 
@@ -67,13 +67,28 @@ test.describe("signed in", () => {
 
   test("Settings → Pools: a pool's history shows what changed between two imports", async ({ page }) => {
     const carrier = (id: string, name: string, states: string[]) => ({
-      id, name, market_type: "admitted", admitted_states: states, surplus_lines_states: [],
+      id, name, am_best_rating: "A", financial_size: "VIII", market_type: "admitted", admitted_states: states, surplus_lines_states: [],
       lines: { general_liability: { appetite: "target", revenue_min: 0, revenue_max: 50_000_000 } },
     });
     const v1 = [carrier("gl_1", "Alder Mutual", ["CA", "NV"]), carrier("gl_2", "Birch Casualty", ["CA", "OR"]), carrier("gl_3", "Cedar Specialty", ["CA"])];
     const v2 = [carrier("gl_1", "Alder Mutual", ["NV"]), carrier("gl_2", "Birch Casualty", ["OR"]), carrier("gl_3", "Cedar Specialty", ["CA", "TX"])];
     const headers = { "X-API-Key": tenant.key, "Content-Type": "application/json" };
-    for (const v of [v1, v2]) expect((await page.request.post("/api/v1/pools?name=book&domain=carriers", { headers, data: v })).ok()).toBe(true);
+    const importVersion = async (v: unknown) => expect((await page.request.post("/api/v1/pools?name=book&domain=carriers", { headers, data: v })).ok()).toBe(true);
+    await importVersion(v1);
+    // An evaluation on version 1 (a California risk), re-checked in the background once v2 lands.
+    const risk = { entity: "golden-state-builders", state: "CA", line: "general_liability", revenue: 2_000_000 };
+    const past = await completedJob(page.request, tenant.key, { profile: risk, pool: `${tenant.slug}:book` });
+    await importVersion(v2);
+    await expect
+      .poll(async () => (await (await page.request.get(`/api/v1/jobs/${past}`, { headers })).json()).changed_since?.eval_id ?? null, { timeout: 60_000, intervals: [250, 500, 1000] })
+      .toMatch(/^eval_/);
+    await page.goto("/jobs");
+    const marked = page.getByTestId("history-row").filter({ hasText: past }).getByTestId("changed-since");
+    await expect(marked).toBeVisible();
+    await screenshot(page, "compare-history-changed-since");
+    await marked.click();
+    await expect(page).toHaveURL(new RegExp(`/jobs/${past}/compare/eval_`));
+    await expect(page.getByTestId("compare-summary")).toContainText("2 carriers are no longer eligible");
 
     await page.goto("/settings/pools");
     await page.getByRole("button", { name: `History of ${tenant.slug}:book` }).click();
@@ -123,5 +138,5 @@ test("a saved view reopens from its link for a colleague in the same organizatio
   await expect(page).toHaveURL(new RegExp(`/jobs/${source}\\?tier=STRONG_FIT&view=view_`));
   await expect(page.getByRole("group", { name: "Filter candidates" }).getByLabel(/Strong fit/)).toBeChecked();
   await expect(page.getByTestId("saved-view-note")).toContainText("Strong only");
-  await screenshot(page, "compare-saved-view-opened");
+  await page.screenshot({ path: "test-results/screens/compare-saved-view-opened-top.png" });
 });

@@ -134,7 +134,14 @@ export function CompareView({ a, b }: { a: string; b: string }) {
             {rows.length === 0 ? (
               <p className="p-5 text-sm text-slate-600">No candidate changed this way.</p>
             ) : (
-              <table className="w-full text-sm" data-testid="compare-candidates">
+              <table className="w-full table-fixed text-sm" data-testid="compare-candidates">
+                <colgroup>
+                  <col className="w-[22%]" />
+                  <col className="w-[21%]" />
+                  <col className="w-[21%]" />
+                  <col className="w-[8%]" />
+                  <col className="w-[28%]" />
+                </colgroup>
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr>
                     <th scope="col" className="px-5 py-2 font-semibold">Candidate</th>
