@@ -11,6 +11,7 @@ import { Field, Panel, inputClass } from "@/components/settings/panel";
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { ImportReport } from "@/components/settings/import-report";
 import { PoolHistory } from "@/components/settings/pool-history";
+import { RecheckPanel } from "@/components/settings/recheck-panel";
 import { POOL_DOMAINS, POOL_IMPORT_LIMITS, PoolName, type ImportPoolResponse } from "@/lib/pools/schemas";
 
 export function PoolsPanel() {
@@ -75,6 +76,8 @@ export function PoolsPanel() {
       </Panel>
 
       {history && <PoolHistory pool={history} onClose={() => setHistory(null)} />}
+
+      <RecheckPanel />
     </>
   );
 }

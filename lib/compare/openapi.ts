@@ -1,4 +1,5 @@
 import { COMMON_ERRORS, errorResponses, okResponse } from "@/lib/api/openapi-parts";
+import { RecheckSettings } from "@/lib/recheck/schemas";
 import { CandidateChange, CompareResponse, ListPoolVersionsResponse, PoolDiffResponse, PoolVersionSummary, SideState } from "@/lib/compare/schemas";
 
 // "What changed" in the OpenAPI document: comparing two evaluations, a pool's versions and the
@@ -12,11 +13,13 @@ export const COMPARE_SCHEMAS = {
   PoolVersion: PoolVersionSummary,
   PoolVersionList: ListPoolVersionsResponse,
   PoolDiff: PoolDiffResponse,
+  RecheckSettings,
 } as const;
 
 const ERRORS = {
   ...COMMON_ERRORS,
-  400: "invalid_request: the two evaluations are of different domains (`details[0].code` domain_mismatch), or a version number is not a positive integer",
+  400: "invalid_request: the two evaluations are of different domains (`details[0].code` domain_mismatch), a version number is not a positive integer, or days is not an integer from 0 to 365",
+  403: "forbidden: a signed-in member who is not an admin",
   404: "not_found: no such job, pool or version in this organization",
   409: "conflict: an evaluation is not completed yet (`details[0].code` not_completed, `path` a or b)",
 } as const;
@@ -35,6 +38,19 @@ export function compareApiPaths() {
           "The inputs that differ (profile fields, pool and version, rules version, engine version), then every candidate that changed: entered or left eligibility (with the filter that removed it), tier, each level (with both sides' evidence), rank. Material changes (eligibility, or the top tier) come first. Both evaluations must be completed and of the same domain.",
         parameters: [evalParam("eval_id", "The evaluation compared from (before)"), evalParam("otherId", "The evaluation compared to (after)")],
         responses: { 200: okResponse("Comparison", "The comparison"), ...errors(400, 401, 404, 409, 429, 500) },
+      },
+    },
+    "/api/v1/recheck-settings": {
+      get: {
+        operationId: "getRecheckSettings",
+        summary: "How many days back a re-check reaches (default 30)",
+        responses: { 200: okResponse("RecheckSettings", "The setting"), ...errors(401, 429, 500) },
+      },
+      put: {
+        operationId: "putRecheckSettings",
+        summary: "Set how many days back a re-check reaches; 0 turns re-checks off (admins signed in, and API keys)",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/RecheckSettings" } } } },
+        responses: { 200: okResponse("RecheckSettings", "The setting"), ...errors(400, 401, 403, 413, 415, 429, 500) },
       },
     },
     "/api/v1/pools/{poolId}/versions": {

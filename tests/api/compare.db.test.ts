@@ -18,6 +18,8 @@ import * as jobRoute from "@/app/api/v1/jobs/[evalId]/route";
 import { JobResponse } from "@/lib/jobs/schemas";
 import * as viewsRoute from "@/app/api/v1/saved-views/route";
 import * as viewRoute from "@/app/api/v1/saved-views/[id]/route";
+import * as recheckSettingsRoute from "@/app/api/v1/recheck-settings/route";
+import { RecheckSettings } from "@/lib/recheck/schemas";
 
 // GET /api/v1/jobs/{a}/compare/{b}, the pool versions and their diff, and saved views: each
 // response checked against its published schema, every error in the seed's shape.
@@ -208,5 +210,23 @@ describe("saved views", () => {
     expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "elsewhere", name: "", query: 3 })), 400, "invalid_request");
     expectError(await call(viewsRoute.GET, "/api/v1/saved-views?page=nope", as(owner)), 400, "invalid_request");
     expectError(await call(viewsRoute.GET, "/api/v1/saved-views?page=history", { key: a.key }), 403, "forbidden");
+  });
+});
+
+describe("GET/PUT /api/v1/recheck-settings", () => {
+  it("defaults to 30 days; 0 turns re-checks off for the organization", async () => {
+    const o = await newOrg("recheck-days");
+    expect(parsed(RecheckSettings, await call(recheckSettingsRoute.GET, "/api/v1/recheck-settings", { key: o.key }))).toEqual({ days: 30 });
+    expect(parsed(RecheckSettings, await call(recheckSettingsRoute.PUT, "/api/v1/recheck-settings", { method: "PUT", key: o.key, body: { days: 0 } }))).toEqual({ days: 0 });
+    const pool = [carrier({ id: "r1", name: "One Mutual" })];
+    const imp = async (c: unknown[]) => call(poolsRoute.POST, "/api/v1/pools?name=off&domain=carriers", { key: o.key, body: JSON.stringify(c), headers: { "content-type": "application/json" } });
+    const key = ((await imp(pool)).json as { id: string }).id;
+    await run(o, { profile: CA, pool: key });
+    await imp([carrier({ id: "r1", name: "One Mutual", admitted_states: ["NV"] })]);
+    expect(await db.recheckItem.count({ where: { organizationId: o.org.id } })).toBe(0);
+    for (const days of [-1, 366, 1.5, "7"]) {
+      expectError(await call(recheckSettingsRoute.PUT, "/x", { method: "PUT", key: o.key, body: { days } }), 400, "invalid_request");
+    }
+    expectError(await call(recheckSettingsRoute.PUT, "/x", { method: "PUT", key: o.key, body: { days: 3, extra: 1 } }), 400, "invalid_request");
   });
 });
