@@ -31,6 +31,7 @@ test.describe("signed in", () => {
 
     const origin = page.getByTestId("job-source");
     await expect(origin).toContainText(`Re-run of ${source}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "test-results/screens/compare-rerun-job-top.png" });
     await origin.getByRole("link", { name: "What changed" }).click();
     await expect(page).toHaveURL(`/jobs/${source}/compare/${rerun}`);
@@ -138,5 +139,6 @@ test("a saved view reopens from its link for a colleague in the same organizatio
   await expect(page).toHaveURL(new RegExp(`/jobs/${source}\\?tier=STRONG_FIT&view=view_`));
   await expect(page.getByRole("group", { name: "Filter candidates" }).getByLabel(/Strong fit/)).toBeChecked();
   await expect(page.getByTestId("saved-view-note")).toContainText("Strong only");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "test-results/screens/compare-saved-view-opened-top.png" });
 });
