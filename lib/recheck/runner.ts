@@ -8,10 +8,11 @@ import { onWake, wakeWorkers } from "@/lib/wake";
 
 // The re-check runner: turns pending re-check items into jobs, never more than `maxOutstanding`
 // queued or running at once across every process (a transaction-scoped advisory lock makes the
-// count-then-submit step single-file), and finishes items whose job is done: compare with the
-// baseline, record whether the change is material, and for a material change with a webhook on
-// the original evaluation, enqueue one signed "evaluation.changed" event. New submissions wait
-// behind at most `maxOutstanding` re-check jobs, however large the re-check.
+// count-then-submit step single-file), none while a job someone submitted is queued or running,
+// and at most one every `gapMs` per process; and finishes items whose job is done: compare with
+// the baseline, record whether the change is material, and for a material change with a webhook
+// on the original evaluation, enqueue one signed "evaluation.changed" event. A new submission
+// waits behind at most `maxOutstanding` re-check jobs already running, however large the re-check.
 
 const LOCK_KEY = 727_275;
 
@@ -20,6 +21,10 @@ export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: nu
   const submitted = await db.$transaction(async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
     if (!locked) return 0;
+    // Yield to people: no new re-check job while an evaluation someone submitted waits or runs.
+    const [{ busy }] = await tx.$queryRaw<{ busy: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'running') AND source_kind IS DISTINCT FROM 'recheck') AS busy`;
+    if (busy) return 0;
     const running = await tx.recheckItem.count({ where: { status: "running" } });
     const free = maxOutstanding - running;
     if (free <= 0) return 0;
@@ -123,6 +128,8 @@ async function finish(
 export interface RecheckLoopOptions {
   maxOutstanding?: number;
   pollMs?: number;
+  /** Least time between two re-check submissions of this process: CPU left for new work. */
+  gapMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -130,6 +137,8 @@ export interface RecheckLoopOptions {
 export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}) {
   const max = opts.maxOutstanding ?? 1;
   const pollMs = opts.pollMs ?? 1_000;
+  const gapMs = opts.gapMs ?? 250;
+  let lastSubmit = 0;
   const log = opts.log ?? ((m: string) => console.log(`nexio recheck: ${m}`));
   let running = true;
   let busy = false;
@@ -145,7 +154,7 @@ export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}
     clearTimeout(timer);
     try {
       await finishRechecks(db);
-      await submitPendingRechecks(db, max);
+      if (Date.now() - lastSubmit >= gapMs && (await submitPendingRechecks(db, max)) > 0) lastSubmit = Date.now();
     } catch (err) {
       log(`tick failed: ${(err as Error).message}`);
     } finally {
@@ -154,7 +163,7 @@ export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}
         if (again) {
           again = false;
           void tick();
-        } else timer = setTimeout(() => void tick(), pollMs);
+        } else timer = setTimeout(() => void tick(), Math.min(pollMs, gapMs));
       }
     }
   };

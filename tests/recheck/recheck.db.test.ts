@@ -81,7 +81,11 @@ describe("re-check after a new pool version", () => {
     expect(items.map((i) => i.originalJobId).sort()).toEqual([caJob, nvJob, azJob].sort());
     expect(items.every((i) => i.status === "pending" && i.baselineJobId === i.originalJobId)).toBe(true);
 
-    // Throttled: two outstanding at most, whatever is pending; none more until one finishes.
+    // Never while someone's evaluation waits; then two outstanding at most, none more until one finishes.
+    const waiting = await submit(org.id, { profile: AZ_PL, pool: poolKey });
+    expect(await submitPendingRechecks(db, 2)).toBe(0);
+    await drainJobs();
+    await db.job.delete({ where: { id: waiting } });
     expect(await submitPendingRechecks(db, 2)).toBe(2);
     expect(await submitPendingRechecks(db, 2)).toBe(0);
     await drainJobs();
