@@ -10,6 +10,7 @@ import { CreateShareLinkBody, CreatedShareLink, ShareLinkList, ShareLinkView } f
 import { Delivery, DeliveryAttempt, DeliveryListResponse, TestEvent, TestEventBody, TestEventResult, WebhookDelivery, WebhookDeliveryList, WebhookSecretView } from "@/lib/webhooks/schemas";
 import { PutScoringRulesBody, ScoringRulesResponse } from "@/lib/rules/schemas";
 import { TraceJson } from "@/lib/traces/schemas";
+import { EvaluationChangedEvent } from "@/lib/recheck/schemas";
 import { snakeCase, type RouteContract } from "@/lib/api/contract";
 import { ROUTES } from "@/lib/api/routes";
 import { NEXIO_VERSION } from "@/lib/version";
@@ -26,7 +27,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   CreateApiKeyBody, ApiKey: ApiKeyView, ApiKeyList, CreatedApiKey,
   WebhookSecret: WebhookSecretView, AddMemberBody, Member: MemberView, MemberList,
   DeliveryAttempt, Delivery, DeliveryList: DeliveryListResponse, WebhookDelivery, WebhookDeliveryList, TestEventBody, TestEventResult, TestEvent,
-  PutScoringRulesBody, ScoringRules: ScoringRulesResponse, Trace: TraceJson,
+  PutScoringRulesBody, ScoringRules: ScoringRulesResponse, Trace: TraceJson, EvaluationChanged: EvaluationChangedEvent,
 };
 
 type Json = Record<string, unknown>;
@@ -122,6 +123,10 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
     webhooks: {
       evaluationCompleted: event("An evaluation completed: the ranked result, sent to the job's webhook_url", "JobResult"),
       evaluationFailed: event("An evaluation failed: its error, sent to the job's webhook_url", "JobFailed"),
+      evaluationChanged: event(
+        "A re-check (after a new pool version or new scoring rules) found a material change in an evaluation: a candidate entered or left eligibility or the top tier. Sent to the original evaluation's webhook_url; type \"evaluation.changed\"",
+        "EvaluationChanged",
+      ),
       testEvent: event(
         "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
         "TestEvent",

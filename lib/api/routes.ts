@@ -7,6 +7,9 @@ import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/lib/ke
 import { addMemberRoute, listMembersRoute } from "@/lib/orgs/contract";
 import { getScoringRulesRoute, putScoringRulesRoute } from "@/lib/rules/contract";
 import { getTraceRoute } from "@/lib/traces/contract";
+import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "@/lib/compare/contract";
+import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewRoute } from "@/lib/saved-views/contract";
+import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
 // contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
@@ -34,4 +37,13 @@ export const ROUTES: readonly RouteContract[] = [
   getScoringRulesRoute,
   putScoringRulesRoute,
   getTraceRoute,
+  compareJobsRoute,
+  listPoolVersionsRoute,
+  diffPoolVersionsRoute,
+  getRecheckSettingsRoute,
+  putRecheckSettingsRoute,
+  listSavedViewsRoute,
+  saveViewRoute,
+  getSavedViewRoute,
+  deleteSavedViewRoute,
 ];

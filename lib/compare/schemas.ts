@@ -19,8 +19,7 @@ export const SideState = z
     }),
     z.object({ status: z.literal("filtered"), filter: z.string().meta({ description: "code of the eligibility filter that removed it" }) }),
     z.object({ status: z.literal("absent").meta({ description: "not in that evaluation's pool version" }) }),
-  ])
-  .meta({ id: "CompareSide" });
+  ]);
 
 const Evidence = z.object({ rule: z.string(), evidence: z.string() }).nullable();
 const FilterInfo = z
@@ -43,8 +42,7 @@ export const CandidateChange = z
       .optional(),
     rank: z.object({ a: z.number().int(), b: z.number().int(), moved: z.number().int().meta({ description: "positive: moved up" }) }).optional(),
     filter: z.object({ a: FilterInfo, b: FilterInfo }).optional().meta({ description: "the filter that removed it on each side, with the values compared" }),
-  })
-  .meta({ id: "CandidateChange" });
+  });
 
 const CompareSideInfo = z.object({
   eval_id: z.string(),
@@ -94,8 +92,7 @@ export const PoolVersionSummary = z
     checksum: z.string(),
     created_at: z.string(),
     current: z.boolean(),
-  })
-  .meta({ id: "PoolVersion" });
+  });
 export const ListPoolVersionsResponse = z
   .object({ pool: z.string(), domain: z.string(), data: z.array(PoolVersionSummary).meta({ description: "newest first" }) })
   .meta({ id: "PoolVersionList" });
@@ -124,4 +121,3 @@ export const PoolDiffResponse = z
 export type PoolDiffResponse = z.infer<typeof PoolDiffResponse>;
 export type ListPoolVersionsResponse = z.infer<typeof ListPoolVersionsResponse>;
 
-export const PoolDiffParams = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).strict();

@@ -51,7 +51,7 @@ export const JobSource = z
     eval_id: z.string(),
     kind: z.enum(["rerun", "recheck"]).meta({ description: "rerun: Edit and re-run (rerun_of); recheck: re-evaluated after a new pool version or new scoring rules" }),
   })
-  .meta({ id: "JobSource", description: "The evaluation this one came from; it never changes" });
+  .meta({ description: "The evaluation this one came from; it never changes" });
 
 export const ChangedSince = z
   .object({
@@ -59,7 +59,7 @@ export const ChangedSince = z
     compared_at: z.string(),
     sentences: z.array(z.string()),
   })
-  .meta({ id: "ChangedSince", description: "The latest re-check of this evaluation that changed materially (eligibility or the top tier)" });
+  .meta({ description: "The latest re-check of this evaluation that changed materially (eligibility or the top tier)" });
 
 /** The webhook body and the heart of GET /api/v1/jobs/{eval_id} once completed (the seed's shape). */
 export const JobResult = z

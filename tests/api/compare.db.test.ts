@@ -161,7 +161,7 @@ describe("pool versions and their diff", () => {
     expectError(await call(versionsRoute.GET, "/x", { key: b.key, params: { poolId: pool } }), 404, "not_found");
     expectError(await call(diffRoute.GET, "/x", { key: b.key, params: { poolId: pool, from: "1", to: "2" } }), 404, "not_found");
     expectError(await call(diffRoute.GET, "/x", { key: a.key, params: { poolId: pool, from: "1", to: "9" } }), 404, "not_found");
-    expectError(await call(diffRoute.GET, "/x", { key: a.key, params: { poolId: pool, from: "one", to: "2" } }), 400, "invalid_request");
+    expectError(await call(diffRoute.GET, "/x", { key: a.key, params: { poolId: pool, from: "one", to: "2" } }), 404, "not_found");
   });
 });
 

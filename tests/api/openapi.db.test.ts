@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { DOMAINS } from "@/lib/engine";
 import { call } from "@/tests/api/helpers";
+import { snakeCase } from "@/lib/api/contract";
 
 // The OpenAPI document describes every route that exists under app/api/v1, and its JSON Schemas
 // are well-formed (a structural check: every $ref resolves, every keyword has the right type).
@@ -29,7 +30,7 @@ function routePaths(): { path: string; methods: string[] }[] {
         const source = fs.readFileSync(path.join(dir, entry.name), "utf8");
         // methods with a real handler (apiRoute), not the 405 stubs
         const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute/g)].map((m) => m[1].toLowerCase());
-        out.push({ path: `/api/v1/${segments.map((s) => (s === "[evalId]" ? "{eval_id}" : s.replace(/^\[(\w+)\]$/, "{$1}"))).join("/")}`.replace(/\/$/, ""), methods });
+        out.push({ path: `/api/v1/${segments.map((s) => s.replace(/^\[(\w+)\]$/, (_, name: string) => `{${snakeCase(name)}}`)).join("/")}`.replace(/\/$/, ""), methods });
       }
     }
   };

@@ -14,6 +14,7 @@ import { getTrace } from "@/lib/traces/trace";
 import { claimDueDeliveries, attemptDelivery } from "@/lib/webhooks/deliver";
 import { resetSettingsForTests } from "@/lib/settings";
 import { saveScoringRules } from "@/lib/rules/rule-sets";
+import { EvaluationChangedEvent } from "@/lib/recheck/schemas";
 
 // Re-checks: a new pool version re-evaluates the organization's recent evaluations on that pool as
 // new jobs linked to the originals (which never change), a few at a time, and only a material
@@ -121,7 +122,7 @@ describe("re-check after a new pool version", () => {
     const [claimed] = (await claimDueDeliveries(db, "recheck-test", 50, 30_000)).filter((d) => d.id === events[0].id);
     expect((await attemptDelivery(db, claimed, "recheck-test")).outcome).toBe("succeeded");
     const [hit] = receiver.hitsOn("/ca");
-    const body = new Webhook(org.webhookSecret!).verify(hit.body, hit.headers) as Record<string, unknown>;
+    const body = EvaluationChangedEvent.parse(new Webhook(org.webhookSecret!).verify(hit.body, hit.headers));
     expect(body).toMatchObject({
       type: "evaluation.changed",
       eval_id: newCa,
@@ -132,7 +133,7 @@ describe("re-check after a new pool version", () => {
       compare_url: `http://localhost:3000/jobs/${caJob}/compare/${newCa}`,
       api_compare_url: `http://localhost:3000/api/v1/jobs/${caJob}/compare/${newCa}`,
     });
-    expect((body.summary as { sentences: string[] }).sentences).toContain("1 carrier is no longer eligible");
+    expect(body.summary.sentences).toContain("1 carrier is no longer eligible");
   });
 
   it("History marks the changed evaluation and hides re-check jobs unless asked", async () => {
