@@ -1,5 +1,6 @@
 // npm test – every test, every pass, even when an earlier one fails; the failures are listed at the
-// end and the exit code is non-zero if any pass failed. Passes: typecheck; Vitest (unit + database
+// end and the exit code is non-zero if any pass failed. Passes: typecheck; lint (ESLint); format
+// check (Prettier); Vitest (unit + database
 // tests on the embedded database); the database tests again on PostgreSQL when TEST_DATABASE_URL is
 // set; Playwright against `next start`. `npm test -- <pass>` runs one pass by name.
 import { spawnSync } from "node:child_process";
@@ -16,6 +17,8 @@ interface Pass {
 
 const passes: Pass[] = [
   { name: "typecheck", label: "typecheck (tsc --noEmit)", cmd: "npx", args: ["tsc", "--noEmit"] },
+  { name: "lint", label: "lint (eslint)", cmd: "npm", args: ["run", "--silent", "lint"] },
+  { name: "format", label: "format check (prettier --check)", cmd: "npm", args: ["run", "--silent", "format:check"] },
   // *.pg.db.test.ts exercise what only a PostgreSQL server does (LISTEN/NOTIFY between processes).
   { name: "unit", label: "vitest (embedded database)", cmd: "npx", args: ["vitest", "run", "--exclude", "**/*.pg.db.test.ts"] },
   {
