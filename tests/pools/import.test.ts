@@ -38,7 +38,7 @@ describe("CSV", () => {
     expect(first.placement).toEqual({ quote_turnaround_days: 2, hit_ratio: 0.42, binding_authority: true, submission_channel: "api" });
     expect(first.lines.professional_liability).toMatchObject({ appetite: "target", revenue_min: 1_000_000, target_naics: ["5415"] });
     expect(first.naic_code).toBe("10234"); // a string field stays a string even when it looks like a number
-    expect(second.placement.binding_authority).toBe(false);
+    expect(second.placement?.binding_authority).toBe(false);
     expect(third.naic_code).toBeNull();
     expect(third.am_best_outlook).toBeNull();
     expect(third).not.toHaveProperty("last_verified");
