@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && npm start`,
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 240_000,
+    // Long enough for a first build on a busy 2-core machine when run alone (npm test builds first).
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

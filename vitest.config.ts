@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     globalSetup: [path.join(import.meta.dirname, "tests/setup/global-db.ts")],
+    setupFiles: [path.join(import.meta.dirname, "tests/setup/no-dns.ts")],
     // Vite puts BASE_URL="/" in process.env; Nexio reads BASE_URL as its public origin.
     env: { BASE_URL: "http://localhost:3000", NODE_ENV: "test" },
     testTimeout: 30_000,

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
+import { parseTheme, themeClass, THEME_COOKIE } from "@/lib/theme";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -13,8 +15,10 @@ export const metadata: Metadata = {
 // and a page built ahead of time (the default 404) would carry scripts without it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  // The chosen theme is rendered by the server (see lib/theme.ts): the first paint is right.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={themeClass(theme)}>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
       </body>

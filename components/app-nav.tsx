@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { authClient } from "@/lib/auth/client";
+import type { Theme } from "@/lib/theme";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 const LINKS = [
   { href: "/jobs/new", label: "New evaluation" },
   { href: "/jobs", label: "History" },
 ];
 
-export function AppNav({ orgName, userEmail, isAdmin }: { orgName: string; userEmail: string; isAdmin: boolean }) {
+export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string; userEmail: string; isAdmin: boolean; theme: Theme }) {
   const pathname = usePathname();
   const router = useRouter();
   const links = isAdmin ? [...LINKS, { href: "/settings", label: "Settings" }] : LINKS;
@@ -32,6 +34,7 @@ export function AppNav({ orgName, userEmail, isAdmin }: { orgName: string; userE
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-700">
+          <ThemeToggle initial={theme} />
           <span className="hidden sm:inline">{orgName}</span>
           <span className="text-slate-400" aria-hidden="true">·</span>
           <span>{userEmail}</span>

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
 
 // The operator CLI against the running e2e server's embedded database (it attaches through the
@@ -15,15 +15,24 @@ export function uniq(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+export type Tenant = { slug: string; email: string; password: string; key: string };
+
+/** New organizations, each with an admin (or underwriter) who can sign in and an API key: one process for all. */
+export function newTenants(...roles: ("admin" | "underwriter")[]): Tenant[] {
+  const specs = roles.map((role) => {
+    const slug = uniq("e2e");
+    return { slug, email: `${slug}@example.test`, password: "correct-horse-battery", role };
+  });
+  const out = execFileSync("npx", ["tsx", "e2e/setup/tenants.ts", JSON.stringify(specs)], {
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  return (JSON.parse(out) as (Tenant & { role: string })[]).map(({ slug, email, password, key }) => ({ slug, email, password, key }));
+}
+
 /** A new organization with an admin (or underwriter) who can sign in, and an API key. */
-export function newTenant(role: "admin" | "underwriter" = "admin") {
-  const slug = uniq("e2e");
-  cli("orgs", "create", "--slug", slug, "--name", `E2E ${slug}`);
-  const email = `${slug}@example.test`;
-  const password = "correct-horse-battery";
-  cli("users", "create", "--org", slug, "--email", email, "--password", password, "--role", role);
-  const key = cli("keys", "create", "--org", slug, "--name", "e2e");
-  return { slug, email, password, key };
+export function newTenant(role: "admin" | "underwriter" = "admin"): Tenant {
+  return newTenants(role)[0];
 }
 
 /** The sign-in form's error (Next.js keeps an empty role=alert route announcer on every page). */
@@ -56,10 +65,17 @@ export async function signIn(page: Page, email: string, password: string) {
  */
 export function signedInWithoutPageErrors(who: () => { email: string; password: string }) {
   let pageErrors: string[] = [];
+  // Signed in once per person through the form; later tests reuse the session cookies (stored
+  // state), so a spec of many tests never waits out the sign-in rate limit.
+  const stored = new Map<string, Cookie[]>();
   test.beforeEach(async ({ page }) => {
     pageErrors = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(page, who().email, who().password);
+    const { email, password } = who();
+    const cookies = stored.get(email);
+    if (cookies) return page.context().addCookies(cookies);
+    await signIn(page, email, password);
+    stored.set(email, await page.context().cookies());
   });
   test.afterEach(() => {
     expect(pageErrors).toEqual([]);

@@ -21,6 +21,7 @@ const entities = (page: Page) => rows(page).getByTestId("history-entity");
 
 let tenant: ReturnType<typeof newTenant>;
 let names: string[];
+let createdAt: string[];
 
 test.beforeAll(async ({ request }) => {
   tenant = newTenant("underwriter");
@@ -31,10 +32,24 @@ test.beforeAll(async ({ request }) => {
   await expect
     .poll(async () => {
       const r = await request.get("/api/v1/jobs?limit=10", { headers: { "X-API-Key": tenant.key } });
-      return (await r.json()).data.map((j: { status: string }) => j.status);
+      const data: { status: string; created_at: string }[] = (await r.json()).data;
+      createdAt = data.map((j) => j.created_at);
+      return data.map((j) => j.status);
     }, { timeout: 60_000 })
     .toEqual(["completed", "completed", "completed"]);
 });
+
+/** The browser's own calendar day (YYYY-MM-DD) of an instant, `plusDays` later: what a date input means. */
+function browserDay(page: Page, iso: string, plusDays = 0): Promise<string> {
+  return page.evaluate(
+    ([at, plus]) => {
+      const d = new Date(at);
+      d.setDate(d.getDate() + plus);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    },
+    [iso, plusDays] as const,
+  );
+}
 
 signedInWithoutPageErrors(() => tenant);
 
@@ -75,8 +90,10 @@ test("status filter and entity search narrow the list and live in the URL", asyn
   await expect(page.getByLabel("Status")).toHaveValue("completed");
   await expect(entities(page)).toHaveText([names[1]]);
 
-  const today = new Date().toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  // The days the jobs were submitted on, in the browser's time zone (not the test runner's, not UTC).
+  const sorted = [...createdAt].sort();
+  const today = await browserDay(page, sorted[0]);
+  const tomorrow = await browserDay(page, sorted.at(-1)!, 1);
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(rows(page)).toHaveCount(3);
   await page.getByLabel("Submitted from").fill(tomorrow);

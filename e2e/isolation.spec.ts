@@ -1,5 +1,5 @@
 import { test, expect, type APIRequestContext } from "@playwright/test";
-import { newTenant, signIn } from "./helpers";
+import { newTenant, newTenants, signIn } from "./helpers";
 
 // One organization's evaluation is invisible to another: the page and the API both answer 404,
 // exactly as for an id that never existed, so ids leak nothing.
@@ -16,8 +16,7 @@ async function submit(request: APIRequestContext, key: string) {
 }
 
 test("another organization's job is not found on the page and in the API", async ({ page, request }) => {
-  const owner = newTenant();
-  const other = newTenant("underwriter");
+  const [owner, other] = newTenants("admin", "underwriter");
   const evalId = await submit(request, owner.key);
 
   // The owner sees it (so the 404 below is about ownership, not a broken page).

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { newTenant, signedInWithoutPageErrors } from "./helpers";
+import { newTenants, signedInWithoutPageErrors, type Tenant } from "./helpers";
 import { completedJob, expectAccessible, screenshot, SEED_PROFILE } from "./page-checks";
 
 // "Edit and re-run": a job opens the New evaluation form with its pool, profile and webhook, and
@@ -7,15 +7,14 @@ import { completedJob, expectAccessible, screenshot, SEED_PROFILE } from "./page
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-let tenant: ReturnType<typeof newTenant>;
-let other: ReturnType<typeof newTenant>;
+let tenant: Tenant;
+let other: Tenant;
 let source = "";
 // Loopback is allowed on the e2e server; nothing listens there, which is fine for this test.
 const HOOK = "http://127.0.0.1:9/hooks/nexio";
 
 test.beforeAll(async ({ request }) => {
-  tenant = newTenant("underwriter");
-  other = newTenant("underwriter");
+  [tenant, other] = newTenants("underwriter", "underwriter");
   // Not the pool a fresh form preselects (carriers:all), so a checked radio proves the prefill.
   source = await completedJob(request, tenant.key, { pool: "carriers:tier1", webhook_url: HOOK });
 });

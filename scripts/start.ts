@@ -1,16 +1,18 @@
 // npm start – the whole product on one machine: database (embedded unless DATABASE_URL is set),
 // migrations, demo data, a production build when the sources changed, then `next start`
 // with the evaluator and webhook sender running inside it (instrumentation.ts).
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+// npm run dev (--dev) – the same database, migrations and demo data, then `next dev` (hot reload,
+// no production build), the worker still inside it.
+import { spawn } from "node:child_process";
 import path from "node:path";
-import crypto from "node:crypto";
+import { buildIfNeeded } from "./build";
 import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase, authSecret } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { seedDemo, DEMO_USER, DEMO_ORG } from "@/lib/pools/seed";
 
 const t0 = Date.now();
+const dev = process.argv.includes("--dev");
 const s = settingsOrExit();
 
 const db = await connectDatabase(s);
@@ -22,11 +24,15 @@ console.log(
     `demo pools ${seeded.pools.map((p) => `${p.id} v${p.version} (${p.size})`).join(", ")}`,
 );
 
-buildIfNeeded();
+if (!dev && !buildIfNeeded()) {
+  console.error("nexio: build failed");
+  await db.stop();
+  process.exit(1);
+}
 
-const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.PORT)], {
+const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), dev ? "dev" : "start", "-p", String(s.PORT)], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0" },
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0" },
 });
 
 let stopping = false;
@@ -49,7 +55,7 @@ next.on("exit", (code) => void shutdown(code ?? 1));
 
 await waitForHealth(`http://127.0.0.1:${s.PORT}/api/health`);
 console.log(`
-  Nexio is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${s.baseUrl}
+  Nexio${dev ? " (development: next dev, hot reload)" : ""} is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${s.baseUrl}
   Sign in:      ${s.baseUrl}/sign-in  as ${DEMO_USER.email} / ${DEMO_USER.password} (organization "${DEMO_ORG.slug}")
   API key:      npm run --silent nexio -- keys create --org ${DEMO_ORG.slug}
   API docs:     ${s.baseUrl}/docs/api
@@ -66,40 +72,4 @@ async function waitForHealth(url: string) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-/** Build when there is no build, or when any source that goes into it changed since. */
-function buildIfNeeded() {
-  const stamp = path.join(".next", "nexio-source-hash");
-  const hash = sourceHash();
-  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash;
-  if (built) return;
-  console.log("nexio: building the web app (first start, or the sources changed)…");
-  const r = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (r.status !== 0) {
-    console.error("nexio: build failed");
-    void db.stop().then(() => process.exit(1));
-    throw new Error("build failed");
-  }
-  fs.writeFileSync(stamp, hash);
-}
-
-function sourceHash(): string {
-  const h = crypto.createHash("sha256");
-  const roots = ["app", "components", "lib", "public", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-  const walk = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (name !== "node_modules") walk(path.join(p, name));
-    } else {
-      h.update(p);
-      h.update(fs.readFileSync(p));
-    }
-  };
-  roots.forEach(walk);
-  return h.digest("hex");
 }

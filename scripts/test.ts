@@ -1,7 +1,8 @@
 // npm test – every test, every pass, even when an earlier one fails; the failures are listed at the
-// end and the exit code is non-zero if any pass failed. Passes: typecheck; Vitest (unit + database
-// tests on the embedded database); the database tests again on PostgreSQL when TEST_DATABASE_URL is
-// set; Playwright against `next start`. `npm test -- <pass>` runs one pass by name.
+// end and the exit code is non-zero if any pass failed. Passes: typecheck; lint (ESLint); format
+// check (Prettier); Vitest (unit + database tests on the embedded database); the database tests
+// again on PostgreSQL when TEST_DATABASE_URL is set; the production build (once); Playwright
+// against `next start` on that build. `npm test -- <pass>` runs one pass by name.
 import { spawnSync } from "node:child_process";
 
 interface Pass {
@@ -16,6 +17,8 @@ interface Pass {
 
 const passes: Pass[] = [
   { name: "typecheck", label: "typecheck (tsc --noEmit)", cmd: "npx", args: ["tsc", "--noEmit"] },
+  { name: "lint", label: "lint (eslint)", cmd: "npm", args: ["run", "--silent", "lint"] },
+  { name: "format", label: "format check (prettier --check)", cmd: "npm", args: ["run", "--silent", "format:check"] },
   // *.pg.db.test.ts exercise what only a PostgreSQL server does (LISTEN/NOTIFY between processes).
   { name: "unit", label: "vitest (embedded database)", cmd: "npx", args: ["vitest", "run", "--exclude", "**/*.pg.db.test.ts"] },
   {
@@ -27,6 +30,8 @@ const passes: Pass[] = [
     when: () => Boolean(process.env.TEST_DATABASE_URL),
     skipped: "TEST_DATABASE_URL is not set: database tests ran on the embedded database only, *.pg.db.test.ts did not run",
   },
+  // Built once here; the Playwright server's `npm start` finds the build current and starts at once.
+  { name: "build", label: "production build (once, reused by the browser tests)", cmd: "npx", args: ["tsx", "scripts/build.ts"], env: { NEXIO_TYPECHECKED: "1" } },
   { name: "e2e", label: "playwright (Chromium against next start)", cmd: "npx", args: ["playwright", "test"] },
 ];
 

@@ -16,8 +16,13 @@ export function HistoryFilters({ state, onChange, onClear, active }: { state: Hi
   const pools = usePools();
   const [q, setQ] = useState(state.q);
 
-  // Follow the URL when it changes from elsewhere (Clear, Back).
-  useEffect(() => setQ(state.q), [state.q]);
+  // Follow the URL when it changes from elsewhere (Clear, Back): adjust state while rendering
+  // rather than in an effect, so the input never shows the stale text for a frame.
+  const [urlQ, setUrlQ] = useState(state.q);
+  if (urlQ !== state.q) {
+    setUrlQ(state.q);
+    setQ(state.q);
+  }
   useEffect(() => {
     if (q === state.q) return;
     const t = setTimeout(() => onChange({ q }), SEARCH_DELAY_MS);

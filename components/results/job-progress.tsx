@@ -15,9 +15,13 @@ function useElapsed(job: Pick<Job, "created_at" | "completed_at">): number | nul
   const done = Boolean(job.completed_at);
   useEffect(() => {
     if (done) return;
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 100);
-    return () => clearInterval(t);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0); // the browser's clock, as soon as it has rendered once
+    const t = setInterval(tick, 100);
+    return () => {
+      clearTimeout(first);
+      clearInterval(t);
+    };
   }, [done]);
   const end = job.completed_at ? Date.parse(job.completed_at) : now;
   return end === null ? null : end - Date.parse(job.created_at);

@@ -23,29 +23,30 @@ export function ConfirmButton({
   accessibleName?: string;
 }) {
   const [asking, setAsking] = useState(false);
-  const [returnFocus, setReturnFocus] = useState(false);
+  // Set when stepping back to the single button; read once `asking` is false and it is rendered.
+  const returnFocus = useRef(false);
   const wrapper = useRef<HTMLSpanElement>(null);
 
   // When the confirmed action finishes, step back to the single button (and focus it).
   const wasPending = useRef(pending);
   useEffect(() => {
     if (wasPending.current && !pending && asking) {
+      returnFocus.current = true;
       setAsking(false);
-      setReturnFocus(true);
     }
     wasPending.current = pending;
   }, [pending, asking]);
 
   useEffect(() => {
-    if (!asking && returnFocus) {
+    if (!asking && returnFocus.current) {
+      returnFocus.current = false;
       wrapper.current?.querySelector("button")?.focus();
-      setReturnFocus(false);
     }
-  }, [asking, returnFocus]);
+  }, [asking]);
 
   const cancel = () => {
+    returnFocus.current = true;
     setAsking(false);
-    setReturnFocus(true);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { formatValue, humanize } from "@/components/trace/format";
 import type { Values } from "@/components/trace/types";
+import { cn } from "@/lib/cn";
 
 /** The data a rule looked at, as compact "label value" pairs. */
 export function ValuesLine({ values, className = "" }: { values?: Values; className?: string }) {
@@ -7,7 +8,7 @@ export function ValuesLine({ values, className = "" }: { values?: Values; classN
   const entries = Object.entries(values ?? {}).filter(([, v]) => v !== null && v !== undefined);
   if (entries.length === 0) return null;
   return (
-    <dl className={`flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600 ${className}`}>
+    <dl className={cn("flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600", className)}>
       {entries.map(([k, v]) => (
         <div key={k} className="flex min-w-0 gap-1">
           <dt className="shrink-0">{humanize(k)}:</dt>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "@/lib/cn";
 
 // Colour conventions used everywhere: tiers, confidence and the four levels always look the same.
 
@@ -54,7 +55,7 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS_STYLE }) {
 
 export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       {(title || actions) && (
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-5 py-3">
           {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
 
 /**
  * Copies `text` (or, given a function, text chosen at the moment of the click, e.g. the page's
@@ -30,11 +31,11 @@ export function CopyButton({ label, text, className = "", onDark = false }: { la
   return (
     <>
       {onDark ? (
-        <button type="button" onClick={copy} className={`rounded px-2 py-1 text-xs font-medium text-slate-100 ring-1 ring-slate-500 hover:bg-slate-700 ${className}`}>
+        <button type="button" onClick={copy} className={cn("rounded px-2 py-1 text-xs font-medium text-slate-100 ring-1 ring-slate-500 hover:bg-slate-700", className)}>
           {shown}
         </button>
       ) : (
-        <Button type="button" variant="secondary" onClick={copy} className={`w-28 ${className}`}>
+        <Button type="button" variant="secondary" onClick={copy} className={cn("w-28", className)}>
           {shown}
         </Button>
       )}

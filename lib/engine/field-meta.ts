@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldMeta } from "./types";
+import type { AnyZodObject, FieldMeta } from "./types";
 
 interface JsonProp {
   type?: string;
@@ -19,7 +19,7 @@ interface JsonProp {
  * Form metadata for the dashboard, read from the profile schema itself (its `.meta()` titles and
  * descriptions, enums, bounds), so the form and the API can never describe different fields.
  */
-export function buildFieldMeta(schema: z.ZodObject<any>, optionLabels: Record<string, Record<string, string>>): FieldMeta[] {
+export function buildFieldMeta(schema: AnyZodObject, optionLabels: Record<string, Record<string, string>>): FieldMeta[] {
   const json = z.toJSONSchema(schema, { io: "input" }) as { properties: Record<string, JsonProp>; required?: string[] };
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties).map(([name, p]) => {

@@ -163,12 +163,19 @@ export interface CandidateBase {
   name: string;
 }
 
+/** Any zod object schema, strict or not (the shape and config parameters are covariant). */
+export type AnyZodObject = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+
+// The registry holds packs of different domains side by side (`DomainPack` with no arguments), and
+// each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
+// `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface DomainPack<P = any, C extends CandidateBase = any, R extends BaseRules = any, X = any> {
   id: "carriers" | "providers";
   label: string;
   description: string;
-  profileSchema: z.ZodObject<any>;
-  candidateSchema: z.ZodObject<any>;
+  profileSchema: AnyZodObject;
+  candidateSchema: AnyZodObject;
   defaultRules: R;
   fieldMeta: FieldMeta[];
   /** Filter codes in the order they are applied. */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { createApiKey, revokeApiKey } from "@/lib/keys/api-keys";
-import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
+import type { ApiKeyView, CreatedApiKey } from "@/lib/keys/schemas";
 
 // The API keys as Settings → API keys manages them (the admin routes); authenticating a key is
 // lib/keys/api-keys.ts.

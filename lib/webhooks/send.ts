@@ -16,6 +16,8 @@ export type SendWebhookInput = {
   allowPrivate: boolean;
   /** Injectable DNS for tests; defaults to the system resolver. */
   lookup?: LookupFn;
+  /** Injectable clocks for tests: `now` (epoch ms) for Retry-After dates, `monotonic` (ms) for latency. */
+  clock?: { now?: () => number; monotonic?: () => number };
 };
 
 export type SendWebhookResult = {
@@ -38,8 +40,9 @@ const RESERVED_HEADERS = new Set(["host", "content-length", "transfer-encoding",
  * never followed. One timeout covers DNS, connect, TLS, headers and the excerpt. Never throws.
  */
 export async function sendWebhook(input: SendWebhookInput): Promise<SendWebhookResult> {
-  const startedAt = performance.now();
-  const elapsed = () => Math.round(performance.now() - startedAt);
+  const monotonic = input.clock?.monotonic ?? (() => performance.now());
+  const startedAt = monotonic();
+  const elapsed = () => Math.round(monotonic() - startedAt);
   const failure = (error: string): SendWebhookResult => ({
     ok: false, statusCode: null, latencyMs: elapsed(), responseExcerpt: "", error,
     retryAfterSeconds: null, gone: false,
@@ -56,7 +59,7 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendWebhookR
     if (!target.ok) {
       return failure(target.code === "private_address" ? `refused: ${target.reason}` : `dns: ${target.reason}`);
     }
-    const remainingMs = Math.max(1, input.timeoutMs - (performance.now() - startedAt));
+    const remainingMs = Math.max(1, input.timeoutMs - (monotonic() - startedAt));
     const outcome = await post(parsed.url, { address: target.address, family: target.family }, input, remainingMs);
     return { ...outcome, latencyMs: elapsed() };
   } catch (err) {
@@ -113,7 +116,7 @@ function post(
       resolve(outcome);
     };
     const settleWithResponse = () => {
-      if (response) settle(judgeResponse(response, Buffer.concat(chunks)));
+      if (response) settle(judgeResponse(response, Buffer.concat(chunks), (input.clock?.now ?? Date.now)()));
     };
 
     const request = (url.protocol === "https:" ? https : http).request({
@@ -165,7 +168,7 @@ function noResponse(error: string): SendOutcome {
   return { ok: false, statusCode: null, responseExcerpt: "", error, retryAfterSeconds: null, gone: false };
 }
 
-function judgeResponse(res: http.IncomingMessage, body: Buffer): SendOutcome {
+function judgeResponse(res: http.IncomingMessage, body: Buffer, now: number): SendOutcome {
   const statusCode = res.statusCode ?? 0;
   const ok = statusCode >= 200 && statusCode < 300;
   let error: string | null = null;
@@ -176,7 +179,7 @@ function judgeResponse(res: http.IncomingMessage, body: Buffer): SendOutcome {
     error = `HTTP ${statusCode}${statusCode === 410 ? " (gone)" : ""}`;
   }
   const retryAfterSeconds =
-    statusCode === 429 || statusCode === 503 ? parseRetryAfter(headerValue(res.headers["retry-after"])) : null;
+    statusCode === 429 || statusCode === 503 ? parseRetryAfter(headerValue(res.headers["retry-after"]), now) : null;
   return {
     ok,
     statusCode,

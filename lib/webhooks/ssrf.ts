@@ -165,8 +165,18 @@ export function parseWebhookUrl(raw: string, opts: { allowPrivate: boolean }): P
   return { ok: true, url };
 }
 
-function defaultLookup(hostname: string): Promise<LookupAddress[]> {
+function systemLookup(hostname: string): Promise<LookupAddress[]> {
   return dnsLookup(hostname, { all: true, verbatim: true });
+}
+
+let defaultLookup: LookupFn = systemLookup;
+
+/**
+ * Replaces the resolver used when a caller passes no `lookup` (submission, delivery, test events).
+ * Only the test setup calls this, so that no test ever asks the real DNS; `null` restores it.
+ */
+export function setDefaultLookup(lookup: LookupFn | null) {
+  defaultLookup = lookup ?? systemLookup;
 }
 
 /**

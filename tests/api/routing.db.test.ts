@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import * as jobsRoute from "@/app/api/v1/jobs/route";
 import * as jobRoute from "@/app/api/v1/jobs/[evalId]/route";
 import * as poolsRoute from "@/app/api/v1/pools/route";
@@ -16,6 +16,7 @@ import { call, expectError, parsed, SEED_BODY } from "@/tests/api/helpers";
 describe("rate limit", () => {
   const saved = process.env.RATE_LIMIT_PER_MINUTE;
   afterEach(() => {
+    vi.useRealTimers();
     if (saved === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
     else process.env.RATE_LIMIT_PER_MINUTE = saved;
     resetSettingsForTests();
@@ -27,6 +28,9 @@ describe("rate limit", () => {
     resetSettingsForTests();
     resetRateLimitsForTests();
     const org = await newOrg("ratelimit");
+    // The bucket refills by the clock (a token every 12 s here): stop it, so that a slow machine
+    // cannot earn a request back between the fifth and the sixth.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
     for (let i = 0; i < 5; i++) {
       const ok = await call(poolsRoute.GET, "/api/v1/pools", { key: org.key });
       expect(ok.status, ok.text).toBe(200);

@@ -9,14 +9,14 @@ import * as route from "@/app/api/v1/scoring-rules/[domain]/route";
 import { openApiDocument } from "@/lib/api/openapi";
 
 // GET/PUT /api/v1/scoring-rules/{domain}: versions, no-op saves, resets, validation with paths,
-// who may write, and one organization's rules never showing in another's.
+// who may write, and one organization's rules never showing in another's. Each test that counts
+// versions has organizations of its own, so any test runs alone or in any order.
 
 type Org = Awaited<ReturnType<typeof newOrg>>;
-let a: Org;
-let b: Org;
+let a: Org; // for the tests that store nothing
 
 beforeAll(async () => {
-  [a, b] = [await newOrg("rules-a"), await newOrg("rules-b")];
+  a = await newOrg("rules-a");
 });
 
 const get = (key: string, domain = "carriers") => call(route.GET, `/api/v1/scoring-rules/${domain}`, { key, params: { domain } });
@@ -31,6 +31,7 @@ async function cookieFor(orgId: string, role: "admin" | "underwriter") {
 
 describe("scoring rules", () => {
   it("starts at version 0: the defaults, nothing overridden", async () => {
+    const a = await newOrg("rules-new");
     const r = parsed(ScoringRulesResponse, await get(a.key, "providers"));
     expect(r).toMatchObject({ domain: "providers", version: 0, overrides: {}, updated_at: null });
     expect(r.effective).toEqual(PROVIDER_RULES);
@@ -38,6 +39,7 @@ describe("scoring rules", () => {
   });
 
   it("saves versions 1, 2, … storing only what differs, and a restated save adds none", async () => {
+    const a = await newOrg("rules-versions");
     const v1 = parsed(ScoringRulesResponse, await put(a.key, { overrides: { weights: { appetite: 50, coverage: 15 }, tier: { strong_min_score: 80 } } }));
     expect(v1).toMatchObject({ version: 1, new_version: true, overrides: { weights: { appetite: 50 }, tier: { strong_min_score: 80 } } });
     expect((v1.effective as unknown as typeof CARRIER_RULES).weights).toEqual({ ...CARRIER_RULES.weights, appetite: 50 });
@@ -58,10 +60,12 @@ describe("scoring rules", () => {
   });
 
   it("resets to the defaults as a new version", async () => {
+    const a = await newOrg("rules-reset");
+    expect(parsed(ScoringRulesResponse, await put(a.key, { overrides: { weights: { appetite: 40 } } })).version).toBe(1);
     const r = parsed(ScoringRulesResponse, await put(a.key, { overrides: {} }));
-    expect(r).toMatchObject({ version: 3, new_version: true, overrides: {} });
+    expect(r).toMatchObject({ version: 2, new_version: true, overrides: {} });
     expect(r.effective).toEqual(CARRIER_RULES);
-    expect(parsed(ScoringRulesResponse, await put(a.key, { overrides: {} }))).toMatchObject({ version: 3, new_version: false });
+    expect(parsed(ScoringRulesResponse, await put(a.key, { overrides: {} }))).toMatchObject({ version: 2, new_version: false });
   });
 
   it.each([
@@ -86,24 +90,28 @@ describe("scoring rules", () => {
   });
 
   it("lets every member read but only admins (and API keys) write", async () => {
+    const a = await newOrg("rules-roles");
+    expect(parsed(ScoringRulesResponse, await put(a.key, { overrides: { weights: { appetite: 40 } } })).version).toBe(1);
     const underwriter = await cookieFor(a.org.id, "underwriter");
     const read = await call(route.GET, "/api/v1/scoring-rules/carriers", { headers: underwriter, params: { domain: "carriers" } });
-    expect(parsed(ScoringRulesResponse, read).version).toBe(3);
+    expect(parsed(ScoringRulesResponse, read)).toMatchObject({ version: 1, overrides: { weights: { appetite: 40 } } });
     expectError(await put(null, { overrides: { weights: { appetite: 10 } } }, "carriers", underwriter), 403, "forbidden");
 
     const admin = await cookieFor(a.org.id, "admin");
     const saved = parsed(ScoringRulesResponse, await put(null, { overrides: { weights: { appetite: 10 } } }, "carriers", admin));
-    expect(saved.version).toBe(4);
-    const row = await testDb().scoringRuleSet.findFirstOrThrow({ where: { organizationId: a.org.id, domain: "carriers", version: 4 } });
+    expect(saved.version).toBe(2);
+    const row = await testDb().scoringRuleSet.findFirstOrThrow({ where: { organizationId: a.org.id, domain: "carriers", version: 2 } });
     expect(row.createdBy).not.toBeNull();
     expect(row.createdBy).not.toBe(a.keyId);
   });
 
   it("keeps organizations apart", async () => {
+    const [a, b] = [await newOrg("rules-apart-a"), await newOrg("rules-apart-b")];
+    expect(parsed(ScoringRulesResponse, await put(a.key, { overrides: { weights: { appetite: 10 } } })).version).toBe(1);
     expect(parsed(ScoringRulesResponse, await get(b.key))).toMatchObject({ version: 0, overrides: {} });
     const vb = parsed(ScoringRulesResponse, await put(b.key, { overrides: { weights: { service: 30 } } }));
     expect(vb.version).toBe(1);
-    expect(parsed(ScoringRulesResponse, await get(a.key))).toMatchObject({ version: 4, overrides: { weights: { appetite: 10 } } });
+    expect(parsed(ScoringRulesResponse, await get(a.key))).toMatchObject({ version: 1, overrides: { weights: { appetite: 10 } } });
     expect(parsed(ScoringRulesResponse, await get(b.key))).toMatchObject({ version: 1, overrides: { weights: { service: 30 } } });
   });
 

@@ -186,7 +186,6 @@ describe("POST /api/v1/webhook-deliveries/test", () => {
     hits.length = 0;
     const result = parsed(TestEventResult, await sendTest({ url: `${base}/ok` }));
     expect(result).toMatchObject({ outcome: "succeeded", url: `${base}/ok`, status_code: 200, response_excerpt: "got it", error: null });
-    expect(result.latency_ms).toBeGreaterThanOrEqual(0);
 
     expect(hits).toHaveLength(1);
     const [hit] = hits;

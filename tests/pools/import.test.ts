@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { DOMAINS, getDomain } from "@/lib/engine";
+import { DOMAINS, getDomain, type Carrier } from "@/lib/engine";
 import { demoPools } from "@/lib/pools/demo";
 import { candidatesToCsv } from "@/lib/pools/export";
 import { parsePoolFile, POOL_IMPORT_LIMITS, type ParsedPoolFile } from "@/lib/pools/import";
@@ -32,13 +32,13 @@ describe("CSV", () => {
   it("reads the fixture: lists split on ';', dotted columns nested, numbers and booleans converted, null and empty cells", () => {
     const { candidates, report } = ok(parsePoolFile(carriers, "csv", fixture("carriers-small.csv")));
     expect(report).toEqual({ rows: 3, valid: 3, invalid: 0, details: [], omitted: 0 });
-    const [first, second, third] = candidates as Record<string, any>[];
+    const [first, second, third] = candidates as Carrier[];
     expect(first.admitted_states).toEqual(["AZ", "CA", "NV", "OR", "WA"]);
     expect(first.surplus_lines_states).toEqual([]);
     expect(first.placement).toEqual({ quote_turnaround_days: 2, hit_ratio: 0.42, binding_authority: true, submission_channel: "api" });
     expect(first.lines.professional_liability).toMatchObject({ appetite: "target", revenue_min: 1_000_000, target_naics: ["5415"] });
     expect(first.naic_code).toBe("10234"); // a string field stays a string even when it looks like a number
-    expect(second.placement.binding_authority).toBe(false);
+    expect(second.placement?.binding_authority).toBe(false);
     expect(third.naic_code).toBeNull();
     expect(third.am_best_outlook).toBeNull();
     expect(third).not.toHaveProperty("last_verified");

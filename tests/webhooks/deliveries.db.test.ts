@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureDemoPools, newOrg, quiesceQueues, testDb } from "@/tests/setup/db";
 import { webhookReceiver } from "@/tests/setup/receiver";
-import { createPrisma, disconnectPrisma } from "@/lib/db/client";
+import { disconnectPrisma } from "@/lib/db/client";
 import { gzipJson } from "@/lib/jobs/result-codec";
 import { newEvalId } from "@/lib/ids";
 import { resetSettingsForTests } from "@/lib/settings";

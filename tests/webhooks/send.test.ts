@@ -9,19 +9,27 @@ import { newWebhookId, webhookHeaders } from "../../lib/webhooks/sign";
 import { checkWebhookUrlAtSubmission, type LookupFn } from "../../lib/webhooks/ssrf";
 import { webhookReceiver } from "../setup/receiver";
 
-// A local receiver on 127.0.0.1 only. Each path plays one kind of receiver.
+// A local receiver on 127.0.0.1 only. Each path plays one kind of receiver. No assertion reads the
+// real clock: latency and Retry-After dates are checked against injected clocks, and the slow
+// receiver holds its answer until the test lets it go.
 let port = 0;
 let base = "";
+/** A fake monotonic clock; the receiver moves it, as if answering took that long. */
+const fakeClock = { t: 1_000 };
+const RETRY_AT = Date.parse("2026-01-01T00:00:30Z");
+let releaseSlow: (() => void)[] = [];
 const routes: Record<string, (res: http.ServerResponse) => void> = {
-  "/ok": (res) => res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end("€".repeat(2000)),
+  "/ok": (res) => {
+    fakeClock.t += 42;
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end("€".repeat(2000));
+  },
   "/no-content": (res) => res.writeHead(204).end(),
   "/error": (res) => res.writeHead(500).end("boom"),
   "/redirect": (res) => res.writeHead(302, { location: `${base}/ok` }).end(),
   "/gone": (res) => res.writeHead(410).end("endpoint removed"),
   "/rate-limited": (res) => res.writeHead(429, { "retry-after": "7" }).end(),
-  "/unavailable": (res) =>
-    res.writeHead(503, { "retry-after": new Date(Date.now() + 30_000).toUTCString() }).end(),
-  "/slow": (res) => void setTimeout(() => res.writeHead(200).end("late"), 2_000),
+  "/unavailable": (res) => res.writeHead(503, { "retry-after": new Date(RETRY_AT).toUTCString() }).end(),
+  "/slow": (res) => void releaseSlow.push(() => res.writeHead(200).end("late")),
   "/stalls-after-headers": (res) => {
     res.writeHead(200, { "content-type": "text/plain" });
     res.write("partial");
@@ -49,13 +57,13 @@ const pinTo =
   async () => [{ address, family: 4 }];
 
 describe("sendWebhook against a local receiver (allowPrivate true)", () => {
-  it("treats 200 as delivered and keeps a 1 KB utf8-safe excerpt", async () => {
-    const result = await send(`${base}/ok`);
+  it("treats 200 as delivered, keeps a 1 KB utf8-safe excerpt and measures latency on its clock", async () => {
+    const result = await send(`${base}/ok`, { clock: { monotonic: () => fakeClock.t } });
     expect(result).toMatchObject({ ok: true, statusCode: 200, error: null, gone: false, retryAfterSeconds: null });
     // "€" is 3 bytes: 341 whole characters fit in 1024 bytes, the cut one is dropped.
     expect(result.responseExcerpt).toBe("€".repeat(341));
     expect(Buffer.byteLength(result.responseExcerpt)).toBeLessThanOrEqual(1024);
-    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(result.latencyMs).toBe(42); // from before the request to after the answer
   });
 
   it("sends the body and headers it was given, POST, with content-length", async () => {
@@ -100,18 +108,18 @@ describe("sendWebhook against a local receiver (allowPrivate true)", () => {
     expect(await send(`${base}/rate-limited`)).toMatchObject({ ok: false, statusCode: 429, retryAfterSeconds: 7 });
   });
 
-  it("reads an HTTP-date Retry-After on 503", async () => {
-    const result = await send(`${base}/unavailable`);
-    expect(result.statusCode).toBe(503);
-    expect(result.retryAfterSeconds).toBeGreaterThanOrEqual(28);
-    expect(result.retryAfterSeconds).toBeLessThanOrEqual(31);
+  it("reads an HTTP-date Retry-After on 503 as seconds from now", async () => {
+    const result = await send(`${base}/unavailable`, { clock: { now: () => RETRY_AT - 30_000 } });
+    expect(result).toMatchObject({ statusCode: 503, retryAfterSeconds: 30 });
   });
 
-  it("gives up on a server slower than timeoutMs", async () => {
+  it("gives up on a server that has not answered within timeoutMs", async () => {
+    // The receiver answers only when released, after the result is in: the timeout alone ended it.
     const result = await send(`${base}/slow`, { timeoutMs: 200 });
     expect(result).toMatchObject({ ok: false, statusCode: null, error: "timeout after 200 ms" });
-    expect(result.latencyMs).toBeGreaterThanOrEqual(190);
-    expect(result.latencyMs).toBeLessThan(1_500);
+    expect(received.map((r) => r.path)).toEqual(["/slow"]);
+    releaseSlow.forEach((release) => release());
+    releaseSlow = [];
   });
 
   it("judges the status when the body stalls after the headers", async () => {

@@ -5,8 +5,10 @@ import {
   isPublicAddress,
   parseWebhookUrl,
   resolveAndCheck,
+  setDefaultLookup,
   type LookupFn,
 } from "../../lib/webhooks/ssrf";
+import { installTestResolver } from "../setup/no-dns";
 
 const resolvesTo =
   (...addresses: string[]): LookupFn =>
@@ -249,9 +251,14 @@ describe("resolveAndCheck", () => {
     expect(lookup).not.toHaveBeenCalled();
   });
 
-  it("refuses localhost through the system resolver", async () => {
-    const result = await resolveAndCheck(new URL("https://localhost/"), { allowPrivate: false });
-    expect(result).toMatchObject({ ok: false, code: "private_address" });
+  it("refuses localhost through the system resolver (answered from /etc/hosts, not DNS)", async () => {
+    setDefaultLookup(null);
+    try {
+      const result = await resolveAndCheck(new URL("https://localhost/"), { allowPrivate: false });
+      expect(result).toMatchObject({ ok: false, code: "private_address" });
+    } finally {
+      installTestResolver();
+    }
   });
 
   it("lets private addresses through when allowPrivate is set", async () => {
@@ -305,5 +312,24 @@ describe("checkWebhookUrlAtSubmission", () => {
     const hangs: LookupFn = () => new Promise(() => {});
     const result = await submit("https://slow-dns.example.com/", hangs, { resolveTimeoutMs: 20 });
     expect(result).toMatchObject({ ok: true, resolved: false });
+  });
+});
+
+describe("the default resolver (what submission and delivery use when no lookup is passed)", () => {
+  it("is the tests' own: no real DNS, every hostname unknown", async () => {
+    expect(await resolveAndCheck(new URL("https://your-app.com/hooks/nexio"), { allowPrivate: false })).toEqual({
+      ok: false, code: "unresolvable", reason: "could not resolve your-app.com (ENOTFOUND)",
+    });
+  });
+
+  it("is replaceable, and submission without a lookup asks it", async () => {
+    const lookup = vi.fn(resolvesTo("10.0.0.1"));
+    setDefaultLookup(lookup);
+    try {
+      expect(await checkWebhookUrlAtSubmission("https://your-app.com/", { allowPrivate: false })).toMatchObject({ ok: false, code: "private_address" });
+      expect(lookup).toHaveBeenCalledWith("your-app.com");
+    } finally {
+      installTestResolver();
+    }
   });
 });
