@@ -20,11 +20,10 @@ export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => vo
   const fromId = useId();
   const toId = useId();
   const versions = useQuery({ queryKey: ["pool-versions", pool], queryFn: () => api<ListPoolVersionsResponse>(poolPath(pool)) });
-  const [range, setRange] = useState<{ from: number; to: number } | null>(null);
-  useEffect(() => {
-    const list = versions.data?.data;
-    if (list && list.length >= 2 && !range) setRange({ from: list[1].version, to: list[0].version });
-  }, [versions.data, range]);
+  // Until the reader picks two versions, compare the newest with the one before it.
+  const [picked, setRange] = useState<{ from: number; to: number } | null>(null);
+  const loaded = versions.data?.data;
+  const range = picked ?? (loaded && loaded.length >= 2 ? { from: loaded[1].version, to: loaded[0].version } : null);
   const diff = useQuery({
     queryKey: ["pool-diff", pool, range?.from, range?.to],
     queryFn: () => api<PoolDiffResponse>(`${poolPath(pool)}/${range!.from}/diff/${range!.to}`),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
@@ -12,10 +12,9 @@ export function RecheckPanel() {
   const qc = useQueryClient();
   const id = useId();
   const settings = useQuery({ queryKey: ["recheck-settings"], queryFn: () => api<RecheckSettings>("/api/v1/recheck-settings") });
-  const [days, setDays] = useState("");
-  useEffect(() => {
-    if (settings.data) setDays(String(settings.data.days));
-  }, [settings.data]);
+  // What the reader typed; until then, the saved setting.
+  const [typed, setDays] = useState<string | null>(null);
+  const days = typed ?? (settings.data ? String(settings.data.days) : "");
   const parsed = RecheckSettings.safeParse({ days: Number(days) });
   const save = useMutation({
     mutationFn: (body: RecheckSettings) => api<RecheckSettings>("/api/v1/recheck-settings", { method: "PUT", body: JSON.stringify(body) }),
