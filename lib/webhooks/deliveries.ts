@@ -102,7 +102,8 @@ export async function redeliver(db: PrismaClient, organizationId: string, evalId
  * another organization's ids are refused exactly like unknown ones.
  */
 export async function listWebhookDeliveries(db: PrismaClient, organizationId: string, q: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryList> {
-  const where: Prisma.WebhookDeliveryWhereInput = { organizationId };
+  // A batch's own delivery (batch.completed) has no job; it is listed with its batch.
+  const where: Prisma.WebhookDeliveryWhereInput = { organizationId, jobId: { not: null } };
   if (q.status) where.status = q.status;
   if (q.eval_id) where.jobId = q.eval_id;
   if (q.starting_after) {
@@ -124,7 +125,7 @@ export async function listWebhookDeliveries(db: PrismaClient, organizationId: st
   return {
     data: rows.slice(0, q.limit).map((d) => ({
       ...deliveryView(d),
-      eval_id: d.jobId,
+      eval_id: d.jobId!,
       updated_at: d.updatedAt.toISOString(),
       last_attempt: d.attemptLog[0] ? attemptView(d.attemptLog[0]) : null,
     })),

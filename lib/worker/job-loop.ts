@@ -2,7 +2,7 @@ import os from "node:os";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { randomBase62 } from "@/lib/ids";
 import { onWake, wakeWorkers } from "@/lib/wake";
-import { claimJobs, completeJob, failJob, failExhausted, releaseJob, renewLease, LeaseLostError, type ClaimedJob } from "@/lib/worker/queue";
+import { claimJobs, completeJob, failJob, failExhausted, releaseJob, renewLease, LeaseLostError, type ClaimedJob, type JobOutcome } from "@/lib/worker/queue";
 import { evaluateJob, PermanentJobError } from "@/lib/worker/evaluate-job";
 import { purgeExpiredIdempotency } from "@/lib/jobs/submit";
 
@@ -17,6 +17,8 @@ export interface JobLoopOptions {
   leaseMs?: number;
   owner?: string;
   log?: (msg: string) => void;
+  /** The evaluation itself (tests slow it down to open race windows). */
+  evaluate?: (db: PrismaClient, job: ClaimedJob) => Promise<JobOutcome>;
 }
 
 export class JobLoop {
@@ -25,6 +27,8 @@ export class JobLoop {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly log: (msg: string) => void;
+  private readonly evaluate: (db: PrismaClient, job: ClaimedJob) => Promise<JobOutcome>;
+  private pollDone: Promise<void> = Promise.resolve();
   private inFlight = new Map<string, Promise<void>>();
   private running = false;
   private timer: NodeJS.Timeout | undefined;
@@ -43,6 +47,7 @@ export class JobLoop {
     this.pollMs = opts.pollMs ?? 500;
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.log = opts.log ?? ((m) => console.log(`nexio worker: ${m}`));
+    this.evaluate = opts.evaluate ?? evaluateJob;
   }
 
   start() {
@@ -58,6 +63,9 @@ export class JobLoop {
     this.running = false;
     this.unsubscribe?.();
     clearTimeout(this.timer);
+    // A claim on its way back must land before we look at what is in flight: jobs it brings are
+    // given back (poll sees running = false), not left leased to a loop that has stopped.
+    await this.pollDone;
     const pending = [...this.inFlight.keys()];
     const drained = await Promise.race([
       Promise.allSettled(this.inFlight.values()).then(() => true),
@@ -74,7 +82,7 @@ export class JobLoop {
     }
     clearTimeout(this.timer);
     this.polling = true;
-    void this.poll().finally(() => {
+    this.pollDone = this.poll().finally(() => {
       this.polling = false;
       if (!this.running) return;
       if (this.again) {
@@ -97,7 +105,14 @@ export class JobLoop {
       const free = this.concurrency - this.inFlight.size;
       if (free <= 0) return;
       const jobs = await claimJobs(this.db, this.owner, free, this.leaseMs);
+      if (!this.running) {
+        await Promise.all(jobs.map((job) => (this.inFlight.has(job.id) ? null : releaseJob(this.db, job.id, this.owner))));
+        return;
+      }
       for (const job of jobs) {
+        // Our own job, still running here, whose lease lapsed (a stalled heartbeat) and which this
+        // claim took again: the claim renewed the lease for the run already going; never run it twice.
+        if (this.inFlight.has(job.id)) continue;
         const p = this.run(job).finally(() => {
           this.inFlight.delete(job.id);
           this.poke();
@@ -115,7 +130,7 @@ export class JobLoop {
       void renewLease(this.db, job.id, this.owner, this.leaseMs).catch(() => {});
     }, Math.max(250, this.leaseMs / 3));
     try {
-      const outcome = await evaluateJob(this.db, job);
+      const outcome = await this.evaluate(this.db, job);
       await completeJob(this.db, job, this.owner, outcome);
       wakeWorkers(); // the delivery loop, if the job has a webhook
     } catch (err) {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
 import { gzipJson } from "@/lib/jobs/result-codec";
+import { countBatchRows } from "@/lib/batches/complete";
 
 // The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
 // PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced
@@ -17,24 +18,68 @@ export interface ClaimedJob {
   createdAt: Date;
   attempts: number;
   maxAttempts: number;
+  /** The batch this job is a row of, if any. */
+  batchId: string | null;
+  priority: number;
 }
 
+/**
+ * Claim order. Lower runs first: a person waiting on one evaluation goes before a batch row, and a
+ * batch row before background work (re-checks). Stored per job (`jobs.priority`).
+ */
+export const JOB_PRIORITY = { interactive: 0, batch: 5, background: 9 } as const;
+export type JobPriority = (typeof JOB_PRIORITY)[keyof typeof JOB_PRIORITY];
+
+/**
+ * Lease up to `limit` due jobs to `owner`. Fair between organizations: the organizations with
+ * queued work are found by a skip scan of the (status, organization_id, …) index, each one
+ * offers its own first `limit` jobs (priority, then due time), and the claim takes them round
+ * robin within each priority: all interactive jobs before any batch row, and one organization's
+ * 10,000-row batch does not hold another's 20 rows behind it. Jobs whose lease expired (their
+ * worker died) come first. Locks on rows offered but not taken end with the statement.
+ */
 export async function claimJobs(db: PrismaClient, owner: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+  if (limit <= 0) return [];
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+    WITH RECURSIVE orgs(org) AS (
+      (SELECT organization_id FROM jobs WHERE status = 'queued' ORDER BY organization_id LIMIT 1)
+      UNION ALL
+      SELECT (SELECT j.organization_id FROM jobs j WHERE j.status = 'queued' AND j.organization_id > orgs.org ORDER BY j.organization_id LIMIT 1)
+      FROM orgs WHERE orgs.org IS NOT NULL
+    ),
+    offered AS (
+      SELECT o.id, o.priority, row_number() OVER (PARTITION BY o.organization_id ORDER BY o.priority, o.run_after, o.created_at) AS turn, o.run_after
+      FROM orgs CROSS JOIN LATERAL (
+        SELECT j.id, j.organization_id, j.priority, j.run_after, j.created_at FROM jobs j
+        WHERE j.status = 'queued' AND j.organization_id = orgs.org AND j.run_after <= now()
+        ORDER BY j.priority, j.run_after, j.created_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED) o
+      WHERE orgs.org IS NOT NULL
+    ),
+    expired AS (
+      SELECT id FROM jobs
+      WHERE status = 'running' AND lease_expires_at < now() AND attempts < max_attempts
+      ORDER BY lease_expires_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ),
+    picked AS (
+      SELECT id FROM (
+        SELECT id, -1 AS priority, 0::bigint AS turn, now() AS run_after FROM expired
+        UNION ALL
+        SELECT id, priority, turn, run_after FROM offered) c
+      ORDER BY priority, turn, run_after
+      LIMIT ${limit}
+    )
     UPDATE jobs SET
       status = 'running',
       lease_owner = ${owner},
       lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}),
       attempts = attempts + 1,
       started_at = COALESCE(started_at, now())
-    WHERE id IN (
-      SELECT id FROM jobs
-      WHERE (status = 'queued' AND run_after <= now())
-         OR (status = 'running' AND lease_expires_at < now() AND attempts < max_attempts)
-      ORDER BY run_after, created_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, organization_id, pool_version_id, pool_key, profile, webhook_url, created_at, attempts, max_attempts`;
+    FROM picked WHERE jobs.id = picked.id
+    RETURNING jobs.id, organization_id, pool_version_id, pool_key, profile, webhook_url, created_at, attempts, max_attempts, batch_id, priority`;
   return rows.map((r) => ({
     id: r.id as string,
     organizationId: r.organization_id as string,
@@ -45,6 +90,8 @@ export async function claimJobs(db: PrismaClient, owner: string, limit: number, 
     createdAt: r.created_at as Date,
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
+    batchId: (r.batch_id as string | null) ?? null,
+    priority: Number(r.priority),
   }));
 }
 
@@ -84,6 +131,7 @@ export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: stri
              error_code = NULL, error_message = NULL
       WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`;
     if (n !== 1) throw new LeaseLostError(job.id);
+    if (job.batchId) await countBatchRows(tx, job.batchId, { finished: 1, failed: 0 });
     await tx.jobResult.create({
       data: {
         jobId: job.id,
@@ -119,13 +167,14 @@ export async function failJob(
       ? await tx.$executeRaw`
           UPDATE jobs SET status = 'failed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
                  error_code = ${error.code}, error_message = ${error.message}
-          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running'`
+          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`
       : await tx.$executeRaw`
           UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
                  run_after = now() + make_interval(secs => ${backoffMs(job.attempts) / 1000}),
                  error_code = ${error.code}, error_message = ${error.message}
-          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running'`;
+          WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`;
     if (n !== 1) throw new LeaseLostError(job.id);
+    if (final && job.batchId) await countBatchRows(tx, job.batchId, { finished: 1, failed: 1 });
     if (final) await enqueueDelivery(tx, job);
   });
   return { final };
@@ -141,13 +190,16 @@ export async function releaseJob(db: PrismaClient, id: string, owner: string) {
 /** Jobs whose lease expired with no attempts left are failed rather than retried forever. */
 export async function failExhausted(db: PrismaClient) {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; organization_id: string; webhook_url: string | null }>>`
+    const rows = await tx.$queryRaw<Array<{ id: string; organization_id: string; webhook_url: string | null; batch_id: string | null }>>`
       UPDATE jobs SET status = 'failed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
              error_code = 'worker_lost', error_message = 'The evaluation was interrupted too many times'
       WHERE id IN (SELECT id FROM jobs WHERE status = 'running' AND lease_expires_at < now() AND attempts >= max_attempts
                    FOR UPDATE SKIP LOCKED)
-      RETURNING id, organization_id, webhook_url`;
+      RETURNING id, organization_id, webhook_url, batch_id`;
     for (const r of rows) await enqueueDelivery(tx, { id: r.id, organizationId: r.organization_id, webhookUrl: r.webhook_url });
+    const perBatch = new Map<string, number>();
+    for (const r of rows) if (r.batch_id) perBatch.set(r.batch_id, (perBatch.get(r.batch_id) ?? 0) + 1);
+    for (const [batchId, n] of perBatch) await countBatchRows(tx, batchId, { finished: n, failed: n });
     return rows.length;
   });
 }

@@ -135,6 +135,8 @@ export async function completeJobNow(evalId: string) {
     createdAt: row.created_at as Date,
     attempts: Number(row.attempts),
     maxAttempts: Number(row.max_attempts),
+    batchId: null,
+    priority: 0,
   };
   await completeJob(db, job, owner, await evaluateJob(db, job));
 }
