@@ -19,7 +19,13 @@ export class PermanentJobError extends Error {
   }
 }
 
-export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<JobOutcome> {
+/**
+ * Per claimed group: the organization's rules are read once per (organization, domain) for the
+ * whole group (they are the rules in force when the group was claimed).
+ */
+export type RulesMemo = Map<string, ReturnType<typeof currentRuleSet>>;
+
+export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: RulesMemo): Promise<JobOutcome> {
   const t0 = performance.now();
   const pool = await loadPoolVersion(db, job.poolVersionId);
   if (!pool) throw new PermanentJobError("pool_version_missing", "The pool version this job was submitted against no longer exists");
@@ -27,7 +33,13 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob): Promise<Jo
   if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
   const profile = domain.profileSchema.safeParse(job.profile);
   if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
-  const rules = await currentRuleSet(db, job.organizationId, domain.id);
+  const memoKey = `${job.organizationId}\u0000${domain.id}`;
+  let pending = memo?.get(memoKey);
+  if (!pending) {
+    pending = currentRuleSet(db, job.organizationId, domain.id);
+    memo?.set(memoKey, pending);
+  }
+  const rules = await pending;
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;
   try {

@@ -3,6 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
 import { gzipJson } from "@/lib/jobs/result-codec";
 import { countBatchRows } from "@/lib/batches/complete";
+import { newId } from "@/lib/ids";
+import { newWebhookId } from "@/lib/webhooks/sign";
 
 // The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
 // PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced
@@ -38,8 +40,9 @@ export type JobPriority = (typeof JOB_PRIORITY)[keyof typeof JOB_PRIORITY];
  * 10,000-row batch does not hold another's 20 rows behind it. Jobs whose lease expired (their
  * worker died) come first. Locks on rows offered but not taken end with the statement.
  */
-export async function claimJobs(db: PrismaClient, owner: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+export async function claimJobs(db: PrismaClient, owner: string, limit: number, leaseMs: number, opts: { maxPriority?: number } = {}): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
+  const maxPriority = opts.maxPriority ?? 32_767;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
     WITH RECURSIVE orgs(org) AS (
       (SELECT organization_id FROM jobs WHERE status = 'queued' ORDER BY organization_id LIMIT 1)
@@ -51,7 +54,7 @@ export async function claimJobs(db: PrismaClient, owner: string, limit: number, 
       SELECT o.id, o.priority, row_number() OVER (PARTITION BY o.organization_id ORDER BY o.priority, o.run_after, o.created_at) AS turn, o.run_after
       FROM orgs CROSS JOIN LATERAL (
         SELECT j.id, j.organization_id, j.priority, j.run_after, j.created_at FROM jobs j
-        WHERE j.status = 'queued' AND j.organization_id = orgs.org AND j.run_after <= now()
+        WHERE j.status = 'queued' AND j.organization_id = orgs.org AND j.run_after <= now() AND j.priority <= ${maxPriority}
         ORDER BY j.priority, j.run_after, j.created_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED) o
@@ -59,7 +62,7 @@ export async function claimJobs(db: PrismaClient, owner: string, limit: number, 
     ),
     expired AS (
       SELECT id FROM jobs
-      WHERE status = 'running' AND lease_expires_at < now() AND attempts < max_attempts
+      WHERE status = 'running' AND lease_expires_at < now() AND attempts < max_attempts AND priority <= ${maxPriority}
       ORDER BY lease_expires_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -121,33 +124,84 @@ export interface JobOutcome {
   rulesSetId: string | null;
 }
 
+export interface Completion {
+  job: ClaimedJob;
+  outcome: JobOutcome;
+}
+
+/**
+ * Finish a group of evaluated jobs in one statement: each job whose lease is still ours becomes
+ * completed with its result and trace, its webhook delivery (if it has a webhook_url) is
+ * enqueued, and batch rows are counted on their batch; the write that finishes a batch's last
+ * row stamps the batch completed and enqueues its batch.completed delivery. One statement is one
+ * transaction: none of these can be written without the others. Jobs whose lease was lost are
+ * left alone and returned in `lost`.
+ */
+export async function completeJobs(db: PrismaClient, owner: string, items: Completion[]): Promise<{ completed: string[]; lost: string[]; storedBytes: number }> {
+  if (items.length === 0) return { completed: [], lost: [], storedBytes: 0 };
+  let storedBytes = 0;
+  const values = items.map(({ job, outcome }) => {
+    const result = gzipJson(outcome.result);
+    const trace = gzipJson(outcome.trace);
+    storedBytes += result.byteLength + trace.byteLength;
+    return Prisma.sql`(${job.id}::text, ${outcome.engineVersion}::text, ${outcome.poolSize}::int, ${outcome.filtered}::int, ${result}::bytea, ${trace}::bytea,
+      ${JSON.stringify(outcome.timings)}::jsonb, ${outcome.rulesVersion}::int, ${outcome.rulesSetId}::text, ${newId("dlv")}::text, ${newWebhookId()}::text)`;
+  });
+  const batchIds = [...new Set(items.map((i) => i.job.batchId).filter((b): b is string => b !== null))];
+  const batchPart =
+    batchIds.length === 0
+      ? Prisma.empty
+      : Prisma.sql`,
+    counted AS (
+      UPDATE batches b SET finished = b.finished + c.n,
+             completed_at = CASE WHEN b.finished + c.n >= b.total THEN now() ELSE b.completed_at END
+      FROM (SELECT batch_id, count(*)::int AS n FROM done WHERE batch_id IS NOT NULL GROUP BY batch_id) c
+      WHERE b.id = c.batch_id AND b.completed_at IS NULL
+      RETURNING b.id, b.organization_id, b.webhook_url, b.finished, b.total),
+    bv(batch_id, dlv_id, msg_id) AS (VALUES ${Prisma.join(batchIds.map((id) => Prisma.sql`(${id}::text, ${newId("dlv")}::text, ${newWebhookId()}::text)`))}),
+    batch_deliveries AS (
+      INSERT INTO webhook_deliveries (id, organization_id, batch_id, message_id, url, next_attempt_at, created_at, updated_at)
+      SELECT bv.dlv_id, counted.organization_id, counted.id, bv.msg_id, counted.webhook_url, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW}
+      FROM counted JOIN bv ON bv.batch_id = counted.id
+      WHERE counted.finished >= counted.total AND counted.webhook_url IS NOT NULL)`;
+  const done = await db.$queryRaw<Array<{ id: string }>>`
+    WITH v(job_id, engine_version, pool_size, filtered, result, trace, timings, rules_version, rules_set_id, dlv_id, msg_id) AS (VALUES ${Prisma.join(values)}),
+    done AS (
+      UPDATE jobs SET status = 'completed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, error_code = NULL, error_message = NULL
+      FROM v WHERE jobs.id = v.job_id AND jobs.lease_owner = ${owner} AND jobs.status = 'running' AND jobs.lease_expires_at > now()
+      RETURNING jobs.id, jobs.organization_id, jobs.webhook_url, jobs.batch_id),
+    results AS (
+      INSERT INTO job_results (job_id, engine_version, pool_size, filtered, result, trace, timings, rules_version, rules_set_id)
+      SELECT v.job_id, v.engine_version, v.pool_size, v.filtered, v.result, v.trace, v.timings, v.rules_version, v.rules_set_id
+      FROM v JOIN done ON done.id = v.job_id),
+    deliveries AS (
+      INSERT INTO webhook_deliveries (id, organization_id, job_id, message_id, url, next_attempt_at, created_at, updated_at)
+      SELECT v.dlv_id, done.organization_id, done.id, v.msg_id, done.webhook_url, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW}
+      FROM v JOIN done ON done.id = v.job_id WHERE done.webhook_url IS NOT NULL)${batchPart}
+    SELECT id FROM done`;
+  const completed = done.map((r) => r.id);
+  const ok = new Set(completed);
+  return { completed, lost: items.map((i) => i.job.id).filter((id) => !ok.has(id)), storedBytes };
+}
+
+// Delivery timestamps are UTC in `timestamp without time zone` (see lib/webhooks/deliver.ts).
+const UTC_NOW = Prisma.raw("(now() AT TIME ZONE 'UTC')");
+
 /** Store the result and finish the job, only while the lease is still ours; enqueue its webhook. */
 export async function completeJob(db: PrismaClient, job: ClaimedJob, owner: string, outcome: JobOutcome) {
-  const result = gzipJson(outcome.result);
-  const trace = gzipJson(outcome.trace);
-  await db.$transaction(async (tx) => {
-    const n = await tx.$executeRaw`
-      UPDATE jobs SET status = 'completed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
-             error_code = NULL, error_message = NULL
-      WHERE id = ${job.id} AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()`;
-    if (n !== 1) throw new LeaseLostError(job.id);
-    if (job.batchId) await countBatchRows(tx, job.batchId, { finished: 1, failed: 0 });
-    await tx.jobResult.create({
-      data: {
-        jobId: job.id,
-        engineVersion: outcome.engineVersion,
-        poolSize: outcome.poolSize,
-        filtered: outcome.filtered,
-        result,
-        trace,
-        timings: outcome.timings as Prisma.InputJsonValue,
-        rulesVersion: outcome.rulesVersion,
-        rulesSetId: outcome.rulesSetId,
-      },
-    });
-    await enqueueDelivery(tx, job);
-  });
-  return { storedBytes: result.byteLength + trace.byteLength };
+  const r = await completeJobs(db, owner, [{ job, outcome }]);
+  if (r.lost.length > 0) throw new LeaseLostError(job.id);
+  return { storedBytes: r.storedBytes };
+}
+
+/** Extend the leases of a group; returns the ids still ours. */
+export async function renewLeases(db: PrismaClient, ids: string[], owner: string, leaseMs: number): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE jobs SET lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ANY(${ids}::text[]) AND lease_owner = ${owner} AND status = 'running' AND lease_expires_at > now()
+    RETURNING id`;
+  return rows.map((r) => r.id);
 }
 
 /**
