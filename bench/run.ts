@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 const only = process.argv.slice(2);
-const benches = ["engine", "compare", "api", "pipeline", "webhooks", "dashboard"].filter((b) => fs.existsSync(`bench/${b}.ts`));
+const benches = ["engine", "compare", "api", "pipeline", "batch", "webhooks", "dashboard"].filter((b) => fs.existsSync(`bench/${b}.ts`));
 for (const b of benches) {
   if (only.length && !only.includes(b)) continue;
   console.log(`\n=== bench/${b}.ts ===`);

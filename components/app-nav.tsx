@@ -9,6 +9,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 const LINKS = [
   { href: "/jobs/new", label: "New evaluation" },
   { href: "/jobs", label: "History" },
+  { href: "/batches", label: "Batches" },
 ];
 
 export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string; userEmail: string; isAdmin: boolean; theme: Theme }) {

@@ -74,8 +74,6 @@ export const BatchResponse = z
   .meta({ id: "Batch" });
 export type BatchResponse = z.infer<typeof BatchResponse>;
 
-export const CreateBatchResponse = BatchResponse.meta({ id: "Batch" });
-
 export const BatchSummary = BatchResponse.omit({ report: true }).meta({ id: "BatchSummary" });
 export const ListBatchesQuery = z
   .object({

@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { BatchResponse, BatchResultRow, ListBatchesResponse } from "@/lib/batches/schemas";
+import { api } from "@/components/api";
+
+export type Batch = BatchResponse;
+export type BatchList = z.infer<typeof ListBatchesResponse>;
+export type ResultRow = BatchResultRow;
+
+/** A batch, polled every second while it runs (the progress bar moves without reload). */
+export function useBatch(batchId: string) {
+  return useQuery({
+    queryKey: ["batch", batchId],
+    queryFn: () => api<Batch>(`/api/v1/batches/${encodeURIComponent(batchId)}`),
+    refetchInterval: (q) => (q.state.data?.status === "completed" ? false : 1000),
+    retry: 3,
+  });
+}
+
+export function useBatches() {
+  return useQuery({
+    queryKey: ["batches"],
+    queryFn: () => api<BatchList>("/api/v1/batches?limit=50"),
+    refetchInterval: (q) => (q.state.data?.data.some((b) => b.status !== "completed") ? 2000 : false),
+  });
+}
+
+/**
+ * The finished batch's rows (GET …/results, NDJSON, the best carrier only), read line by line as
+ * they stream; rows with no strong fit first, then by row number.
+ */
+export function useBatchRows(batchId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["batch-rows", batchId],
+    enabled,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const res = await fetch(`/api/v1/batches/${encodeURIComponent(batchId)}/results?format=ndjson&top=1`, { credentials: "same-origin" });
+      if (!res.ok || !res.body) throw new Error(`Could not load the results (${res.status})`);
+      const rows: ResultRow[] = [];
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let carry = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const lines = (carry + value).split("\n");
+        carry = lines.pop()!;
+        for (const l of lines) if (l) rows.push(JSON.parse(l) as ResultRow);
+      }
+      if (carry) rows.push(JSON.parse(carry) as ResultRow);
+      const strong = (r: ResultRow) => (r.tiers?.STRONG_FIT ?? 0) > 0;
+      return rows.sort((a, b) => Number(strong(a)) - Number(strong(b)) || a.row - b.row);
+    },
+  });
+}
