@@ -48,6 +48,26 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * The request's body as a stream that errors with a 413 as soon as more than `maxBytes` have
+ * passed (or at once when Content-Length says so), for routes that read a file as it arrives.
+ */
+export function limitedBody(req: Request, maxBytes: number): ReadableStream<Uint8Array> | null {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return null;
+  let size = 0;
+  return req.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) controller.error(tooLarge(maxBytes));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
 export const MAX_JSON_DEPTH = 64;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ApiError, invalid, type ErrorDetail } from "@/lib/api/errors";
+import { IdempotencyConflictError, invalid, type ErrorDetail } from "@/lib/errors";
 import { getDomain } from "@/lib/engine";
 import { findUsablePool } from "@/lib/pools/pools";
 import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
@@ -131,7 +131,7 @@ async function findIdempotentBatch(db: PrismaClient, organizationId: string, key
   }
   const batchId = (rec.body as { batch_id?: unknown }).batch_id;
   if (rec.requestHash !== requestHash || typeof batchId !== "string") {
-    throw new ApiError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request");
+    throw new IdempotencyConflictError("This Idempotency-Key was already used with a different request");
   }
   return { body: await getBatch(db, organizationId, batchId), replayed: true };
 }

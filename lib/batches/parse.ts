@@ -3,7 +3,7 @@ import { Readable, Transform } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import Papa from "papaparse";
 import type { z } from "zod";
-import { ApiError, fromZodIssues, invalid, type ErrorDetail } from "@/lib/api/errors";
+import { fromZodIssues, invalid, ValidationError, type ErrorDetail } from "@/lib/errors";
 import { assertStorable } from "@/lib/api/body";
 import { candidateColumns, decodeCell, setAt, valueAt, type Column } from "@/lib/pools/columns";
 import { BATCH_LIMITS, type BatchFileFormat, type BatchReport } from "@/lib/batches/schemas";
@@ -52,7 +52,7 @@ class RowCollector {
           if (parsed.success) this.rows.push({ row, profile: parsed.data as Record<string, unknown> });
           else problems.push(...describeIssues(row, value, parsed.error.issues));
         } catch (err) {
-          if (!(err instanceof ApiError)) throw err;
+          if (!(err instanceof ValidationError)) throw err;
           problems.push({ path: rowPath(row), code: "invalid_string", message: `${rowLabel(row)}${err.message}` });
         }
       }
@@ -82,16 +82,13 @@ function describeIssues(row: number, value: unknown, issues: z.core.$ZodIssue[])
   });
 }
 
-/** The request body as a stream of text, hashed and limited in bytes as it passes (413 past the limit). */
-function textStream(body: ReadableStream<Uint8Array>, maxBytes: number, hash: crypto.Hash) {
-  let size = 0;
+/** The request body (already limited in bytes by the route) as a stream of text, hashed as it passes. */
+function textStream(body: ReadableStream<Uint8Array>, hash: crypto.Hash) {
   const decoder = new StringDecoder("utf8");
   let first = true;
   const limit = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      size += chunk.byteLength;
-      if (size > maxBytes) return done(new ApiError(413, "payload_too_large", `A batch file must be at most ${maxBytes / 1024 / 1024} MiB`));
       hash.update(chunk);
       let text = decoder.write(chunk);
       if (first && text.length > 0) {
@@ -117,7 +114,7 @@ function textStream(body: ReadableStream<Uint8Array>, maxBytes: number, hash: cr
 export async function parseBatchFile(schema: z.ZodObject, format: BatchFileFormat, body: ReadableStream<Uint8Array> | null, salt: string): Promise<ParsedBatch> {
   const hash = crypto.createHash("sha256").update(salt).update("\n");
   const rows = new RowCollector(schema);
-  const text = body ? textStream(body, BATCH_LIMITS.maxBytes, hash) : Readable.from([]);
+  const text = body ? textStream(body, hash) : Readable.from([]);
   try {
     if (format === "csv") await csvRows(schema, text, rows);
     else await jsonRows(schema, text, rows, format);

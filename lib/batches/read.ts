@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { invalid, notFound } from "@/lib/api/errors";
+import { invalid, notFound } from "@/lib/errors";
 import type { EvaluationResult } from "@/lib/engine/types";
 import { settings } from "@/lib/settings";
 import type { BatchReport, BatchResponse, BatchResultRow, BatchResultsQuery } from "@/lib/batches/schemas";

@@ -3,6 +3,7 @@ import type { EvaluationResult } from "@/lib/engine/types";
 import { newId } from "@/lib/ids";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { resultBody } from "@/lib/jobs/webhook-body";
+import { batchCompletedEvent, batchEventSelect } from "@/lib/batches/webhook-body";
 import { settings } from "@/lib/settings";
 import { NEXIO_VERSION } from "@/lib/version";
 import { signingSecrets } from "@/lib/webhooks/org-secret";
@@ -24,7 +25,9 @@ import { webhookHeaders } from "@/lib/webhooks/sign";
 export interface ClaimedDelivery {
   id: string;
   organizationId: string;
-  jobId: string;
+  /** The finished job this delivery carries, or null for a batch's batch.completed event. */
+  jobId: string | null;
+  batchId: string | null;
   webhookId: string;
   url: string;
   /** Attempts recorded before this claim; this attempt is number `attempts + 1`. */
@@ -53,7 +56,7 @@ export async function claimDueDeliveries(db: PrismaClient, owner: string, limit:
         ORDER BY next_attempt_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, organization_id AS "organizationId", job_id AS "jobId", message_id AS "webhookId",
+    RETURNING id, organization_id AS "organizationId", job_id AS "jobId", batch_id AS "batchId", message_id AS "webhookId",
               url, attempts, lease_owner AS "leaseOwner", payload`;
 }
 
@@ -113,30 +116,11 @@ async function send(
   now: Date,
   opts: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<SendWebhookResult> {
-  const job = await db.job.findUnique({
-    where: { id: delivery.jobId },
-    select: {
-      id: true,
-      status: true,
-      errorCode: true,
-      errorMessage: true,
-      result: { select: { result: true } },
-      organization: { select: { webhookSecret: true, webhookSecretPrevious: true, webhookSecretRotatedAt: true } },
-    },
-  });
-  // Deleting a job cascades to its deliveries, so a missing job is a race with that deletion.
-  if (!job) return localFailure("job not found");
-  // A delivery is only enqueued for a finished job; anything else is a broken row, not a body to sign.
-  if (job.status !== "completed" && job.status !== "failed") return localFailure(`job is ${job.status}`);
-  if (job.status === "completed" && !job.result) return localFailure("the job's result is missing");
-  const secrets = signingSecrets(job.organization, now);
+  const signed = delivery.jobId === null ? await batchBody(db, delivery) : await jobBody(db, delivery.jobId, delivery.payload);
+  if ("error" in signed) return localFailure(signed.error);
+  const secrets = signingSecrets(signed.organization, now);
   if (secrets.length === 0) return localFailure("the organization has no webhook signing secret");
-  let body: string;
-  if (delivery.payload != null) body = JSON.stringify(delivery.payload);
-  else {
-    const result = job.result && job.status === "completed" ? gunzipJson<EvaluationResult>(job.result.result) : null;
-    body = JSON.stringify(resultBody(job, result));
-  }
+  const { body } = signed;
   const headers = webhookHeaders({
     secrets,
     webhookId: delivery.webhookId,
@@ -145,6 +129,40 @@ async function send(
     version: NEXIO_VERSION,
   });
   return sendWebhook({ url: delivery.url, body, headers, ...opts });
+}
+
+const secretsSelect = { webhookSecret: true, webhookSecretPrevious: true, webhookSecretRotatedAt: true } as const;
+type Signed = { body: string; organization: Parameters<typeof signingSecrets>[0] } | { error: string };
+
+/** The batch.completed event of a finished batch (lib/batches/webhook-body.ts). */
+async function batchBody(db: PrismaClient, delivery: ClaimedDelivery): Promise<Signed> {
+  const batch = delivery.batchId ? await db.batch.findUnique({ where: { id: delivery.batchId }, select: { ...batchEventSelect, organization: { select: secretsSelect } } }) : null;
+  if (!batch) return { error: "batch not found" };
+  if (!batch.completedAt) return { error: "batch is not completed" };
+  return { body: JSON.stringify(batchCompletedEvent(batch)), organization: batch.organization };
+}
+
+async function jobBody(db: PrismaClient, jobId: string, payload: unknown): Promise<Signed> {
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: {
+      id: true,
+      status: true,
+      errorCode: true,
+      errorMessage: true,
+      result: { select: { result: true } },
+      organization: { select: secretsSelect },
+    },
+  });
+  // Deleting a job cascades to its deliveries, so a missing job is a race with that deletion.
+  if (!job) return { error: "job not found" };
+  // A delivery is only enqueued for a finished job; anything else is a broken row, not a body to sign.
+  if (job.status !== "completed" && job.status !== "failed") return { error: `job is ${job.status}` };
+  if (job.status === "completed" && !job.result) return { error: "the job's result is missing" };
+  // Another event about this job (e.g. evaluation.changed from a re-check) carries its own body.
+  if (payload != null) return { body: JSON.stringify(payload), organization: job.organization };
+  const result = job.result && job.status === "completed" ? gunzipJson<EvaluationResult>(job.result.result) : null;
+  return { body: JSON.stringify(resultBody(job, result)), organization: job.organization };
 }
 
 function localFailure(error: string): SendWebhookResult {

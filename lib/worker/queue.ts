@@ -1,10 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueDelivery } from "@/lib/webhooks/enqueue";
+import { enqueueDelivery, newDeliveryIds } from "@/lib/webhooks/enqueue";
 import { gzipJson } from "@/lib/jobs/result-codec";
 import { countBatchRows } from "@/lib/batches/complete";
-import { newId } from "@/lib/ids";
-import { newWebhookId } from "@/lib/webhooks/sign";
 
 // The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
 // PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced
@@ -141,11 +139,12 @@ export async function completeJobs(db: PrismaClient, owner: string, items: Compl
   if (items.length === 0) return { completed: [], lost: [], storedBytes: 0 };
   let storedBytes = 0;
   const values = items.map(({ job, outcome }) => {
+    const dlv = newDeliveryIds();
     const result = gzipJson(outcome.result);
     const trace = gzipJson(outcome.trace);
     storedBytes += result.byteLength + trace.byteLength;
     return Prisma.sql`(${job.id}::text, ${outcome.engineVersion}::text, ${outcome.poolSize}::int, ${outcome.filtered}::int, ${result}::bytea, ${trace}::bytea,
-      ${JSON.stringify(outcome.timings)}::jsonb, ${outcome.rulesVersion}::int, ${outcome.rulesSetId}::text, ${newId("dlv")}::text, ${newWebhookId()}::text)`;
+      ${JSON.stringify(outcome.timings)}::jsonb, ${outcome.rulesVersion}::int, ${outcome.rulesSetId}::text, ${dlv.id}::text, ${dlv.webhookId}::text)`;
   });
   const batchIds = [...new Set(items.map((i) => i.job.batchId).filter((b): b is string => b !== null))];
   const batchPart =
@@ -158,7 +157,7 @@ export async function completeJobs(db: PrismaClient, owner: string, items: Compl
       FROM (SELECT batch_id, count(*)::int AS n FROM done WHERE batch_id IS NOT NULL GROUP BY batch_id) c
       WHERE b.id = c.batch_id AND b.completed_at IS NULL
       RETURNING b.id, b.organization_id, b.webhook_url, b.finished, b.total),
-    bv(batch_id, dlv_id, msg_id) AS (VALUES ${Prisma.join(batchIds.map((id) => Prisma.sql`(${id}::text, ${newId("dlv")}::text, ${newWebhookId()}::text)`))}),
+    bv(batch_id, dlv_id, msg_id) AS (VALUES ${Prisma.join(batchIds.map((id) => ((d) => Prisma.sql`(${id}::text, ${d.id}::text, ${d.webhookId}::text)`)(newDeliveryIds())))}),
     batch_deliveries AS (
       INSERT INTO webhook_deliveries (id, organization_id, batch_id, message_id, url, next_attempt_at, created_at, updated_at)
       SELECT bv.dlv_id, counted.organization_id, counted.id, bv.msg_id, counted.webhook_url, ${UTC_NOW}, ${UTC_NOW}, ${UTC_NOW}

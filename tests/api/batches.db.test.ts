@@ -2,8 +2,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { testDb, newOrg, quiesceQueues } from "../setup/db";
 import { call, expectError, parsed, streamOf } from "./helpers";
 import * as batchesRoute from "@/app/api/v1/batches/route";
-import * as batchRoute from "@/app/api/v1/batches/[batchId]/route";
-import * as resultsRoute from "@/app/api/v1/batches/[batchId]/results/route";
+import * as batchRoute from "@/app/api/v1/batches/[batch_id]/route";
+import * as resultsRoute from "@/app/api/v1/batches/[batch_id]/results/route";
 import { BatchResponse, BatchResultRow, ListBatchesResponse } from "@/lib/batches/schemas";
 import { claimJobs, completeJob, failJob } from "@/lib/worker/queue";
 import { evaluateJob } from "@/lib/worker/evaluate-job";
@@ -37,7 +37,7 @@ async function post(body: string | ReadableStream<Uint8Array>, opts: { query?: s
     headers: { "content-type": opts.type ?? "text/csv", ...(opts.idem ? { "idempotency-key": opts.idem } : {}) },
   });
 }
-const getBatch = (id: string, key = org.key) => call(batchRoute.GET, `/api/v1/batches/${id}`, { key, params: { batchId: id } });
+const getBatch = (id: string, key = org.key) => call(batchRoute.GET, `/api/v1/batches/${id}`, { key, params: { batch_id: id } });
 
 /** Run every queued job of the batch through the worker's own calls. */
 async function runBatch(batchId: string) {
@@ -197,7 +197,7 @@ describe("progress, results and isolation", () => {
     expect(done).toMatchObject({ status: "completed", counts: { queued: 0, running: 0, completed: 5, failed: 1 }, progress: 1 });
     expect(done.completed_at).not.toBeNull();
 
-    const nd = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?top=2`, { key: org.key, params: { batchId: b.batch_id } });
+    const nd = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?top=2`, { key: org.key, params: { batch_id: b.batch_id } });
     expect(nd.status).toBe(200);
     expect(nd.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
     const lines = nd.text.trim().split("\n").map((l) => BatchResultRow.parse(JSON.parse(l)));
@@ -216,7 +216,7 @@ describe("progress, results and isolation", () => {
     expect(job.batchId).toBe(b.batch_id);
     expect(job.result).not.toBeNull(); // its own result and trace, like any job
 
-    const csv = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?format=csv&top=1`, { key: org.key, params: { batchId: b.batch_id } });
+    const csv = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?format=csv&top=1`, { key: org.key, params: { batch_id: b.batch_id } });
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const [header, ...rows] = csv.text.trim().split("\n");
     expect(header.split(",")).toEqual(["row", "eval_id", "status", "entity", "filtered", "strong_fit", "moderate_fit", "weak_fit", "error_code", "audit", "carrier_1_id", "carrier_1_name", "carrier_1_tier", "carrier_1_confidence", "carrier_1_score", "carrier_1_levels", "carrier_1_reasoning"]);
@@ -230,7 +230,7 @@ describe("progress, results and isolation", () => {
   it("another organization's batch is not found (404) on every route, and not listed", async () => {
     const b = parsed(BatchResponse, await post(csvOf(1)));
     expectError(await getBatch(b.batch_id, other.key), 404, "not_found");
-    expectError(await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results`, { key: other.key, params: { batchId: b.batch_id } }), 404, "not_found");
+    expectError(await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results`, { key: other.key, params: { batch_id: b.batch_id } }), 404, "not_found");
     expectError(await getBatch("batch_doesnotexist0000", org.key), 404, "not_found");
     expectError(await getBatch("../etc", org.key), 404, "not_found");
     const list = parsed(ListBatchesResponse, await call(batchesRoute.GET, "/api/v1/batches?limit=100", { key: other.key }));
