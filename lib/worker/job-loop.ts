@@ -23,9 +23,11 @@ const PURGE_EVERY_MS = 10 * 60_000;
 // The evaluator loop. It claims jobs in groups (up to `groupSize` per claim, fair between
 // organizations, interactive first), evaluates a group's jobs one after another, yielding to the
 // event loop between them, and completes the whole group in one statement: one claim and one
-// write per group instead of several round trips per job (docs/performance.md). `concurrency`
-// groups run at once; one more lane takes only interactive jobs, so that a single job submitted
-// while batch rows fill every group slot starts at once instead of waiting for a group to end.
+// write per group instead of several round trips per job (docs/performance.md).
+// Lanes: `concurrency` lanes claim only interactive jobs (single submissions), and one "bulk" lane
+// claims anything in priority order (batch rows, background work, and interactive jobs first when
+// there are some). So at most one group of batch rows is in flight per process: batches yield to
+// interactive work, which never waits for a batch group to end.
 // Polls every `pollMs` when idle and wakes at once when this process enqueues a job.
 
 export interface JobLoopOptions {
@@ -39,7 +41,7 @@ export interface JobLoopOptions {
   evaluate?: (db: PrismaClient, job: ClaimedJob, memo?: RulesMemo) => Promise<JobOutcome>;
 }
 
-type Lane = "any" | "interactive";
+type Lane = "bulk" | "interactive";
 
 export class JobLoop {
   readonly owner: string;
@@ -117,10 +119,10 @@ export class JobLoop {
   }
 
   private lanesFree() {
-    let any = 0;
+    let bulk = 0;
     let interactive = 0;
-    for (const lane of this.groups.values()) lane === "any" ? any++ : interactive++;
-    return { any: this.concurrency - any, interactive: 1 - interactive };
+    for (const lane of this.groups.values()) lane === "bulk" ? bulk++ : interactive++;
+    return { bulk: 1 - bulk, interactive: this.concurrency - interactive };
   }
 
   private async poll() {
@@ -134,13 +136,21 @@ export class JobLoop {
         await purgeExpiredIdempotency(this.db);
       }
       const free = this.lanesFree();
-      const lane: Lane | null = free.any > 0 ? "any" : free.interactive > 0 ? "interactive" : null;
-      if (!lane) return;
-      const jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, lane === "interactive" ? { maxPriority: JOB_PRIORITY.interactive } : {});
+      let lane: Lane | null = null;
+      let jobs: ClaimedJob[] = [];
+      if (free.interactive > 0) {
+        lane = "interactive";
+        jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, { maxPriority: JOB_PRIORITY.interactive });
+      }
+      if (jobs.length === 0 && free.bulk > 0 && this.running) {
+        lane = "bulk";
+        jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs);
+      }
       if (!this.running) {
         await Promise.all(jobs.map((job) => (this.inFlight.has(job.id) ? null : releaseJob(this.db, job.id, this.owner))));
         return;
       }
+      if (!lane) return;
       // Our own job, still running here, whose lease lapsed (a stalled heartbeat) and which this
       // claim took again: the claim renewed the lease for the run already going; never run it twice.
       const fresh = jobs.filter((job) => !this.inFlight.has(job.id));
@@ -153,8 +163,8 @@ export class JobLoop {
         this.groups.set(group, lane);
         for (const job of fresh) this.inFlight.set(job.id, group);
       }
-      // A full claim means more is waiting; another free lane can take it at once.
-      if (jobs.length === this.groupSize || (lane === "any" && jobs.length > 0)) this.again = true;
+      // Something claimed: another free lane may find more at once.
+      if (jobs.length > 0) this.again = true;
     } catch (err) {
       this.log(`poll failed: ${(err as Error).message}`);
     }

@@ -66,6 +66,44 @@ describe("claim order", () => {
   });
 });
 
+describe("lanes", () => {
+  it("a single job runs while a group of batch rows is still in flight, and only one batch group runs at a time", async () => {
+    await quiesceQueues();
+    const rows: string[] = [];
+    for (let i = 0; i < 6; i++) rows.push(await submit(orgA));
+    await db.job.updateMany({ where: { id: { in: rows } }, data: { priority: JOB_PRIORITY.batch } });
+    const hold = gate();
+    const heldStarted = gate();
+    const started: string[] = [];
+    loop = new JobLoop(db, {
+      concurrency: 2,
+      groupSize: 3,
+      pollMs: 10,
+      log: () => {},
+      evaluate: async (d, job, memo) => {
+        started.push(job.id);
+        if (job.priority !== JOB_PRIORITY.interactive) {
+          heldStarted.open();
+          await hold.opened;
+        }
+        return evaluateJob(d, job, memo);
+      },
+    }).start();
+    await heldStarted.opened;
+    const single = await submit(orgA);
+    const done = await waitFor(async () => {
+      const j = await db.job.findUniqueOrThrow({ where: { id: single } });
+      return j.status === "completed" ? j : null;
+    });
+    expect(done.status).toBe("completed");
+    // The batch group is still held: one group of three claimed, nothing more of the batch.
+    expect(started.filter((id) => rows.includes(id))).toHaveLength(1);
+    expect(await db.job.count({ where: { id: { in: rows }, status: "running" } })).toBe(3);
+    hold.open();
+    await waitFor(async () => (await db.job.count({ where: { id: { in: rows }, status: "completed" } })) === 6);
+  });
+});
+
 describe("races from issue #11", () => {
   it("failJob is fenced on the lease: a worker whose lease expired cannot fail (or requeue) the job", async () => {
     await quiesceQueues();
