@@ -5,7 +5,9 @@
 //   latency    submit → completed, one job at a time, client clock, polling every 2 ms (idle)
 //   under load the same while a second 5,000-row batch runs (p50 ≤ 3× idle is the target)
 //   memory     a 10,000-row batch uploaded and evaluated; peak RSS of the server processes (VmHWM)
-// `npx tsx bench/batch.ts [embedded|postgresql …]` (default both); prints JSON lines.
+// `npx tsx bench/batch.ts [embedded|postgresql …]` (default both); prints JSON lines. Against a
+// build without batches (BENCH_NO_BATCHES=1, e.g. an older main for the "before" figures) only the
+// health, singles and idle latency phases run.
 import fs from "node:fs";
 import { cli, percentile, resetPgDatabase, round, startServer } from "./lib";
 import { mixedBody, postJob, jobStatus, submitAndWait } from "./load";
@@ -99,6 +101,12 @@ for (const db of dbs) {
 
     const health = await healthRate(server.url, 8);
     const singles = await submitAndWait(server.url, key, 600, 16);
+    if (process.env.BENCH_NO_BATCHES === "1") {
+      const health2 = await healthRate(server.url, 8);
+      report({ bench: "throughput", db, health_rps: [health, health2], singles_per_s: singles.evaluations_per_s, singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2) });
+      report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
+      continue;
+    }
     const t0 = performance.now();
     const batchId = await uploadBatch(server.url, key, csv(5000, "bench"));
     const uploaded = performance.now();
