@@ -5,6 +5,7 @@ import { onWake, wakeWorkers } from "@/lib/wake";
 import {
   claimJobs,
   completeJobs,
+  encodeOutcome,
   failJob,
   failExhausted,
   releaseJob,
@@ -55,6 +56,9 @@ export class JobLoop {
   /** job id → the promise of the group running it */
   private inFlight = new Map<string, Promise<void>>();
   private groups = new Map<Promise<void>, Lane>();
+  /** Resolved when no interactive group is in flight; the bulk lane waits on it between jobs. */
+  private interactiveIdle: Promise<void> = Promise.resolve();
+  private interactiveDone: (() => void) | null = null;
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -155,13 +159,18 @@ export class JobLoop {
       // claim took again: the claim renewed the lease for the run already going; never run it twice.
       const fresh = jobs.filter((job) => !this.inFlight.has(job.id));
       if (fresh.length > 0) {
-        const group: Promise<void> = this.runGroup(fresh).finally(() => {
+        const group: Promise<void> = this.runGroup(fresh, lane).finally(() => {
           for (const job of fresh) if (this.inFlight.get(job.id) === group) this.inFlight.delete(job.id);
           this.groups.delete(group);
+          if (![...this.groups.values()].includes("interactive")) {
+            this.interactiveDone?.();
+            this.interactiveDone = null;
+          }
           this.poke();
         });
         this.groups.set(group, lane);
         for (const job of fresh) this.inFlight.set(job.id, group);
+        if (lane === "interactive" && !this.interactiveDone) this.interactiveIdle = new Promise((r) => (this.interactiveDone = r));
       }
       // Something claimed: another free lane may find more at once.
       if (jobs.length > 0) this.again = true;
@@ -170,7 +179,7 @@ export class JobLoop {
     }
   }
 
-  private async runGroup(jobs: ClaimedJob[]) {
+  private async runGroup(jobs: ClaimedJob[], lane: Lane) {
     let ids = jobs.map((j) => j.id);
     const heartbeat = setInterval(() => {
       void renewLeases(this.db, ids, this.owner, this.leaseMs).then(
@@ -183,12 +192,18 @@ export class JobLoop {
     try {
       for (const [i, job] of jobs.entries()) {
         if (i > 0) await new Promise((r) => setImmediate(r)); // let requests in between evaluations
+        // Batches yield to interactive work: while a single job is being evaluated here, the bulk
+        // lane waits between its jobs (and before its write) instead of competing for the CPU
+        // and the database.
+        if (lane === "bulk") await this.interactiveIdle;
         try {
-          done.push({ job, outcome: await this.evaluate(this.db, job, memo) });
+          const outcome = await this.evaluate(this.db, job, memo);
+          done.push({ job, outcome, encoded: encodeOutcome(outcome) });
         } catch (err) {
           await this.recordFailure(job, err);
         }
       }
+      if (lane === "bulk") await this.interactiveIdle;
       if (done.length > 0) {
         try {
           const r = await completeJobs(this.db, this.owner, done);

@@ -125,7 +125,17 @@ export interface JobOutcome {
 export interface Completion {
   job: ClaimedJob;
   outcome: JobOutcome;
+  /** The stored form of result and trace, when the caller encoded them already (see encodeOutcome). */
+  encoded?: EncodedOutcome;
 }
+
+export interface EncodedOutcome {
+  result: Buffer;
+  trace: Buffer;
+}
+
+/** Result and trace as stored (gzipped JSON): the CPU-heavy part of completing a job. */
+export const encodeOutcome = (outcome: JobOutcome): EncodedOutcome => ({ result: gzipJson(outcome.result), trace: gzipJson(outcome.trace) });
 
 /**
  * Finish a group of evaluated jobs in one statement: each job whose lease is still ours becomes
@@ -138,10 +148,9 @@ export interface Completion {
 export async function completeJobs(db: PrismaClient, owner: string, items: Completion[]): Promise<{ completed: string[]; lost: string[]; storedBytes: number }> {
   if (items.length === 0) return { completed: [], lost: [], storedBytes: 0 };
   let storedBytes = 0;
-  const values = items.map(({ job, outcome }) => {
+  const values = items.map(({ job, outcome, encoded }) => {
     const dlv = newDeliveryIds();
-    const result = gzipJson(outcome.result);
-    const trace = gzipJson(outcome.trace);
+    const { result, trace } = encoded ?? encodeOutcome(outcome);
     storedBytes += result.byteLength + trace.byteLength;
     return Prisma.sql`(${job.id}::text, ${outcome.engineVersion}::text, ${outcome.poolSize}::int, ${outcome.filtered}::int, ${result}::bytea, ${trace}::bytea,
       ${JSON.stringify(outcome.timings)}::jsonb, ${outcome.rulesVersion}::int, ${outcome.rulesSetId}::text, ${dlv.id}::text, ${dlv.webhookId}::text)`;
