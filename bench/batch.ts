@@ -69,7 +69,7 @@ async function waitBatch(url: string, key: string, id: string) {
   for (;;) {
     const b = await batchState(url, key, id);
     if (b.status === "completed") return b;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

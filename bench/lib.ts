@@ -24,8 +24,8 @@ function waitExit(child: ChildProcess) {
   return new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
 }
 
-export async function startProcess(args: string[], env: Record<string, string>, readyUrl?: string, readyText?: string): Promise<ChildProcess> {
-  const child = spawn("npm", args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+export async function startProcess(args: string[], env: Record<string, string>, readyUrl?: string, readyText?: string, cwd?: string): Promise<ChildProcess> {
+  const child = spawn("npm", args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true, cwd });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -61,10 +61,10 @@ export async function stopProcess(child: ChildProcess) {
 }
 
 /** `npm start` on a port and data folder of its own (embedded unless env has DATABASE_URL). */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<Server & { env: Record<string, string> }> {
+export async function startServer(port: number, env: Record<string, string> = {}, cwd?: string): Promise<Server & { env: Record<string, string> }> {
   const full = { PORT: String(port), DATA_DIR: `/tmp/nexio-bench-${port}`, BASE_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "1000000", DATABASE_URL: "", ...env };
   if (!full.DATABASE_URL) fs.rmSync(full.DATA_DIR, { recursive: true, force: true });
-  const child = await startProcess(["start"], full, `http://127.0.0.1:${port}/api/health`);
+  const child = await startProcess(["start"], full, `http://127.0.0.1:${port}/api/health`, undefined, cwd);
   return { url: `http://127.0.0.1:${port}`, env: full, stop: () => stopProcess(child) };
 }
 

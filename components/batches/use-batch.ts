@@ -9,6 +9,12 @@ export type Batch = BatchResponse;
 export type BatchList = z.infer<typeof ListBatchesResponse>;
 export type ResultRow = BatchResultRow;
 
+/** Rows with no strong fit (none eligible, or failed) first, then the rest; each part in row order. */
+export function noStrongFitFirst<R extends { row: number; tiers: { STRONG_FIT: number } | null }>(rows: R[]): R[] {
+  const strong = (r: R) => (r.tiers?.STRONG_FIT ?? 0) > 0;
+  return [...rows].sort((a, b) => Number(strong(a)) - Number(strong(b)) || a.row - b.row);
+}
+
 /** A batch, polled every second while it runs (the progress bar moves without reload). */
 export function useBatch(batchId: string) {
   return useQuery({
@@ -50,8 +56,7 @@ export function useBatchRows(batchId: string, enabled: boolean) {
         for (const l of lines) if (l) rows.push(JSON.parse(l) as ResultRow);
       }
       if (carry) rows.push(JSON.parse(carry) as ResultRow);
-      const strong = (r: ResultRow) => (r.tiers?.STRONG_FIT ?? 0) > 0;
-      return rows.sort((a, b) => Number(strong(a)) - Number(strong(b)) || a.row - b.row);
+      return noStrongFitFirst(rows);
     },
   });
 }

@@ -60,18 +60,22 @@ function view(b: BatchRow, counts: BatchResponse["counts"]): BatchResponse {
   };
 }
 
-/** Counts by status: the finished ones from the batch's counters, queued/running from the jobs. */
-async function counts(db: PrismaClient, b: BatchRow): Promise<BatchResponse["counts"]> {
+/**
+ * Counts by status: the finished ones from the batch's counters, queued/running from the jobs.
+ * Running rows are counted through the claim index (status, organization_id, …), which holds only
+ * the organization's few running jobs, not through the batch's thousands of rows.
+ */
+async function counts(db: PrismaClient, organizationId: string, b: BatchRow): Promise<BatchResponse["counts"]> {
   const completed = b.finished - b.failed;
   if (b.completedAt) return { queued: 0, running: 0, completed, failed: b.failed };
-  const running = await db.job.count({ where: { batchId: b.id, status: "running" } });
+  const running = await db.job.count({ where: { status: "running", organizationId, batchId: b.id } });
   return { queued: Math.max(0, b.total - b.finished - running), running, completed, failed: b.failed };
 }
 
 export async function getBatch(db: PrismaClient, organizationId: string, batchId: string): Promise<BatchResponse> {
   const b = await db.batch.findFirst({ where: { id: batchId, organizationId }, select: batchSelect });
   if (!b) throw notFound("Batch");
-  return view(b, await counts(db, b));
+  return view(b, await counts(db, organizationId, b));
 }
 
 export async function listBatches(db: PrismaClient, organizationId: string, q: { limit: number; starting_after?: string }) {
@@ -89,7 +93,7 @@ export async function listBatches(db: PrismaClient, organizationId: string, q: {
   });
   const data = [];
   for (const b of rows.slice(0, q.limit)) {
-    const { report: _, ...rest } = view(b, await counts(db, b));
+    const { report: _, ...rest } = view(b, await counts(db, organizationId, b));
     data.push(rest);
   }
   return { data, has_more: rows.length > q.limit };
@@ -140,8 +144,10 @@ export async function* batchResultRows(db: PrismaClient, batchId: string, top: n
   }
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+/** One CSV cell; text that a spreadsheet would run as a formula (= + - @ tab CR) is shown instead, after a "'". */
+export const csvCell = (v: unknown) => {
+  let s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
