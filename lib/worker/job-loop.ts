@@ -25,10 +25,10 @@ const PURGE_EVERY_MS = 10 * 60_000;
 // organizations, interactive first), evaluates a group's jobs one after another, yielding to the
 // event loop between them, and completes the whole group in one statement: one claim and one
 // write per group instead of several round trips per job (docs/performance.md).
-// Lanes: `concurrency` lanes claim only interactive jobs (single submissions), and one "bulk" lane
-// claims anything in priority order (batch rows, background work, and interactive jobs first when
-// there are some). So at most one group of batch rows is in flight per process: batches yield to
-// interactive work, which never waits for a batch group to end.
+// Lanes: one "bulk" lane claims anything in priority order (single jobs first, then batch rows and
+// background work), and while it is busy `concurrency` lanes claim only interactive jobs (single
+// submissions). So at most one group of batch rows is in flight per process, and a single job
+// never waits for a batch group to end; the bulk lane also pauses between its jobs while one runs.
 // Polls every `pollMs` when idle and wakes at once when this process enqueues a job.
 
 export interface JobLoopOptions {
@@ -140,21 +140,15 @@ export class JobLoop {
         await purgeExpiredIdempotency(this.db);
       }
       const free = this.lanesFree();
-      let lane: Lane | null = null;
-      let jobs: ClaimedJob[] = [];
-      if (free.interactive > 0) {
-        lane = "interactive";
-        jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, { maxPriority: JOB_PRIORITY.interactive });
-      }
-      if (jobs.length === 0 && free.bulk > 0 && this.running) {
-        lane = "bulk";
-        jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs);
-      }
+      // One claim per poll: the bulk lane, when free, takes whatever comes first in priority order
+      // (single jobs before batch rows); while it is busy, a free interactive lane takes single jobs only.
+      const lane: Lane | null = free.bulk > 0 ? "bulk" : free.interactive > 0 ? "interactive" : null;
+      if (!lane) return;
+      const jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, lane === "interactive" ? { maxPriority: JOB_PRIORITY.interactive } : {});
       if (!this.running) {
         await Promise.all(jobs.map((job) => (this.inFlight.has(job.id) ? null : releaseJob(this.db, job.id, this.owner))));
         return;
       }
-      if (!lane) return;
       // Our own job, still running here, whose lease lapsed (a stalled heartbeat) and which this
       // claim took again: the claim renewed the lease for the run already going; never run it twice.
       const fresh = jobs.filter((job) => !this.inFlight.has(job.id));
