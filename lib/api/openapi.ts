@@ -11,6 +11,7 @@ import { Delivery, DeliveryAttempt, DeliveryListResponse, TestEvent, TestEventBo
 import { PutScoringRulesBody, ScoringRulesResponse } from "@/lib/rules/schemas";
 import { TraceJson } from "@/lib/traces/schemas";
 import { EvaluationChangedEvent } from "@/lib/recheck/schemas";
+import { BatchCompletedEvent, BatchCounts, BatchReport, BatchResponse, BatchResultRow, BatchSummary, ListBatchesResponse } from "@/lib/batches/schemas";
 import { snakeCase, type RouteContract } from "@/lib/api/contract";
 import { ROUTES } from "@/lib/api/routes";
 import { NEXIO_VERSION } from "@/lib/version";
@@ -28,6 +29,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   WebhookSecret: WebhookSecretView, AddMemberBody, Member: MemberView, MemberList,
   DeliveryAttempt, Delivery, DeliveryList: DeliveryListResponse, WebhookDelivery, WebhookDeliveryList, TestEventBody, TestEventResult, TestEvent,
   PutScoringRulesBody, ScoringRules: ScoringRulesResponse, Trace: TraceJson, EvaluationChanged: EvaluationChangedEvent,
+  Batch: BatchResponse, BatchSummary, BatchCounts, BatchList: ListBatchesResponse, BatchReport, BatchResultRow, BatchCompletedEvent,
 };
 
 type Json = Record<string, unknown>;
@@ -127,6 +129,7 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
         "A re-check (after a new pool version or new scoring rules) found a material change in an evaluation: a candidate entered or left eligibility or the top tier. Sent to the original evaluation's webhook_url; type \"evaluation.changed\"",
         "EvaluationChanged",
       ),
+      batchCompleted: event("A batch finished (every row completed or failed): counts and where to fetch the results, sent to the batch's webhook_url", "BatchCompletedEvent"),
       testEvent: event(
         "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
         "TestEvent",

@@ -10,6 +10,7 @@ import { getTraceRoute } from "@/lib/traces/contract";
 import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "@/lib/compare/contract";
 import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewRoute } from "@/lib/saved-views/contract";
 import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
+import { createBatchRoute, getBatchResultsRoute, getBatchRoute, listBatchesRoute } from "@/lib/batches/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
 // contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
@@ -46,4 +47,8 @@ export const ROUTES: readonly RouteContract[] = [
   saveViewRoute,
   getSavedViewRoute,
   deleteSavedViewRoute,
+  createBatchRoute,
+  listBatchesRoute,
+  getBatchRoute,
+  getBatchResultsRoute,
 ];
