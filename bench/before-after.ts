@@ -4,7 +4,7 @@
 // before, after) so that the shared machine's drift hits both alike. Per round: 300 single jobs
 // from 16 clients (evaluations/s, and the health route's rate right before), then 40 jobs one at
 // a time (client clock, polling every 2 ms).
-//   BENCH_BEFORE_DIR=/tmp/nexio-main npx tsx bench/compare.ts [embedded|postgresql]
+//   BENCH_BEFORE_DIR=/tmp/nexio-main npx tsx bench/before-after.ts [embedded|postgresql]
 import { cli, percentile, resetPgDatabase, round, startServer } from "./lib";
 import { mixedBody, postJob, jobStatus, submitAndWait } from "./load";
 
