@@ -90,44 +90,41 @@ export function evaluate(
   const nf = filters.length;
 
   // 1. Filters. Every filter runs on every candidate, so an eliminated one records all its
-  // reasons, not only the first: failedAt[i] = index of the first failing filter + 1, or 0.
+  // reasons, not only the first: failedAt[i] = index of the first failing filter + 1, or 0;
+  // later failures go to per-filter id lists (few keys, no per-candidate allocation).
   const failedAt = new Uint8Array(n);
   const eliminatedCount = new Uint32Array(nf);
   const eligible = new Int32Array(n);
-  const alsoFailed: Record<string, string[]> = {};
+  const later: string[][] = [];
+  for (let f = 0; f < nf; f++) later.push([]);
   const nearMisses: NearMiss[] = [];
   let m = 0;
+  const failMask = eng.failMask;
+  let nearMask = 0;
+  for (let f = 0; f < nf; f++) if (filters[f].nearMiss !== undefined) nearMask |= 1 << f;
   for (let i = 0; i < n; i++) {
     const c = candidates[i];
-    let first = -1;
-    let more = 0;
-    let near = true;
-    for (let f = 0; f < nf; f++) {
-      if (!filters[f].fails(x, c)) continue;
-      if (first < 0) first = f;
-      else more++;
-      if (near && !filters[f].nearMiss) near = false;
-    }
-    if (first < 0) {
+    let mask = 0;
+    if (failMask !== undefined) mask = failMask(x, c);
+    else for (let f = 0; f < nf; f++) if (filters[f].fails(x, c)) mask |= 1 << f;
+    if (mask === 0) {
       eligible[m++] = i;
       continue;
     }
+    const first = 31 - Math.clz32(mask & -mask);
+    let near = (mask & ~nearMask) === 0;
+    for (let rest = mask & (mask - 1); rest !== 0; rest &= rest - 1) later[31 - Math.clz32(rest & -rest)].push(c.id);
     failedAt[i] = first + 1;
     eliminatedCount[first]++;
-    if (more > 0 || near) {
-      const codes: string[] = [];
+    if (near) {
       const failed: NearMiss["failed"] = [];
-      for (let f = first; f < nf; f++) {
+      for (let f = first; f < nf && near; f++) {
         const fd = filters[f];
-        if (!fd.fails(x, c)) continue;
-        if (f > first) codes.push(fd.code);
-        if (near) {
-          const nm = fd.nearMiss!(x, c);
-          if (nm) failed.push({ code: fd.code, ...nm });
-          else near = false;
-        }
+        if ((mask & (1 << f)) === 0) continue;
+        const nm = fd.nearMiss!(x, c);
+        if (nm) failed.push({ code: fd.code, ...nm });
+        else near = false;
       }
-      if (codes.length > 0) alsoFailed[c.id] = codes;
       if (near) {
         const entry: NearMiss = { id: c.id, name: c.name, failed };
         if (eng.markets && eng.market) entry.market = eng.markets[eng.market(x, c)];
@@ -135,6 +132,8 @@ export function evaluate(
       }
     }
   }
+  const alsoFailed: Record<string, string[]> = {};
+  for (let f = 0; f < nf; f++) if (later[f].length > 0) alsoFailed[filters[f].code] = later[f];
   nearMisses.sort((a, b) => a.failed.length - b.failed.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
 
   // 2. Levels, score, tier, market and confidence of the eligible candidates.

@@ -77,3 +77,4 @@ export {
   type ProviderProfile,
   type ProviderRules,
 } from "./domains/providers";
+export { engineForTrace, type TraceEngine } from "./versions";

@@ -62,7 +62,7 @@ export interface CompactTrace {
   scored: ScoredEntry[];
   /** Engine 2: eliminated candidates within the documented margins of every filter they failed. */
   near_misses?: NearMiss[];
-  /** Engine 2: every failing filter beyond the first, per eliminated candidate: id → codes. */
+  /** Engine 2: every failing filter beyond the first: filter code → ids of eliminated candidates that also failed it. */
   also_failed?: Record<string, string[]>;
   /** Engine 2: facts about the profile itself (e.g. an effective date in the past). */
   notes?: string[];
@@ -181,6 +181,8 @@ export type DimensionScorer<X, C> = (x: X, c: C, ev: EvidenceSink | null) => num
 export interface DomainEngine<P, C, R extends BaseRules, X> {
   prepare(profile: P, rules: R, asOfDay: number): X;
   filters: readonly FilterDef<X, C>[];
+  /** Optional fast path: bit f set when filters[f] fails (same answers as calling each filter). */
+  failMask?(x: X, c: C): number;
   /** One scorer per entry of DIMENSIONS, same order. Returns 1 (L1) … 4 (L4). */
   scorers: readonly DimensionScorer<X, C>[];
   /** Age in whole days of the candidate's data at as-of time; NaN when the date is unknown. */

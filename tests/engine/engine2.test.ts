@@ -54,7 +54,7 @@ describe("regulatory knock-outs", () => {
   });
 
   it("every regulatory filter runs before the appetite filters and documents its source", () => {
-    const filters = DOMAINS.carriers.engine.filters as { code: string; source?: string }[];
+    const filters = DOMAINS.carriers.engine.filters;
     expect(filters.slice(0, 2).map((f) => f.code)).toEqual(["monopolistic_wc_state", "admitted_only_line"]);
     for (const f of filters.slice(0, 2)) expect(f.source!.length).toBeGreaterThan(20);
   });
@@ -231,7 +231,7 @@ describe("why not, and almost", () => {
     const c = carrier({ am_best_rating: "B" }, { revenue_max: 11_000_000, min_years_in_business: 10 });
     const { trace } = run(FULL_PROFILE, [c]);
     expect(trace.eliminated.exposure_outside_band).toEqual(["car_test"]);
-    expect(trace.also_failed).toEqual({ car_test: ["below_financial_floor", "years_below_minimum"] });
+    expect(trace.also_failed).toEqual({ below_financial_floor: ["car_test"], years_below_minimum: ["car_test"] });
     const ex = explain("carriers", FULL_PROFILE, c, { asOf: AS_OF });
     if (ex.eligible) throw new Error("expected eliminated");
     expect(ex.failures!.map((f) => f.code)).toEqual(["exposure_outside_band", "below_financial_floor", "years_below_minimum"]);

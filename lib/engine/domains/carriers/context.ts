@@ -17,12 +17,15 @@ export interface CarrierCtx {
   effectiveDay: number;
   state: State;
   line: Line;
+  allowSurplusLines: boolean;
   /** The exposure the line is rated on, and its value (NaN when the profile lacks it, which the schema prevents). */
   basis: ExposureField;
   unit: ExposureUnit;
   exposure: number;
   revenue: number | null;
   naics: string | null;
+  /** The NAICS code's prefixes, 6 digits down to 2, or null. */
+  naicsPrefixes: string[] | null;
   requestedLimit: number;
   limitRequested: boolean;
   years: number | null;
@@ -51,15 +54,17 @@ export interface CarrierCtx {
 /** What several filters and scorers need about one carrier for this profile. */
 export interface Facts {
   c: Carrier | null;
+  /** Which lazy parts are computed for `c` (bit 1: class, bit 2: premium). */
+  flags: number;
   line: CarrierLine | undefined;
-  /** 0 = admitted in the home state, 1 = surplus lines, -1 = neither. */
+  /** 0 = admitted in the home state, 1 = surplus lines, -1 = neither (for the line). */
   market: number;
-  /** Appetite strength for the line in the home state. */
+  /** Admitted or an accepted surplus-lines market in the home state (any line). */
+  inState: boolean;
+  /** Appetite strength for the line in the home state (computed with the class, classFacts). */
   appetite: AppetiteStrength;
   classAppetite: ClassAppetite | null;
   classPrefix: string | null;
-  /** Whether the guide lists any class for the line (then an unlisted class is a real "unknown"). */
-  listsClasses: boolean;
   /** Indicated premium before surplus-lines tax, or NaN when the carrier publishes neither a base rate nor a rate position. */
   premium: number;
   /** Indicated premium as the insured pays it (incl. SL tax and fee when surplus lines), NaN as above. */
@@ -89,11 +94,13 @@ export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, as
     effectiveDay,
     state: profile.state,
     line: profile.line,
+    allowSurplusLines: rules.filters.allow_surplus_lines,
     basis,
     unit: EXPOSURE_UNITS[basis],
     exposure: profile[basis] ?? NaN,
     revenue: profile.revenue ?? null,
     naics: profile.naics ?? null,
+    naicsPrefixes: profile.naics ? [6, 5, 4, 3, 2].map((n) => profile.naics!.slice(0, n)) : null,
     requestedLimit: profile.requested_limit ?? rules.coverage.default_requested_limit,
     limitRequested: profile.requested_limit != null,
     years: profile.years_in_business ?? null,
@@ -111,7 +118,7 @@ export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, as
     regulatory: { any, surplusLines },
     referenceRate: rules.pricing.reference_rates[profile.line],
     memo: {
-      c: null, line: undefined, market: -1, appetite: "consider", classAppetite: null, classPrefix: null, listsClasses: false,
+      c: null, flags: 0, line: undefined, market: -1, inState: false, appetite: "consider", classAppetite: null, classPrefix: null,
       premium: NaN, premiumTotal: NaN, rate: NaN, ownRate: false,
     },
   };
@@ -119,76 +126,94 @@ export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, as
 
 /** The line record of the requested line; filters guarantee it exists before scoring. */
 export function lineOf(x: CarrierCtx, c: Carrier): CarrierLine {
-  return c.lines[x.line] as CarrierLine;
+  return facts(x, c).line as CarrierLine;
 }
 
-/** Longest NAICS prefix in a class-appetite record that the code starts with. */
-function classOf(naics: string, l: CarrierLine, out: Facts): void {
-  let best = "";
-  let app: ClassAppetite | null = null;
-  const table = l.naics_appetite;
-  if (table) {
-    for (const prefix in table) {
-      if (prefix.length > best.length && naics.startsWith(prefix)) {
-        best = prefix;
-        app = table[prefix]!;
-      }
+/**
+ * A line's class guide as one Map from NAICS prefix to appetite, built once per pool record
+ * (records are never mutated) from `naics_appetite` and the engine-1 lists: a legacy target never
+ * overrides an entry of the same prefix, a legacy exclusion always does. Empty: no class guide.
+ */
+const guides = new WeakMap<CarrierLine, Map<string, ClassAppetite>>();
+
+export function classGuide(l: CarrierLine): Map<string, ClassAppetite> {
+  let g = guides.get(l);
+  if (g === undefined) {
+    g = new Map();
+    if (l.naics_appetite) for (const [prefix, app] of Object.entries(l.naics_appetite)) g.set(prefix, app!);
+    for (const p of l.target_naics ?? []) if (!g.has(p)) g.set(p, "target");
+    for (const p of l.excluded_naics ?? []) g.set(p, "prohibited");
+    guides.set(l, g);
+  }
+  return g;
+}
+
+/** Whether the line's guide lists any class (then a class not in it is a real "unknown"). */
+export function guideListsClasses(l: CarrierLine | undefined): boolean {
+  return l !== undefined && classGuide(l).size > 0;
+}
+
+/** Class appetite of the profile's NAICS code: the longest of its prefixes (6 down to 2 digits) the guide lists. */
+function classOf(x: CarrierCtx, l: CarrierLine, out: Facts): void {
+  const g = classGuide(l);
+  out.classAppetite = null;
+  out.classPrefix = null;
+  if (g.size === 0) return;
+  const prefixes = x.naicsPrefixes!;
+  for (let i = 0; i < prefixes.length; i++) {
+    const v = g.get(prefixes[i]);
+    if (v !== undefined) {
+      out.classAppetite = v;
+      out.classPrefix = prefixes[i];
+      return;
     }
   }
-  // Pool files before engine 2: target and excluded lists (a prohibition wins over a target).
-  const legacy = [l.target_naics, l.excluded_naics];
-  for (let k = 0; k < 2; k++) {
-    const list = legacy[k];
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const p = list[i];
-      if (naics.startsWith(p) && (p.length > best.length || (k === 1 && p.length === best.length))) {
-        best = p;
-        app = k === 0 ? "target" : "prohibited";
-      }
-    }
-  }
-  out.classAppetite = app;
-  out.classPrefix = app ? best : null;
 }
 
-function listsClasses(l: CarrierLine): boolean {
-  if (l.target_naics && l.target_naics.length > 0) return true;
-  if (l.excluded_naics && l.excluded_naics.length > 0) return true;
-  if (l.naics_appetite) for (const _ in l.naics_appetite) return true;
-  return false;
-}
-
-/** The per-carrier facts, computed once per candidate and shared by filters, scorers and reasoning. */
+/**
+ * The per-carrier facts, computed once per candidate and shared by filters, scorers and
+ * reasoning. The line and the market are needed by nearly every filter and computed at once; the
+ * class appetite and the premium only when a filter or scorer asks (classFacts, premiumFacts).
+ */
 export function facts(x: CarrierCtx, c: Carrier): Facts {
   const f = x.memo;
   if (f.c === c) return f;
   f.c = c;
+  f.flags = 0;
   const l = c.lines[x.line];
   f.line = l;
-  const inLineStates = !l || !l.states || l.states.includes(x.state);
-  f.market = !inLineStates
-    ? -1
-    : c.admitted_states.includes(x.state)
-      ? 0
-      : x.rules.filters.allow_surplus_lines && c.surplus_lines_states.includes(x.state)
-        ? 1
-        : -1;
-  if (!l) {
-    f.appetite = "consider";
-    f.classAppetite = null;
-    f.classPrefix = null;
-    f.listsClasses = false;
+  const reach = c.admitted_states.includes(x.state) ? 0 : x.allowSurplusLines && c.surplus_lines_states.includes(x.state) ? 1 : -1;
+  f.inState = reach !== -1;
+  f.market = l === undefined || l.states === undefined || l.states.includes(x.state) ? reach : -1;
+  return f;
+}
+
+const CLASS = 1;
+const PREMIUM = 2;
+
+/** Class appetite of the profile's NAICS in the carrier's guide, and whether the guide lists classes at all. */
+export function classFacts(x: CarrierCtx, c: Carrier): Facts {
+  const f = facts(x, c);
+  if (f.flags & CLASS) return f;
+  f.flags |= CLASS;
+  const l = f.line;
+  f.classAppetite = null;
+  f.classPrefix = null;
+  if (l !== undefined && x.naicsPrefixes !== null) classOf(x, l, f);
+  f.appetite = l === undefined ? "consider" : (l.state_appetite?.[x.state] ?? l.appetite);
+  return f;
+}
+
+/** The premium indication (before and after surplus-lines tax and fee). */
+export function premiumFacts(x: CarrierCtx, c: Carrier): Facts {
+  const f = facts(x, c);
+  if (f.flags & PREMIUM) return f;
+  f.flags |= PREMIUM;
+  const l = f.line;
+  if (l === undefined) {
     f.premium = f.premiumTotal = f.rate = NaN;
     f.ownRate = false;
     return f;
-  }
-  f.appetite = l.state_appetite?.[x.state] ?? l.appetite;
-  f.listsClasses = listsClasses(l);
-  if (x.naics !== null) classOf(x.naics, l, f);
-  else {
-    f.classAppetite = null;
-    f.classPrefix = null;
   }
   f.ownRate = l.base_rate != null;
   f.rate = l.base_rate ?? x.referenceRate;

@@ -9,7 +9,7 @@
 import type { FilterDef } from "../../types";
 import { money } from "../../format";
 import { AM_BEST_RATINGS, ratingRank, sizeRank, type Carrier } from "./schema";
-import { type CarrierCtx, bandOf, facts } from "./context";
+import { type CarrierCtx, bandOf, classFacts, facts, premiumFacts } from "./context";
 import { LINE_LABELS } from "./lines";
 import { REGULATORY_RULES } from "./regulatory";
 import { exposureText, bandText } from "./exposure";
@@ -43,7 +43,7 @@ const admittedOnly: F = {
 const state: F = {
   code: "state_not_admitted",
   text: "Not admitted in the insured's home state, and not an accepted surplus-lines market there.",
-  fails: (x, c) => !c.admitted_states.includes(x.state) && !(x.rules.filters.allow_surplus_lines && c.surplus_lines_states.includes(x.state)),
+  fails: (x, c) => !facts(x, c).inState,
   explain: (x, c) => ({
     rule: x.rules.filters.allow_surplus_lines
       ? `home state ${x.state} must be an admitted or surplus-lines state of the carrier`
@@ -61,7 +61,7 @@ const state: F = {
 const line: F = {
   code: "line_not_written",
   text: "Does not write the requested line of business.",
-  fails: (x, c) => c.lines[x.line] === undefined,
+  fails: (x, c) => facts(x, c).line === undefined,
   explain: (x, c) => ({
     rule: `carrier must write the ${LINE_LABELS[x.line]} line`,
     values: { line: x.line, lines_written: Object.keys(c.lines) },
@@ -72,7 +72,7 @@ const lineState: F = {
   code: "line_not_in_state",
   text: "Writes the line, but not in the insured's home state (the line's state list leaves it out).",
   fails: (x, c) => {
-    const l = c.lines[x.line];
+    const l = facts(x, c).line;
     return l !== undefined && l.states !== undefined && !l.states.includes(x.state);
   },
   explain: (x, c) => ({
@@ -82,7 +82,7 @@ const lineState: F = {
 };
 
 function outside(x: CarrierCtx, c: Carrier): number {
-  const l = c.lines[x.line];
+  const l = facts(x, c).line;
   if (!l) return 0;
   const [lo, hi] = bandOf(x, l);
   if (lo != null && x.exposure < lo) return -1;
@@ -117,10 +117,10 @@ const band: F = {
 const prohibitedClass: F = {
   code: "excluded_class",
   text: "The insured's NAICS class is prohibited by the carrier for the line.",
-  fails: (x, c) => c.lines[x.line] !== undefined && x.naics !== null && facts(x, c).classAppetite === "prohibited",
+  fails: (x, c) => x.naics !== null && facts(x, c).line !== undefined && classFacts(x, c).classAppetite === "prohibited",
   explain: (x, c) => ({
     rule: `NAICS ${x.naics} must not be a prohibited class for the line`,
-    values: { naics: x.naics, matched_class: facts(x, c).classPrefix, class_appetite: "prohibited" },
+    values: { naics: x.naics, matched_class: classFacts(x, c).classPrefix, class_appetite: "prohibited" },
   }),
 };
 
@@ -163,7 +163,7 @@ const limit: F = {
   code: "limit_above_max",
   text: "The requested limit is above the carrier's maximum limit for the line.",
   fails: (x, c) => {
-    const max = c.lines[x.line]?.max_limit;
+    const max = facts(x, c).line?.max_limit;
     return x.limitRequested && max != null && x.requestedLimit > max;
   },
   explain: (x, c) => ({
@@ -184,7 +184,7 @@ const retention: F = {
   code: "deductible_below_retention",
   text: "The requested deductible is below the carrier's minimum retention for the line.",
   fails: (x, c) => {
-    const min = c.lines[x.line]?.min_retention;
+    const min = facts(x, c).line?.min_retention;
     return x.deductible !== null && min != null && x.deductible < min;
   },
   explain: (x, c) => ({
@@ -202,18 +202,18 @@ const minPremium: F = {
   code: "below_min_premium",
   text: "The indicated premium is below the carrier's minimum premium for the line.",
   fails: (x, c) => {
-    const min = c.lines[x.line]?.min_premium;
+    const min = facts(x, c).line?.min_premium;
     if (min == null) return false;
-    const p = facts(x, c).premium;
+    const p = premiumFacts(x, c).premium;
     return p < min; // NaN (no indication) never fails
   },
   explain: (x, c) => ({
     rule: `indicated premium must reach the carrier's minimum premium`,
-    values: { indicated_premium: facts(x, c).premium, min_premium: c.lines[x.line]!.min_premium ?? null },
+    values: { indicated_premium: premiumFacts(x, c).premium, min_premium: c.lines[x.line]!.min_premium ?? null },
   }),
   nearMiss: (x, c) => {
     const min = c.lines[x.line]!.min_premium!;
-    const p = facts(x, c).premium;
+    const p = premiumFacts(x, c).premium;
     const pct = ((min - p) / min) * 100;
     if (pct > x.rules.near_miss.min_premium_pct) return null;
     return {
@@ -227,7 +227,7 @@ const years: F = {
   code: "years_below_minimum",
   text: "Years in business below the carrier's minimum for the line.",
   fails: (x, c) => {
-    const min = c.lines[x.line]?.min_years_in_business;
+    const min = facts(x, c).line?.min_years_in_business;
     return x.years !== null && min != null && x.years < min;
   },
   explain: (x, c) => ({
@@ -245,7 +245,7 @@ const claims: F = {
   code: "claims_above_maximum",
   text: "More prior claims (last 5 years) than the carrier accepts for the line.",
   fails: (x, c) => {
-    const max = c.lines[x.line]?.max_prior_claims;
+    const max = facts(x, c).line?.max_prior_claims;
     return x.claims !== null && max != null && x.claims > max;
   },
   explain: (x, c) => ({
@@ -279,3 +279,26 @@ export const CARRIER_FILTERS: readonly F[] = [
   years,
   claims,
 ];
+
+/**
+ * Bit f set when CARRIER_FILTERS[f] fails: the same `fails` functions, called from one place with
+ * monomorphic call sites so V8 inlines them. evaluate() scans the pool with this; explain() and
+ * the near-miss pass call the filters one by one. A test checks both give the same codes.
+ */
+export function carrierFailMask(x: CarrierCtx, c: Carrier): number {
+  return (
+    (monopolistic.fails(x, c) ? 1 : 0) |
+    (admittedOnly.fails(x, c) ? 2 : 0) |
+    (state.fails(x, c) ? 4 : 0) |
+    (line.fails(x, c) ? 8 : 0) |
+    (lineState.fails(x, c) ? 16 : 0) |
+    (band.fails(x, c) ? 32 : 0) |
+    (prohibitedClass.fails(x, c) ? 64 : 0) |
+    (financialFloor.fails(x, c) ? 128 : 0) |
+    (limit.fails(x, c) ? 256 : 0) |
+    (retention.fails(x, c) ? 512 : 0) |
+    (minPremium.fails(x, c) ? 1024 : 0) |
+    (years.fails(x, c) ? 2048 : 0) |
+    (claims.fails(x, c) ? 4096 : 0)
+  );
+}

@@ -5,7 +5,7 @@ import { dayNumber, formatDay } from "../../dates";
 import { CarrierProfileSchema, CarrierSchema, type Carrier, type CarrierProfile } from "./schema";
 import { CARRIER_RULES, type CarrierRules } from "./rules";
 import { type CarrierCtx, facts, prepareCarriers } from "./context";
-import { CARRIER_FILTERS } from "./filters";
+import { CARRIER_FILTERS, carrierFailMask } from "./filters";
 import { CARRIER_SCORERS, indication } from "./scorers";
 import { carrierAgeDays, carrierMissing, carrierProfileGaps } from "./quality";
 import { carrierReasoning } from "./reasoning";
@@ -45,6 +45,7 @@ export const carriersDomain: DomainPack<CarrierProfile, Carrier, CarrierRules, C
   engine: {
     prepare: prepareCarriers,
     filters: CARRIER_FILTERS,
+    failMask: carrierFailMask,
     scorers: CARRIER_SCORERS,
     dataAgeDays: carrierAgeDays,
     missingCount: (x, c) => carrierMissing(x, c, null),

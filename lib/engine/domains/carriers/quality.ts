@@ -6,7 +6,7 @@
 import { dayNumber } from "../../dates";
 import { money } from "../../format";
 import type { Carrier } from "./schema";
-import { type CarrierCtx, facts } from "./context";
+import { type CarrierCtx, guideListsClasses } from "./context";
 
 /** Age of the carrier's data at the later of as-of and the effective date (a policy incepting in six months is placed on data six months older). */
 export function carrierAgeDays(x: CarrierCtx, c: Carrier): number {
@@ -48,7 +48,7 @@ export function carrierProfileGaps(x: CarrierCtx, c: Carrier, names: string[] | 
   const l = c.lines[x.line];
   if (!l) return 0;
   let n = 0;
-  if (x.naics === null && facts(x, c).listsClasses) {
+  if (x.naics === null && guideListsClasses(l)) {
     n++;
     names?.push("NAICS not given: class exclusions unchecked");
   }

@@ -6,7 +6,7 @@
  */
 import { money, percent, relative } from "../../format";
 import type { Carrier } from "./schema";
-import { type CarrierCtx, facts, keyFeatureCount, lineOf } from "./context";
+import { type CarrierCtx, classFacts, facts, keyFeatureCount, lineOf, premiumFacts } from "./context";
 import { LINE_SHORT } from "./lines";
 import { classDelta, edgeOf, effectiveRate } from "./scorers";
 import { bandOf } from "./context";
@@ -18,7 +18,7 @@ const APPETITE_WORD = ["", "Strong", "Solid", "Limited", "Marginal"];
 
 function lead(x: CarrierCtx, c: Carrier, level: number): string {
   const l = lineOf(x, c);
-  const f = facts(x, c);
+  const f = classFacts(x, c);
   const cls = x.naics !== null && f.classAppetite === "target" ? ` for NAICS ${x.naics}` : "";
   const [lo, hi] = bandOf(x, l);
   const edge = edgeOf(x, l);
@@ -49,7 +49,7 @@ function phrase(d: number, x: CarrierCtx, c: Carrier): string {
     case "pricing": {
       const r = effectiveRate(x, c);
       if (r === null) return "no published rate, so no premium indication";
-      const f = facts(x, c);
+      const f = premiumFacts(x, c);
       return `a ${money(f.premiumTotal)} indication ${relative(r, "market")}${f.market === 1 ? ` incl. ${x.state} SL tax and fee` : ""}`;
     }
     case "placement": {

@@ -6,7 +6,7 @@
 import type { DimensionScorer, EvidenceSink } from "../../types";
 import { money, percent, relative } from "../../format";
 import { ratingRank, sizeRank, type Carrier, type CarrierLine } from "./schema";
-import { type CarrierCtx, type Facts, bandOf, clampLevel, facts, keyFeatureCount, lineOf, referencePremium, surplusOnly } from "./context";
+import { type CarrierCtx, type Facts, bandOf, clampLevel, classFacts, guideListsClasses, keyFeatureCount, lineOf, premiumFacts, referencePremium, surplusOnly } from "./context";
 import { LINE_LABELS, featureLabel } from "./lines";
 import { bandText, exposureText } from "./exposure";
 
@@ -36,14 +36,14 @@ function fill(ev: EvidenceSink, rule: string, evidence: string, values: Record<s
 export function classDelta(x: CarrierCtx, f: Facts): number {
   if (x.naics === null) return 0;
   if (f.classAppetite === "target") return -x.rules.appetite.naics_target_bonus;
-  if (f.classAppetite === null && f.listsClasses) return x.rules.appetite.naics_off_target_penalty;
+  if (f.classAppetite === null && guideListsClasses(f.line)) return x.rules.appetite.naics_off_target_penalty;
   return 0;
 }
 
 export const appetite: S = (x, c, ev) => {
   const r = x.rules.appetite;
   const l = lineOf(x, c);
-  const f = facts(x, c);
+  const f = classFacts(x, c);
   let delta = classDelta(x, f);
   const edge = edgeOf(x, l);
   if (edge !== 0) delta += r.band_edge_penalty;
@@ -59,7 +59,7 @@ export const appetite: S = (x, c, ev) => {
           ? { rule: ` & NAICS class ${f.classPrefix} target`, text: `; NAICS ${x.naics} is in its target class ${f.classPrefix}` }
           : f.classAppetite === "consider"
             ? { rule: ` & NAICS class ${f.classPrefix} consider`, text: `; NAICS ${x.naics} is a class it will consider (${f.classPrefix})` }
-            : f.listsClasses
+            : guideListsClasses(l)
               ? { rule: " & NAICS class unknown to the guide", text: `; NAICS ${x.naics} is not in its class guide (unknown, not accepted)` }
               : { rule: " & no class guide", text: "; it publishes no class guide for the line" };
     fill(
@@ -149,7 +149,7 @@ export const financial: S = (x, c, ev) => {
  * the carrier publishes neither a base rate nor a rate position.
  */
 export function effectiveRate(x: CarrierCtx, c: Carrier): number | null {
-  const f = facts(x, c);
+  const f = premiumFacts(x, c);
   if (Number.isNaN(f.premiumTotal)) return null;
   const ref = referencePremium(x);
   return ref > 0 ? Math.round((f.premiumTotal / ref - 1) * 1000) / 10 : 0;
@@ -157,7 +157,7 @@ export function effectiveRate(x: CarrierCtx, c: Carrier): number | null {
 
 /** The arithmetic of a carrier's premium indication, for the trace and the result. */
 export function indication(x: CarrierCtx, c: Carrier) {
-  const f = facts(x, c);
+  const f = premiumFacts(x, c);
   const l = lineOf(x, c);
   if (Number.isNaN(f.premium)) return null;
   return {
