@@ -246,6 +246,11 @@ export interface DomainPack<P = any, C extends CandidateBase = any, R extends Ba
   /** Filter codes in the order they are applied. */
   filterCodes: readonly string[];
   filterRuleText: Record<string, string>;
+  /**
+   * Checks that need the submission time (which the schema cannot know), e.g. an effective date in
+   * the past: each problem as { path (inside the profile), code, message }.
+   */
+  checkAtSubmission?(profile: P, asOf: string): { path: string; code: string; message: string }[];
   /** A realistic profile for examples, docs and the dashboard's "try it" button. */
   exampleProfile: P;
   engine: DomainEngine<P, C, R, X>;

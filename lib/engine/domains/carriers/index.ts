@@ -42,6 +42,10 @@ export const carriersDomain: DomainPack<CarrierProfile, Carrier, CarrierRules, C
   filterCodes: CARRIER_FILTERS.map((f) => f.code),
   filterRuleText: Object.fromEntries(CARRIER_FILTERS.map((f) => [f.code, f.text])),
   exampleProfile: { entity: "acme-manufacturing", state: "CA", line: "professional_liability", revenue: 12_000_000 },
+  checkAtSubmission: (profile, asOf) => {
+    const problem = effectiveDateProblem(profile, asOf);
+    return problem ? [{ path: "effective_date", code: "effective_date_past", message: `Invalid value for profile.effective_date: ${problem}` }] : [];
+  },
   engine: {
     prepare: prepareCarriers,
     filters: CARRIER_FILTERS,
