@@ -143,8 +143,10 @@ function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind, writes: 
   record.max_limit = rng.chance(0.04) ? null : rng.weighted(seg.limits);
   record.min_premium = rng.chance(0.08) ? null : Math.round((rng.int(pmin, pmax) * scale) / 50) * 50;
   record.min_retention = rng.weighted(seg.retention);
-  record.rate_position = rng.chance(0.05) ? null : round(rng.normal(kind === "es" ? 5 : 0, 8, -20, 30));
+  // Drawn in the old order (the stream stays the same), assigned in the schema's field order.
+  const ratePosition = rng.chance(0.05) ? null : round(rng.normal(kind === "es" ? 5 : 0, 8, -20, 30));
   if (rng.chance(0.08)) record.base_rate = round(REFERENCE_RATES[line] * rng.normal(1, 0.12, 0.7, 1.4), REFERENCE_RATES[line] >= 100 ? 0 : 3);
+  record.rate_position = ratePosition;
   record.features = features;
   record.min_years_in_business = segment === "small" ? rng.weighted([[null, 3], [2, 1], [3, 3], [5, 2]]) : rng.weighted([[null, 6], [3, 1], [5, 1]]);
   record.max_prior_claims = rng.weighted([[null, 5], [1, 1], [2, 2], [3, 2], [5, 1]]);
@@ -249,6 +251,7 @@ function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<
     name,
     naic_code: naic,
     naic_group_code: group,
+    ...(groupName ? { group_name: groupName } : {}),
     am_best_rating: rating,
     am_best_outlook: !rated || rng.chance(0.02) ? null : rng.weighted([["stable", 85], ["positive", 6], ["negative", 7], ["developing", 2]] as const),
     // AM Best assigns a financial size category only to companies it rates.
@@ -269,7 +272,6 @@ function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<
     },
     last_verified: lastVerified(rng),
   };
-  if (groupName) c.group_name = groupName;
   return c;
 }
 
