@@ -172,9 +172,9 @@ describe("carrier confidence", () => {
     const seed = scored(carrier(), SEED_PROFILE);
     expect(seed.profile_gaps).toEqual([
       "NAICS not given: class exclusions unchecked",
-      "years in business not given: the 3-year minimum unchecked",
-      "prior claims not given: the 2-claim maximum unchecked",
-      "deductible not given: the $2.5K minimum retention unchecked",
+      "years in business not given: 3-year minimum unchecked",
+      "prior claims not given: 2-claim maximum unchecked",
+      "deductible not given: $2.5K minimum retention unchecked",
     ]);
     expect(seed.confidence.confidence).toBe("LOW");
     // A gap only counts where the guide has the threshold.
@@ -216,7 +216,7 @@ describe("carrier reasoning", () => {
   it("flags an L4 as a serious gap and mentions surplus lines", () => {
     const c = carrier({ market_type: "es", admitted_states: [], surplus_lines_states: ["CA"] }, { features: [] });
     expect(scored(c).reasoning).toBe(
-      "Strong CA prof. liability appetite for NAICS 541511 in its $10–15M band; surplus lines in CA (3 admitted declinations first); A+ (XII) financials, but $5M max limit for a $1M limit with 0 of 5 key features is a serious gap (coverage L4).",
+      "Strong CA prof. liability appetite for NAICS 541511 in its $10–15M band; surplus lines in CA (3 admitted declinations first); A+ (XII) financials, but $5M max limit for an assumed $1M limit with 0 of 5 key features is a serious gap (coverage L4).",
     );
   });
 

@@ -54,15 +54,15 @@ export function carrierProfileGaps(x: CarrierCtx, c: Carrier, names: string[] | 
   }
   if (x.years === null && l.min_years_in_business != null) {
     n++;
-    names?.push(`years in business not given: the ${l.min_years_in_business}-year minimum unchecked`);
+    names?.push(`years in business not given: ${l.min_years_in_business}-year minimum unchecked`);
   }
   if (x.claims === null && l.max_prior_claims != null) {
     n++;
-    names?.push(`prior claims not given: the ${l.max_prior_claims}-claim maximum unchecked`);
+    names?.push(`prior claims not given: ${l.max_prior_claims}-claim maximum unchecked`);
   }
   if (x.deductible === null && l.min_retention != null) {
     n++;
-    names?.push(`deductible not given: the ${money(l.min_retention)} minimum retention unchecked`);
+    names?.push(`deductible not given: ${money(l.min_retention)} minimum retention unchecked`);
   }
   return n;
 }

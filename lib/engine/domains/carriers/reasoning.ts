@@ -42,7 +42,7 @@ function phrase(d: number, x: CarrierCtx, c: Carrier): string {
     case "coverage": {
       const n = keyFeatureCount(x, l.features);
       const lim = l.max_limit == null ? "unpublished max limit" : `${money(l.max_limit)} max limit`;
-      return `${lim} for a ${money(x.requestedLimit)} limit with ${n} of ${x.keyFeatures.length} key features`;
+      return `${lim} for ${x.limitRequested ? "a" : "an assumed"} ${money(x.requestedLimit)} limit with ${n} of ${x.keyFeatures.length} key features`;
     }
     case "financial":
       return `${c.am_best_rating ?? "NR"}${c.financial_size ? ` (${c.financial_size})` : ""} financials${c.am_best_outlook === "negative" ? " on negative outlook" : ""}`;

@@ -159,7 +159,7 @@ export const CARRIER_RULES: CarrierRules = {
       naic_complaint_index: 0.5,
     },
     medium_profile_gaps: 1,
-    low_profile_gaps: 3,
+    low_profile_gaps: 4,
   },
   filters: {
     min_am_best: "B+",
