@@ -47,7 +47,6 @@ export function buildFieldMeta(schema: AnyZodObject, optionLabels: Record<string
     if (req) {
       const [field, values] = Object.entries(req)[0];
       meta.required_when = { field, values };
-      meta.shown_when = { field, values };
     }
     const shown = p["x-shown-when"];
     if (shown) {

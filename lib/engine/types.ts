@@ -21,8 +21,10 @@ export interface RankedCandidate {
   score: number;
   /** The path the candidate is reached by, for domains that have more than one (carriers: "admitted" | "surplus_lines"). */
   market?: string;
-  /** Domain-specific figures for the candidate (carriers: premium indication, surplus-lines requirement). */
-  [extra: string]: unknown;
+  /** Carriers (engine 2): indicated annual premium incl. SL tax and fee; null without a published rate. */
+  premium_indication?: number | null;
+  /** Carriers (engine 2), surplus-lines candidates: what the home state requires first, and the tax and fee. */
+  surplus_lines?: { declinations_required: number; tax_rate: number; stamping_fee_rate: number; source: string };
 }
 
 /** An eliminated candidate close enough to every threshold it failed to be worth a look. */

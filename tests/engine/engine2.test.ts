@@ -131,6 +131,7 @@ describe("exposure by line", () => {
     expect(meta.experience_mod.shown_when).toEqual({ field: "line", values: ["workers_compensation"] });
     expect(meta.tiv.shown_when!.values).toEqual(["property"]);
     expect(meta.revenue.required).toBe(false);
+    expect(meta.revenue.shown_when).toBeUndefined(); // revenue describes the business for every line
     expect(meta.revenue.required_when!.values).toContain("professional_liability");
   });
 

@@ -127,4 +127,3 @@ describe("engine purity", () => {
     expect(src).not.toMatch(/Date\.now\(|new Date\(\)|Math\.random|performance\.now|process\./);
   });
 });
-

@@ -19,9 +19,14 @@ export const SUBMISSION_CHANNELS = ["api", "portal", "email"] as const;
 
 export const LineSchema = z.enum(LINES);
 
-/** `x-required-when` in the JSON schema (and OpenAPI): the lines for which an exposure field is required. */
+/**
+ * `x-required-when` in the JSON schema (and OpenAPI): the lines for which an exposure field is
+ * required; `x-shown-when`: the lines the form shows it for. Revenue stays visible for every line
+ * (it describes the business whatever the line); the other bases appear only for their lines.
+ */
 function basisMeta(field: ExposureField) {
-  return { "x-required-when": { line: LINES.filter((l) => EXPOSURE_BASIS[l] === field) } };
+  const lines = LINES.filter((l) => EXPOSURE_BASIS[l] === field);
+  return field === "revenue" ? { "x-required-when": { line: lines } } : { "x-required-when": { line: lines }, "x-shown-when": { line: lines } };
 }
 
 export const CarrierProfileSchema = z
