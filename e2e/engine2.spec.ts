@@ -63,8 +63,10 @@ test("the form shows the exposure field of the chosen line, required for it", as
   });
   await expect(page).toHaveURL(/\/jobs\/eval_[0-9A-Za-z]+$/);
   await expect(page.getByTestId("job-status")).toHaveAttribute("data-status", "completed", { timeout: 90_000 });
+  await expect(page.getByTestId("results-ready")).toBeVisible();
+  await expect(page.getByTestId("candidate-market").first()).toBeVisible();
   // Workers' compensation is admitted-only: every ranked carrier is admitted.
-  const markets = await page.getByTestId("candidate-market").allInnerTexts();
+  const markets = await page.getByTestId("candidate-market").allTextContents(); // rows off screen have no innerText (content-visibility)
   expect(markets.length).toBeGreaterThan(0);
   for (const m of markets) expect(m).toMatch(/^Admitted/);
 });

@@ -68,6 +68,19 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
     <div className="space-y-4" data-testid="results-ready" data-rows={rows.length}>
       <Summary poolSize={poolSize} eligible={eligible} rows={all} />
 
+      {nearMisses.length > 0 && (
+        // Beside the ranked list, above it: a short list, where it is seen without scrolling past every eligible carrier.
+        <section aria-labelledby="near-h" className="rounded-lg border border-amber-200 bg-white p-5 shadow-sm" data-testid="almost-eligible">
+          <h2 id="near-h" className="text-base font-semibold text-slate-900">
+            Almost eligible <span className="font-normal tabular-nums text-slate-600">({formatInt(nearMisses.length)})</span>
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Eliminated, but within the documented margin of every filter they failed (e.g. revenue up to 10 % over a band, one AM Best notch under the floor), with what would make each eligible.
+          </p>
+          <NearMissList nearMisses={nearMisses} limit={25} />
+        </section>
+      )}
+
       <section aria-labelledby="candidates-h" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="space-y-4 border-b border-slate-200 p-5">
           <div className="flex flex-wrap items-center justify-between gap-4">
@@ -128,18 +141,6 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
           </div>
         </div>
       </section>
-
-      {nearMisses.length > 0 && (
-        <section aria-labelledby="near-h" className="rounded-lg border border-amber-200 bg-white p-5 shadow-sm" data-testid="almost-eligible">
-          <h2 id="near-h" className="text-base font-semibold text-slate-900">
-            Almost eligible <span className="font-normal tabular-nums text-slate-600">({formatInt(nearMisses.length)})</span>
-          </h2>
-          <p className="mb-3 text-sm text-slate-600">
-            Eliminated, but within the documented margin of every filter they failed (e.g. revenue up to 10 % over a band, one AM Best notch under the floor), with what would make each eligible.
-          </p>
-          <NearMissList nearMisses={nearMisses} limit={25} />
-        </section>
-      )}
 
       {comparing.length > 0 && <CompareDialog evalId={evalId} candidates={comparing} onClose={closeCompare} returnFocusTo={compareButtonId} />}
     </div>
