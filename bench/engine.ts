@@ -75,13 +75,16 @@ for (const size of SIZES) {
     const eng: number[] = [];
     const engCpu: number[] = [];
     const ref: number[] = [];
+    const refCpu: number[] = [];
     for (let i = 0; i < runs; i++) {
       const [w, c] = time(() => evaluate("carriers", profile, pool, { asOf: AS_OF }));
       eng.push(w);
       engCpu.push(c);
-      ref.push(time(() => reference(profile, pool))[0]);
+      const [rw, rc] = time(() => reference(profile, pool));
+      ref.push(rw);
+      refCpu.push(rc);
     }
-    for (const a of [eng, engCpu, ref]) a.sort((x, y) => x - y);
+    for (const a of [eng, engCpu, ref, refCpu]) a.sort((x, y) => x - y);
     const med = quantile(eng, 0.5);
     console.log(
       JSON.stringify({
@@ -98,6 +101,10 @@ for (const size of SIZES) {
         median_us_per_candidate: +((med * 1000) / size).toFixed(3),
         reference_median_ms: +quantile(ref, 0.5).toFixed(3),
         ratio_to_reference: +(med / quantile(ref, 0.5)).toFixed(2),
+        // On a loaded machine wall time includes waiting for a core; CPU time does not.
+        cpu_ratio_to_reference: +(quantile(engCpu, 0.5) / Math.max(quantile(refCpu, 0.5), 0.001)).toFixed(2),
+        p25_ms: +quantile(eng, 0.25).toFixed(3),
+        reference_p25_ms: +quantile(ref, 0.25).toFixed(3),
         generate_ms: Math.round(generateMs),
         // Other processes on the machine skew timings; the 1-minute load average says how much.
         load_avg_1m: +os.loadavg()[0].toFixed(2),
