@@ -74,7 +74,7 @@ describe("engine 2 over the API", () => {
     const trace = await getTrace(testDb(), org.org.id, eval_id, { evidence: false });
     expect(trace.eliminated.map((g) => [g.code, g.count])).toEqual([["monopolistic_wc_state", 1847]]);
     expect(trace.eliminated[0]).toMatchObject({ source: expect.stringContaining("Ohio Rev. Code ch. 4123") });
-    expect(trace.notes[0]).toContain("state fund");
+    expect(trace.notes?.[0]).toContain("state fund");
   });
 
   it("an effective date more than 30 days in the past is refused at submission", async () => {

@@ -51,7 +51,7 @@ describe("engine-2 carrier format", () => {
 
   it("still imports an engine-1 file (target_naics / excluded_naics, revenue bands, no new fields)", () => {
     const { candidates } = ok(parsePoolFile(carriers, "csv", fixture("carriers-small.csv")));
-    expect((candidates[0] as Record<string, any>).lines.professional_liability).not.toHaveProperty("naics_appetite");
+    expect((candidates[0] as { lines: Record<string, object> }).lines.professional_liability).not.toHaveProperty("naics_appetite");
   });
 
   it("reports a wrong class appetite or an inverted exposure band per row", () => {

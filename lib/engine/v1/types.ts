@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- frozen copy of engine 1.0.0 (lib/engine/v1/index.ts): kept byte-for-byte in behaviour */
 import type { z } from "zod";
 
 export const DIMENSIONS = ["appetite", "coverage", "financial", "pricing", "placement", "service"] as const;
