@@ -245,7 +245,8 @@ test("the exported CSV is the filtered list as shown", async ({ page }) => {
   const csv = fs.readFileSync(await file.path(), "utf8");
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.meta.fields).toEqual(["rank", "name", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"]);
+  expect(parsed.meta.fields).toEqual(["rank", "name", "market", "premium_indication", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"]);
+  expect(parsed.data.every((r) => ["admitted", "surplus_lines"].includes(r.market))).toBe(true);
   expect(parsed.data).toHaveLength(shown);
   expect(parsed.data[0].name).toBe(firstName);
   expect(parsed.data.every((r) => ["L1", "L2", "L3"].includes(r.appetite))).toBe(true);

@@ -12,7 +12,7 @@ import type { CreateJobBody, CreateJobResponse } from "@/lib/jobs/schemas";
 import { POOL_FIELD_ID, PoolPicker, PoolPickerSkeleton } from "./pool-picker";
 import { fieldId, ProfileField } from "./profile-field";
 import { PROFILE_SCHEMAS } from "./profile-schemas";
-import { fromProfile, toProfile, type FormValues } from "./profile-values";
+import { fromProfile, toProfile, visibleFields, type FormValues } from "./profile-values";
 import type { DomainForm } from "./types";
 import { usePools } from "./use-pools";
 import { profileErrors, serverErrors, type FieldErrors, type ServerErrors } from "./validation";
@@ -56,7 +56,8 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
   const poolGone = prefill !== null && pools.data !== undefined && (!prefill.poolAvailable || !pools.data.some((p) => p.id === prefill.poolKey));
   const domain = domains.find((d) => d.id === (pool?.domain ?? prefill?.domain));
   const schema = domain ? PROFILE_SCHEMAS[domain.id] : undefined;
-  const fields = useMemo(() => domain?.fieldMeta ?? [], [domain]);
+  // Line-dependent fields (the exposure a line is rated on) appear for the chosen line only.
+  const fields = useMemo(() => visibleFields(domain?.fieldMeta ?? [], values), [domain, values]);
 
   const profile = useMemo(() => toProfile(values, fields), [values, fields]);
   const clientErrors: FieldErrors = useMemo(() => {
@@ -134,7 +135,7 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
 
   function fillExample() {
     if (!domain) return;
-    setValues(fromProfile(domain.exampleProfile, fields));
+    setValues(fromProfile(domain.exampleProfile, domain.fieldMeta));
     setServer(null);
     setFailure(null);
   }

@@ -34,3 +34,18 @@ export function fromProfile(profile: Record<string, unknown>, fields: FieldMeta[
   }
   return values;
 }
+
+/**
+ * The fields to show for what is filled in so far: a field with `shown_when` appears only when the
+ * field it depends on has one of its values (carriers: payroll for workers' compensation, TIV for
+ * property …), and one with `required_when` is required then. Hidden fields are not submitted.
+ */
+export function visibleFields(fields: FieldMeta[], values: FormValues): FieldMeta[] {
+  const out: FieldMeta[] = [];
+  for (const f of fields) {
+    if (f.shown_when && !f.shown_when.values.includes(String(values[f.shown_when.field] ?? ""))) continue;
+    const required = f.required_when !== undefined && f.required_when.values.includes(String(values[f.required_when.field] ?? ""));
+    out.push(required && !f.required ? { ...f, required: true } : f);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { DIMENSION_LABEL, DIMENSIONS, type Row, type Sort, type SortKey } from "
 // off screen until they scroll into view (about 20× less layout work, measured here). They
 // stay a real <table> with explicit roles, so assistive technology and Ctrl-F still see it all.
 
-const COLUMNS = "grid grid-cols-[40px_48px_minmax(0,1fr)_116px_104px_64px_repeat(6,88px)]";
+const COLUMNS = "grid grid-cols-[40px_48px_minmax(0,1fr)_104px_116px_104px_64px_repeat(6,88px)]";
 const th = "px-2 py-2 text-left text-xs font-semibold text-slate-600";
 
 function SortHeader({ k, label, sort, onSort, className = "" }: { k: SortKey; label: string; sort: Sort; onSort: (k: SortKey) => void; className?: string }) {
@@ -56,6 +56,18 @@ const CandidateRow = memo(function CandidateRow({ row, selected, selectable, onT
         <span className="block font-medium text-slate-900" data-testid="candidate-name">{row.name}</span>
         <span className="mt-0.5 block text-xs leading-snug text-slate-600">{row.reasoning}</span>
       </th>
+      <td role="cell" className="px-2 py-2 text-xs" data-testid="candidate-market">
+        {row.market === "surplus_lines" ? (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900" title={row.surplus_lines ? `${row.surplus_lines.declinations_required} admitted declinations first; SL tax ${(row.surplus_lines.tax_rate * 100).toFixed(2)}% + fee ${(row.surplus_lines.stamping_fee_rate * 100).toFixed(2)}%` : undefined}>
+            Surplus lines
+          </span>
+        ) : row.market === "admitted" ? (
+          <span className="text-slate-700">Admitted</span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
+        {typeof row.premium_indication === "number" && <span className="mt-1 block tabular-nums text-slate-600" title="Premium indication, not a quote">≈ ${Math.round(row.premium_indication).toLocaleString("en-US")}</span>}
+      </td>
       <td role="cell" className="px-2 py-2"><TierBadge tier={row.tier} /></td>
       <td role="cell" className="px-2 py-2"><ConfidenceBadge confidence={row.confidence} /></td>
       <td role="cell" className="px-2 py-2 text-right font-semibold tabular-nums" data-testid="candidate-score">{row.score}</td>
@@ -77,6 +89,7 @@ export function CandidateTable({ rows, sort, onSort, selected, canSelectMore, on
           <th scope="col" role="columnheader" className={`${th} text-center`}><span className="sr-only">Compare</span></th>
           <SortHeader k="rank" label="#" sort={sort} onSort={onSort} className="text-right" />
           <SortHeader k="name" label="Candidate" sort={sort} onSort={onSort} />
+          <SortHeader k="market" label="Market" sort={sort} onSort={onSort} />
           <SortHeader k="tier" label="Tier" sort={sort} onSort={onSort} />
           <SortHeader k="confidence" label="Confidence" sort={sort} onSort={onSort} />
           <SortHeader k="score" label="Score" sort={sort} onSort={onSort} className="text-right" />

@@ -3,7 +3,7 @@ import { DIMENSIONS, type Row } from "./model";
 // The filtered, sorted list exactly as the table shows it, one candidate a row. papaparse is
 // loaded on the first export, not with the page.
 
-export const CSV_COLUMNS = ["rank", "name", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"] as const;
+export const CSV_COLUMNS = ["rank", "name", "market", "premium_indication", "tier", "confidence", "score", ...DIMENSIONS, "reasoning"] as const;
 
 // A name like "=HYPERLINK(…)" must not run as a spreadsheet formula: such cells get a leading "'".
 // papaparse's own `escapeFormulae: true` tests /^[=+\-@\t\r].*$/, which misses any value with a
@@ -14,7 +14,7 @@ export async function toCsv(rows: Row[]): Promise<string> {
   const { default: Papa } = await import("papaparse");
   return Papa.unparse({
     fields: [...CSV_COLUMNS],
-    data: rows.map((r) => [r.rank, r.name, r.tier, r.confidence, r.score, ...DIMENSIONS.map((d) => r.scores[d]), r.reasoning]),
+    data: rows.map((r) => [r.rank, r.name, r.market ?? "", r.premium_indication ?? "", r.tier, r.confidence, r.score, ...DIMENSIONS.map((d) => r.scores[d]), r.reasoning]),
   }, { escapeFormulae: FORMULA_START });
 }
 

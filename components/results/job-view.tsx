@@ -143,7 +143,7 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
           <p className="mt-1" data-testid="job-error">{job.error?.message ?? "No reason was recorded."}</p>
         </ErrorNote>
       ) : job.status === "completed" && query.data?.candidates ? (
-        <Results evalId={job.eval_id} poolSize={query.data.pool_size ?? 0} eligible={query.data.filtered ?? query.data.candidates.length} candidates={query.data.candidates} />
+        <Results evalId={job.eval_id} poolSize={query.data.pool_size ?? 0} eligible={query.data.filtered ?? query.data.candidates.length} candidates={query.data.candidates} nearMisses={query.data.near_misses ?? []} />
       ) : query.isError && isDone(job.status) ? (
         <ErrorNote>The results could not be loaded: {query.error.message}</ErrorNote>
       ) : (

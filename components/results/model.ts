@@ -47,7 +47,7 @@ export function applyFilters(rows: Row[], f: Filters): Row[] {
   );
 }
 
-export type SortKey = "rank" | "name" | "tier" | "confidence" | "score" | Dimension;
+export type SortKey = "rank" | "name" | "market" | "tier" | "confidence" | "score" | Dimension;
 export type SortDir = "ascending" | "descending";
 export interface Sort {
   key: SortKey;
@@ -66,6 +66,9 @@ function compareBy(key: SortKey): (a: Row, b: Row) => number {
       return (a, b) => a.rank - b.rank;
     case "name":
       return (a, b) => a.name.localeCompare(b.name);
+    case "market":
+      // Admitted first: surplus lines is the second path.
+      return (a, b) => (a.market === b.market ? 0 : a.market === "surplus_lines" ? 1 : b.market === "surplus_lines" ? -1 : 0);
     case "tier":
       return (a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier];
     case "confidence":

@@ -15,7 +15,8 @@ import { applyFilters, applySort, DEFAULT_SORT, firstDirection, isFiltering, NO_
 import { LevelLegend, ResultFilters } from "./result-filters";
 import { Summary } from "./summary";
 import { useCompareUrl } from "./use-compare-url";
-import type { ScoredCandidate } from "./use-job";
+import type { NearMiss, ScoredCandidate } from "./use-job";
+import { NearMissList } from "@/components/near-miss-list";
 
 function countBy(rows: Row[], key: "tier" | "confidence") {
   const out: Record<string, number> = {};
@@ -24,7 +25,7 @@ function countBy(rows: Row[], key: "tier" | "confidence") {
 }
 
 /** A completed evaluation: summary, filters, the ranked table, comparison and CSV export. */
-export function Results({ evalId, poolSize, eligible, candidates }: { evalId: string; poolSize: number; eligible: number; candidates: ScoredCandidate[] }) {
+export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [] }: { evalId: string; poolSize: number; eligible: number; candidates: ScoredCandidate[]; nearMisses?: NearMiss[] }) {
   const all = useMemo(() => toRows(candidates), [candidates]);
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.
@@ -66,6 +67,19 @@ export function Results({ evalId, poolSize, eligible, candidates }: { evalId: st
   return (
     <div className="space-y-4" data-testid="results-ready" data-rows={rows.length}>
       <Summary poolSize={poolSize} eligible={eligible} rows={all} />
+
+      {nearMisses.length > 0 && (
+        // Beside the ranked list, above it: a short list, where it is seen without scrolling past every eligible carrier.
+        <section aria-labelledby="near-h" className="rounded-lg border border-amber-200 bg-white p-5 shadow-sm" data-testid="almost-eligible">
+          <h2 id="near-h" className="text-base font-semibold text-slate-900">
+            Almost eligible <span className="font-normal tabular-nums text-slate-600">({formatInt(nearMisses.length)})</span>
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Eliminated, but within the documented margin of every filter they failed (e.g. revenue up to 10 % over a band, one AM Best notch under the floor), with what would make each eligible.
+          </p>
+          <NearMissList nearMisses={nearMisses} limit={25} />
+        </section>
+      )}
 
       <section aria-labelledby="candidates-h" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="space-y-4 border-b border-slate-200 p-5">

@@ -77,6 +77,7 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
                     <span className="min-w-0 flex-1">
                       <span className="block font-medium text-slate-900">{g.rule}</span>
                       <span className="block font-mono text-xs text-slate-600">{g.code}</span>
+                      {g.source && <span className="mt-0.5 block text-xs text-slate-600" data-testid="rule-source">Source: {g.source}</span>}
                     </span>
                     <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-slate-800">
                       {q ? `${formatNumber(list.length)} of ${formatNumber(g.count)}` : formatNumber(g.count)}
@@ -90,7 +91,15 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
                       {list.slice(0, limit).map((c) => (
                         <li key={c.id} className="grid gap-1 py-2 sm:grid-cols-[minmax(0,18rem)_1fr] sm:gap-4">
                           <span className="text-sm font-medium text-slate-900"><Highlight text={c.name} query={q} /></span>
-                          <ValuesLine values={c.values} />
+                          <div className="min-w-0 space-y-0.5">
+                            <ValuesLine values={c.values} />
+                            {c.also_failed && (
+                              <p className="text-xs text-slate-700" data-testid="also-failed">
+                                Also fails: {c.also_failed.map((f) => f.code).join(", ")}
+                              </p>
+                            )}
+                            {c.near_miss && <p className="text-xs text-amber-800">Near miss: {c.near_miss.margin}; {c.near_miss.fix}.</p>}
+                          </div>
                         </li>
                       ))}
                     </ul>

@@ -22,17 +22,33 @@ export function RulesInForce({ rules, rulesHash, rulesVersion }: { rules: { tier
   );
 }
 
+/** One level of nesting is spread out: `missing_weights: {rate_position: 2}` → "Missing weights · rate position". */
+function spread(value: unknown): Record<string, unknown> | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      for (const [k2, v2] of Object.entries(v)) {
+        if (typeof v2 === "object" && v2 !== null) return null;
+        out[`${k}.${k2}`] = v2;
+      }
+    } else out[k] = v;
+  }
+  return out;
+}
+
 function RuleBlock({ title, value, note }: { title: string; value: unknown; note?: string }) {
   if (value === null || value === undefined) return null;
-  const flat = typeof value === "object" && !Array.isArray(value) && Object.values(value as object).every((v) => typeof v !== "object" || v === null);
+  const entries = spread(value);
+  const flat = entries !== null;
   return (
     <div className="rounded-md border border-slate-200 px-4 py-3">
       <h3 className="font-medium text-slate-900">{title}</h3>
       {flat ? (
         <dl className="mt-2 space-y-1">
-          {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
+          {Object.entries(entries).map(([k, v]) => (
             <div key={k} className="flex justify-between gap-4">
-              <dt className="text-slate-600">{humanize(k)}</dt>
+              <dt className="text-slate-600">{k.split(".").map(humanize).join(" · ")}</dt>
               <dd className="font-medium tabular-nums text-slate-900">{formatValue(k, v)}</dd>
             </div>
           ))}

@@ -67,7 +67,10 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
                     <tr data-testid="scored-row" className={isOpen ? "bg-indigo-50/40" : "hover:bg-slate-50"}>
                       <td className="px-3 py-2.5 text-right tabular-nums text-slate-600">{c.rank}</td>
                       <td className="max-w-md px-3 py-2.5">
-                        <div className="font-medium text-slate-900"><Highlight text={c.name} query={q} /></div>
+                        <div className="font-medium text-slate-900">
+                          <Highlight text={c.name} query={q} />
+                          {c.market && <MarketTag market={c.market} />}
+                        </div>
                         {c.reasoning && <div className="mt-0.5 line-clamp-2 text-xs text-slate-600">{c.reasoning}</div>}
                       </td>
                       <td className="px-3 py-2.5 whitespace-nowrap"><TierBadge tier={c.tier} /></td>
@@ -113,6 +116,19 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
         </div>
       )}
     </div>
+  );
+}
+
+/** Admitted or surplus lines (engine 2): surplus lines is a second path, so it is marked. */
+export function MarketTag({ market }: { market: string }) {
+  const sl = market === "surplus_lines";
+  return (
+    <span
+      className={`ml-2 inline-block rounded px-1.5 py-0.5 align-middle text-[11px] font-semibold ${sl ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}
+      data-testid="market-tag"
+    >
+      {sl ? "Surplus lines" : "Admitted"}
+    </span>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber, formatTimings, formatValue, humanize } fr
 import { EliminatedList } from "@/components/trace/eliminated-list";
 import { ScoredList } from "@/components/trace/scored-list";
 import { RulesInForce } from "@/components/trace/rules-in-force";
+import { NearMissList } from "@/components/near-miss-list";
 import type { TraceData } from "@/components/trace/types";
 
 // The audit trace for people: what went in, what ran, every candidate's decision. Rendered on the
@@ -38,6 +39,14 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
         </ErrorNote>
       )}
       {(trace.status === "queued" || trace.status === "running") && pending}
+
+      {trace.status === "completed" && (trace.notes?.length ?? 0) > 0 && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="trace-notes">
+          {trace.notes!.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      )}
 
       {trace.status === "completed" && (
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -80,9 +89,18 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
             <ScoredList scored={trace.scored} dimensions={dimensions} />
           </section>
 
+          {(trace.near_misses?.length ?? 0) > 0 && (
+            <section aria-labelledby="near-heading" className="space-y-3">
+              <SectionHeading id="near-heading" title="Almost eligible" count={trace.near_misses!.length}>
+                Eliminated, but within the documented margin of every filter they failed; what would make each eligible.
+              </SectionHeading>
+              <NearMissList nearMisses={trace.near_misses!} />
+            </section>
+          )}
+
           <section aria-labelledby="eliminated-heading" className="space-y-3">
             <SectionHeading id="eliminated-heading" title="Eliminated candidates" count={eliminatedCount}>
-              Candidates removed by an eligibility filter, grouped by the rule that removed them.
+              Candidates removed by an eligibility filter, grouped by the first rule that removed them; every other rule they fail is listed with them.
             </SectionHeading>
             <EliminatedList groups={trace.eliminated} />
           </section>

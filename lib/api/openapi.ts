@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DOMAINS } from "@/lib/engine";
 import {
-  CreateJobBody, CreateJobResponse, JobResponse, JobResult, JobFailed, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, JobSummary, PoolResponse, JobError,
+  CreateJobBody, CreateJobResponse, JobResponse, JobResult, JobFailed, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, NearMiss, JobSummary, PoolResponse, JobError,
 } from "@/lib/jobs/schemas";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { ApiKeyList, ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
@@ -22,7 +22,7 @@ import { NEXIO_VERSION } from "@/lib/version";
 
 /** Component names of the shared schemas (the names clients generate types from: keep them). */
 const COMPONENTS: Record<string, z.ZodType> = {
-  CreateJobBody, CreateJobResponse, Candidate: ScoredCandidate, JobError, JobResult, JobFailed, Job: JobResponse, JobSummary, JobList: ListJobsResponse,
+  CreateJobBody, CreateJobResponse, Candidate: ScoredCandidate, NearMiss, JobError, JobResult, JobFailed, Job: JobResponse, JobSummary, JobList: ListJobsResponse,
   Pool: PoolResponse, PoolList: ListPoolsResponse, PoolImport: ImportPoolResponse, Error: ErrorResponse,
   CreateShareLinkBody, ShareLink: ShareLinkView, ShareLinkList, CreatedShareLink,
   CreateApiKeyBody, ApiKey: ApiKeyView, ApiKeyList, CreatedApiKey,

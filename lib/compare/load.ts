@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { explain, filterRuleText, type PoolCandidate, type CandidateExplanation, type EvaluationResult, type RuleOverrides } from "@/lib/engine";
+import { engineForTrace, filterRuleText, type PoolCandidate, type CandidateExplanation, type EvaluationResult, type RuleOverrides } from "@/lib/engine";
 import { ConflictError, invalid, notFound } from "@/lib/errors";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { loadPoolVersion } from "@/lib/pools/pools";
@@ -103,7 +103,8 @@ export async function compareJobs(db: PrismaClient, organizationId: string, a: s
 function explainer(l: Loaded) {
   return (id: string): CandidateExplanation | null => {
     const c = l.candidates.get(id);
-    return c ? explain(l.snapshot.domain, l.snapshot.profile, c, { asOf: l.asOf, rules: l.overrides }) : null;
+    // The engine that produced the result explains it (an engine-1 result keeps engine 1's evidence).
+    return c ? engineForTrace(l.snapshot.engine_version).explain(l.snapshot.domain, l.snapshot.profile, c, { asOf: l.asOf, rules: l.overrides }) : null;
   };
 }
 

@@ -13,6 +13,8 @@ interface JsonProp {
   title?: string;
   description?: string;
   examples?: unknown[];
+  "x-required-when"?: Record<string, string[]>;
+  "x-shown-when"?: Record<string, string[]>;
 }
 
 /**
@@ -40,6 +42,17 @@ export function buildFieldMeta(schema: AnyZodObject, optionLabels: Record<string
     if (min !== undefined) meta.min = min;
     if (max !== undefined && max < Number.MAX_SAFE_INTEGER) meta.max = max;
     if (p.pattern && kind === "string") meta.pattern = p.pattern;
+    // Line-dependent fields (carriers' exposure by line): required, and shown, only for some values of another field.
+    const req = p["x-required-when"];
+    if (req) {
+      const [field, values] = Object.entries(req)[0];
+      meta.required_when = { field, values };
+    }
+    const shown = p["x-shown-when"];
+    if (shown) {
+      const [field, values] = Object.entries(shown)[0];
+      meta.shown_when = { field, values };
+    }
     const ex = p.examples?.[0];
     if (typeof ex === "string" || typeof ex === "number") meta.example = ex;
     return meta;

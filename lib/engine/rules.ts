@@ -77,6 +77,15 @@ export function hashString(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
 
+// Rules objects are never mutated once merged, and the defaults are one object: hash each once.
+const hashes = new WeakMap<object, string>();
+
 export function rulesHash(rules: unknown): string {
-  return hashString(stableStringify(rules));
+  if (typeof rules !== "object" || rules === null) return hashString(stableStringify(rules));
+  let h = hashes.get(rules);
+  if (h === undefined) {
+    h = hashString(stableStringify(rules));
+    hashes.set(rules, h);
+  }
+  return h;
 }

@@ -52,24 +52,37 @@ export function tierRule(levels: ArrayLike<number>, score: number, t: TierRules)
   return `WEAK_FIT: ${notModerate}`;
 }
 
-/** 0 = HIGH, 1 = MEDIUM, 2 = LOW. `ageDays` is NaN when the verification date is unknown. */
-export function confidenceIndex(ageDays: number, missing: number, r: ConfidenceRules): number {
+/**
+ * 0 = HIGH, 1 = MEDIUM, 2 = LOW. `ageDays` is NaN when the verification date is unknown;
+ * `missing` is the (possibly weighted) amount of missing candidate data; `gaps` the number of
+ * checks not made for lack of a profile field.
+ */
+export function confidenceIndex(ageDays: number, missing: number, r: ConfidenceRules, gaps = 0): number {
   let c = 0;
   if (!(ageDays <= r.low_after_days)) c = 2;
   else if (ageDays > r.medium_after_days) c = 1;
   if (missing >= r.low_missing_fields) c = 2;
   else if (missing >= r.medium_missing_fields && c < 1) c = 1;
+  if (gaps > 0 && r.medium_profile_gaps !== undefined) {
+    if (r.low_profile_gaps !== undefined && gaps >= r.low_profile_gaps) c = 2;
+    else if (gaps >= r.medium_profile_gaps && c < 1) c = 1;
+  }
   return c;
 }
 
-export function confidenceRule(ageDays: number, missing: number, r: ConfidenceRules): string {
+export function confidenceRule(ageDays: number, missing: number, r: ConfidenceRules, gaps = 0, missingWord = "fields missing"): string {
   const parts: string[] = [];
   if (Number.isNaN(ageDays)) parts.push("no verification date → LOW");
   else if (ageDays > r.low_after_days) parts.push(`verified ${ageDays} days before as-of, > ${r.low_after_days} → LOW`);
   else if (ageDays > r.medium_after_days) parts.push(`verified ${ageDays} days before as-of, > ${r.medium_after_days} → MEDIUM`);
   else parts.push(`verified ${Math.max(0, ageDays)} days before as-of, ≤ ${r.medium_after_days}`);
-  if (missing >= r.low_missing_fields) parts.push(`${missing} fields missing, ≥ ${r.low_missing_fields} → LOW`);
-  else if (missing >= r.medium_missing_fields) parts.push(`${missing} field${missing > 1 ? "s" : ""} missing, ≥ ${r.medium_missing_fields} → MEDIUM`);
-  else parts.push("no fields missing");
+  if (missing >= r.low_missing_fields) parts.push(`${missing} ${missingWord}, ≥ ${r.low_missing_fields} → LOW`);
+  else if (missing >= r.medium_missing_fields) parts.push(`${missing} ${missingWord}, ≥ ${r.medium_missing_fields} → MEDIUM`);
+  else parts.push(missing > 0 ? `${missing} ${missingWord}, < ${r.medium_missing_fields}` : "no fields missing");
+  if (r.medium_profile_gaps !== undefined) {
+    if (r.low_profile_gaps !== undefined && gaps >= r.low_profile_gaps) parts.push(`${gaps} profile gaps, ≥ ${r.low_profile_gaps} → LOW`);
+    else if (gaps >= r.medium_profile_gaps && gaps > 0) parts.push(`${gaps} profile gap${gaps > 1 ? "s" : ""}, ≥ ${r.medium_profile_gaps} → MEDIUM`);
+    else parts.push("no profile gaps");
+  }
   return parts.join("; ");
 }

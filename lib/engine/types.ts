@@ -19,6 +19,21 @@ export interface RankedCandidate {
   reasoning: string;
   /** 0–100 weighted composite of the six levels, for sorting. */
   score: number;
+  /** The path the candidate is reached by, for domains that have more than one (carriers: "admitted" | "surplus_lines"). */
+  market?: string;
+  /** Carriers (engine 2): indicated annual premium incl. SL tax and fee; null without a published rate. */
+  premium_indication?: number | null;
+  /** Carriers (engine 2), surplus-lines candidates: what the home state requires first, and the tax and fee. */
+  surplus_lines?: { declinations_required: number; tax_rate: number; stamping_fee_rate: number; source: string };
+}
+
+/** An eliminated candidate close enough to every threshold it failed to be worth a look. */
+export interface NearMiss {
+  id: string;
+  name: string;
+  market?: string;
+  /** Every filter it failed, each with how far off it is and what would make it pass. */
+  failed: { code: string; margin: string; fix: string }[];
 }
 
 export interface EvaluationResult {
@@ -28,8 +43,8 @@ export interface EvaluationResult {
   candidates: RankedCandidate[];
 }
 
-/** [id, levels as six digits in DIMENSIONS order ("121112"), tier initial, confidence initial, score] */
-export type ScoredEntry = [string, string, "S" | "M" | "W", "H" | "M" | "L", number];
+/** [id, levels as six digits in DIMENSIONS order ("121112"), tier initial, confidence initial, score, market (engine 2, when the domain has markets)] */
+export type ScoredEntry = [string, string, "S" | "M" | "W", "H" | "M" | "L", number, string?];
 
 /**
  * What is stored next to a result. Kept small on purpose: the evidence for any candidate is
@@ -47,6 +62,12 @@ export interface CompactTrace {
   eliminated: Record<string, string[]>;
   /** Eligible candidates in ranked order. */
   scored: ScoredEntry[];
+  /** Engine 2: eliminated candidates within the documented margins of every filter they failed. */
+  near_misses?: NearMiss[];
+  /** Engine 2: every failing filter beyond the first: filter code → ids of eliminated candidates that also failed it. */
+  also_failed?: Record<string, string[]>;
+  /** Engine 2: facts about the profile itself (e.g. an effective date in the past). */
+  notes?: string[];
 }
 
 export interface DimensionExplanation {
@@ -58,10 +79,25 @@ export interface DimensionExplanation {
   values: Record<string, unknown>;
 }
 
+export interface FilterFailure {
+  code: string;
+  rule: string;
+  values: Record<string, unknown>;
+  /** The public source of a regulatory rule. */
+  source?: string;
+  /** Set when the failure is within the near-miss margin. */
+  near_miss?: { margin: string; fix: string };
+}
+
 export type CandidateExplanation =
   | {
       eligible: false;
-      filter: { code: string; rule: string; values: Record<string, unknown> };
+      /** The first failing filter (the recorded reason). */
+      filter: FilterFailure;
+      /** Every failing filter, in filter order (engine 2). */
+      failures?: FilterFailure[];
+      near_miss?: boolean;
+      market?: string;
     }
   | {
       eligible: true;
@@ -70,6 +106,11 @@ export type CandidateExplanation =
       confidence: { confidence: Confidence; rule: string; values: Record<string, unknown> };
       reasoning: string;
       score: number;
+      market?: string;
+      /** Domain-specific figures (carriers: premium indication with its arithmetic, surplus-lines requirement). */
+      extras?: Record<string, unknown>;
+      /** Checks the engine could not make for lack of a profile field. */
+      profile_gaps?: string[];
     };
 
 /** Tier rules shared by every domain; levels are written as numbers 1 (L1) … 4 (L4). */
@@ -95,6 +136,10 @@ export interface ConfidenceRules {
   medium_missing_fields: number;
   /** This many missing fields makes confidence LOW. */
   low_missing_fields: number;
+  /** This many profile gaps (checks not made for lack of a profile field) makes confidence at most MEDIUM. */
+  medium_profile_gaps?: number;
+  /** This many profile gaps makes confidence LOW. */
+  low_profile_gaps?: number;
 }
 
 export interface BaseRules {
@@ -126,6 +171,10 @@ export interface FilterDef<X, C> {
   fails(x: X, c: C): boolean;
   /** The rule with the thresholds in force, and the values compared — only for explain(). */
   explain(x: X, c: C): { rule: string; values: Record<string, unknown> };
+  /** Public source of the rule (regulatory knock-outs). */
+  source?: string;
+  /** For a failing candidate: how far off, and what would make it pass, when within the near-miss margin; else null. */
+  nearMiss?(x: X, c: C): { margin: string; fix: string } | null;
 }
 
 export type DimensionScorer<X, C> = (x: X, c: C, ev: EvidenceSink | null) => number;
@@ -134,6 +183,8 @@ export type DimensionScorer<X, C> = (x: X, c: C, ev: EvidenceSink | null) => num
 export interface DomainEngine<P, C, R extends BaseRules, X> {
   prepare(profile: P, rules: R, asOfDay: number): X;
   filters: readonly FilterDef<X, C>[];
+  /** Optional fast path: bit f set when filters[f] fails (same answers as calling each filter). */
+  failMask?(x: X, c: C): number;
   /** One scorer per entry of DIMENSIONS, same order. Returns 1 (L1) … 4 (L4). */
   scorers: readonly DimensionScorer<X, C>[];
   /** Age in whole days of the candidate's data at as-of time; NaN when the date is unknown. */
@@ -143,6 +194,18 @@ export interface DomainEngine<P, C, R extends BaseRules, X> {
   missingFields(x: X, c: C): string[];
   /** One sentence; `levels` holds the six levels (1–4) in DIMENSIONS order. */
   reasoning(x: X, c: C, levels: ArrayLike<number>): string;
+  /** Paths a candidate can be reached by, best first (carriers: admitted, surplus_lines). */
+  markets?: readonly string[];
+  /** Index into `markets` for an eligible candidate. */
+  market?(x: X, c: C): number;
+  /** Whether candidates of the first market rank ahead of the others within a tier. */
+  rankByMarket?(x: X): boolean;
+  /** Figures added to a ranked candidate in the result (only for eligible ones). */
+  extras?(x: X, c: C): Record<string, unknown>;
+  /** Checks not made for lack of a profile field; names them when `names` is given. */
+  profileGaps?(x: X, c: C, names: string[] | null): number;
+  /** Facts about the profile itself, for the trace. */
+  notes?(x: X): string[];
 }
 
 export interface FieldMeta {
@@ -151,6 +214,10 @@ export interface FieldMeta {
   description: string;
   required: boolean;
   kind: "string" | "number" | "integer" | "enum" | "date";
+  /** Shown only when another field has one of these values (carriers: exposure fields by line). */
+  shown_when?: { field: string; values: string[] };
+  /** Required only when another field has one of these values. */
+  required_when?: { field: string; values: string[] };
   options?: { value: string; label: string }[];
   min?: number;
   max?: number;
@@ -181,6 +248,11 @@ export interface DomainPack<P = any, C extends CandidateBase = any, R extends Ba
   /** Filter codes in the order they are applied. */
   filterCodes: readonly string[];
   filterRuleText: Record<string, string>;
+  /**
+   * Checks that need the submission time (which the schema cannot know), e.g. an effective date in
+   * the past: each problem as { path (inside the profile), code, message }.
+   */
+  checkAtSubmission?(profile: P, asOf: string): { path: string; code: string; message: string }[];
   /** A realistic profile for examples, docs and the dashboard's "try it" button. */
   exampleProfile: P;
   engine: DomainEngine<P, C, R, X>;

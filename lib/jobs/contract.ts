@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EVAL_ID_PATTERN } from "@/lib/id-patterns";
-import { CreateJobBody, CreateJobResponse, JobResponse, ListJobsQuery, ListJobsResponse } from "@/lib/jobs/schemas";
+import { CreateJobBody, CreateJobResponse, GetJobQuery, JobResponse, ListJobsQuery, ListJobsResponse } from "@/lib/jobs/schemas";
 
 // The contracts of /api/v1/jobs and /api/v1/jobs/{eval_id} (lib/api/contract.ts).
 
@@ -48,7 +48,8 @@ export const getJobRoute = defineRoute({
   operationId: "getJob",
   summary: "Status and, once completed, the full result",
   params: EvalIdParams,
+  query: GetJobQuery,
   notFound: "Job",
   responses: { 200: { description: "The job", schema: JobResponse } },
-  errors: pickErrors(ERRORS, 401, 404, 429, 500),
+  errors: pickErrors(ERRORS, 400, 401, 404, 429, 500),
 });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EvaluationResult } from "@/lib/engine/types";
+import type { CompactTrace, EvaluationResult } from "@/lib/engine/types";
 import { notFound, invalid } from "@/lib/errors";
 import type { JobResponse } from "@/lib/jobs/schemas";
 import { gunzipJson } from "@/lib/jobs/result-codec";
@@ -52,15 +52,20 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
   return { eval_id: job.id, status: job.status, ...base };
 }
 
-export async function getJob(db: PrismaClient, organizationId: string, evalId: string): Promise<JobResponse> {
+/** `include.nearMisses`: add the trace's near misses (engine 2; [] for results of engine 1). */
+export async function getJob(db: PrismaClient, organizationId: string, evalId: string, include: { nearMisses?: boolean } = {}): Promise<JobResponse> {
   const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: jobSelect });
   if (!job) throw notFound("Job");
   if (job.status !== "completed") return view(job, null);
   const [res, changed] = await Promise.all([
-    db.jobResult.findUnique({ where: { jobId: job.id }, select: { engineVersion: true, rulesVersion: true, result: true } }),
+    db.jobResult.findUnique({
+      where: { jobId: job.id },
+      select: { engineVersion: true, rulesVersion: true, result: true, trace: include.nearMisses === true },
+    }),
     changedSince(db, organizationId, [job.id]),
   ]);
   const out = view(job, res ? { engineVersion: res.engineVersion, rulesVersion: res.rulesVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
+  if (include.nearMisses && res?.trace) out.near_misses = (gunzipJson<CompactTrace>(res.trace).near_misses ?? []) as JobResponse["near_misses"];
   return { ...out, changed_since: changed.get(job.id) ?? null };
 }
 

@@ -41,8 +41,45 @@ export const ScoredCandidate = z
     reasoning: z.string(),
     id: z.string().meta({ description: "The candidate's id in the pool" }),
     score: z.number().meta({ description: "0–100 weighted composite of the six levels" }),
+    market: z
+      .enum(["admitted", "surplus_lines"])
+      .optional()
+      .meta({ description: "Engine 2, carriers: reached as an admitted market in the home state, or as surplus lines (a second path: diligent search first)" }),
+    premium_indication: z
+      .number()
+      .nullable()
+      .optional()
+      .meta({ description: "Engine 2, carriers: indicated annual premium in USD (rate × exposure × rate position, plus surplus-lines tax and fee). An indication, not a quote; null when the carrier publishes no rate" }),
+    surplus_lines: z
+      .object({
+        declinations_required: z.number().int(),
+        tax_rate: z.number(),
+        stamping_fee_rate: z.number(),
+        source: z.string(),
+      })
+      .optional()
+      .meta({ description: "Engine 2, surplus-lines candidates: what the home state requires first (admitted declinations) and the SL tax and stamping fee included in the indication" }),
   })
   .meta({ id: "Candidate" });
+
+export const NearMiss = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    market: z.enum(["admitted", "surplus_lines"]).optional(),
+    failed: z.array(z.object({ code: z.string(), margin: z.string(), fix: z.string() })),
+  })
+  .meta({ id: "NearMiss", description: "An eliminated candidate within the documented margin of every filter it failed, and what would make it eligible" });
+
+/** GET /api/v1/jobs/{eval_id}?include=near_misses */
+export const GetJobQuery = z
+  .object({
+    include: z
+      .enum(["near_misses"])
+      .optional()
+      .meta({ description: "near_misses: add the eliminated candidates that are almost eligible (engine 2). Off by default, so the seed's shape is unchanged" }),
+  })
+  .strict();
 
 export const JobError = z.object({ code: z.string(), message: z.string() }).meta({ id: "JobError" });
 
@@ -104,6 +141,7 @@ export const JobResponse = z
       .int()
       .optional()
       .meta({ description: "The organization's scoring rule-set version the evaluation used (GET /api/v1/scoring-rules/{domain}); 0 = the defaults" }),
+    near_misses: z.array(NearMiss).optional().meta({ description: "Only with ?include=near_misses, for completed jobs" }),
     created_at: z.string(),
     started_at: z.string().nullable(),
     completed_at: z.string().nullable(),

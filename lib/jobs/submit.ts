@@ -126,6 +126,9 @@ async function validate(db: PrismaClient, who: Principal, raw: unknown) {
     const parsed = domain.profileSchema.safeParse(input.profile);
     if (parsed.success) profile = parsed.data as Record<string, unknown>;
     else details.push(...fromZodIssues(parsed.error.issues, ["profile"]).details);
+    // Checks against the submission time (an effective date more than the grace period in the past).
+    const late = profile && domain.checkAtSubmission ? domain.checkAtSubmission(profile, new Date().toISOString()) : [];
+    for (const d of late) details.push({ ...d, path: `profile.${d.path}` });
   }
 
   let webhookUrl: string | undefined;

@@ -28,13 +28,34 @@ export const TraceScoredCandidate = z.object({
   confidence_rule: z.string().optional(),
   confidence_values: TraceValues.optional(),
   reasoning: z.string().optional(),
+  market: z.string().optional().meta({ description: "Engine 2, carriers: admitted or surplus_lines" }),
+  extras: TraceValues.optional().meta({ description: "Engine 2: domain figures such as the premium indication (with its arithmetic) and the surplus-lines requirement" }),
 });
 
-export const EliminatedCandidate = z.object({ id: z.string(), name: z.string(), values: TraceValues.optional() });
+const NearMissMargin = z.object({ margin: z.string(), fix: z.string() });
+
+export const TraceNearMiss = z.object({
+  id: z.string(),
+  name: z.string(),
+  market: z.string().optional(),
+  failed: z.array(NearMissMargin.extend({ code: z.string() })),
+});
+
+export const EliminatedCandidate = z.object({
+  id: z.string(),
+  name: z.string(),
+  values: TraceValues.optional(),
+  near_miss: NearMissMargin.optional().meta({ description: "Engine 2: within the near-miss margin of this filter" }),
+  also_failed: z
+    .array(z.object({ code: z.string(), rule: z.string(), values: TraceValues.optional(), near_miss: NearMissMargin.optional() }))
+    .optional()
+    .meta({ description: "Engine 2: every other filter it fails" }),
+});
 
 export const EliminatedGroup = z.object({
   code: z.string(),
   rule: z.string(),
+  source: z.string().optional().meta({ description: "Public source of a regulatory rule" }),
   count: z.number().int(),
   candidates: z.array(EliminatedCandidate),
 });
@@ -62,6 +83,8 @@ export const TraceJson = z
     rules: z.object({ tier: z.unknown(), confidence: z.unknown(), weights: z.unknown() }).optional(),
     eliminated: z.array(EliminatedGroup),
     scored: z.array(TraceScoredCandidate),
+    near_misses: z.array(TraceNearMiss).optional().meta({ description: "Engine 2: eliminated candidates within the documented margin of every filter they failed" }),
+    notes: z.array(z.string()).optional().meta({ description: "Engine 2: facts about the profile (a monopolistic state, an effective date in the past)" }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });
 

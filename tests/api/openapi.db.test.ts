@@ -93,7 +93,12 @@ describe("GET /api/v1/openapi.json", () => {
       expect(schemas[name].type).toBe("object");
       expect(schemas[name].required).toContain("entity");
     }
-    expect(schemas.CarriersProfile.required).toEqual(expect.arrayContaining(["entity", "state", "line", "revenue"]));
+    expect(schemas.CarriersProfile.required).toEqual(expect.arrayContaining(["entity", "state", "line"]));
+    // Engine 2: the exposure a line is rated on is required for that line, stated on the field.
+    const props = schemas.CarriersProfile.properties as Record<string, Json>;
+    expect((props.revenue["x-required-when"] as { line: string[] }).line).toContain("professional_liability");
+    expect(props.payroll["x-required-when"]).toEqual({ line: ["workers_compensation"] });
+    expect(props.tiv["x-required-when"]).toEqual({ line: ["property"] });
     const profile = (schemas.CreateJobBody.properties as Json).profile as { oneOf: Json[] };
     expect(profile.oneOf.map((r) => r.$ref).sort()).toEqual(ids.map((id) => `#/components/schemas/${id[0].toUpperCase()}${id.slice(1)}Profile`).sort());
   });

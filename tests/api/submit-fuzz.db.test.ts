@@ -43,7 +43,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 
 const BASES: Record<string, unknown>[] = [
   SEED_BODY,
-  { ...SEED_BODY, pool: "carriers:tier1", profile: { ...SEED_BODY.profile, naics: "541511", employees: 40, years_in_business: 12, prior_claims: 0, requested_limit: 2000000, deductible: 10000, effective_date: "2026-01-01" } },
+  { ...SEED_BODY, pool: "carriers:tier1", profile: { ...SEED_BODY.profile, naics: "541511", employees: 40, years_in_business: 12, prior_claims: 0, requested_limit: 2000000, deductible: 10000, effective_date: "2027-01-01" } },
   { profile: SEED_BODY.profile, pool: "carriers:all" },
   PROVIDER_BODY,
   { ...PROVIDER_BODY, profile: { ...PROVIDER_BODY.profile, language: "es", age_group: "geriatric" }, webhook_url: "https://93.184.216.34/hooks" },
@@ -167,8 +167,11 @@ async function expected(text: string, ct: string, key: string, idem: string | un
   if (!isPlainObject(body) || !CreateJobBody.safeParse(body).success) return { status: 400 };
   const domainId = poolDomains.get(body.pool as string);
   if (!domainId) return { status: 400 };
-  const profile = getDomain(domainId)!.profileSchema.safeParse(body.profile);
+  const domain = getDomain(domainId)!;
+  const profile = domain.profileSchema.safeParse(body.profile);
   if (!profile.success) return { status: 400 };
+  // Checks against the submission time (engine 2: an effective date more than 30 days past).
+  if (domain.checkAtSubmission && domain.checkAtSubmission(profile.data, new Date().toISOString()).length > 0) return { status: 400 };
   if (body.webhook_url !== undefined && !(await webhookAccepted(body.webhook_url as string))) return { status: 400 };
   // PostgreSQL stores neither NUL nor unpaired surrogates (even as JSON escapes): refused up front
   if (!storable(body)) return { status: 400 };

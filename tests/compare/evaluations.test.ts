@@ -97,7 +97,7 @@ describe("compareEvaluations on the engine's own output", () => {
     expect(cmp.inputs).toEqual([{ field: "profile.revenue", a: 12_000_000, b: 18_000_000 }]);
     const one = cmp.candidates.find((c) => c.id === "car_1")!;
     expect(one.kinds).toContain("left");
-    expect(one.b).toEqual({ status: "filtered", filter: "revenue_outside_band" });
+    expect(one.b).toEqual({ status: "filtered", filter: "exposure_outside_band" });
     expect(cmp.candidates.find((c) => c.id === "car_2")).toMatchObject({ kinds: ["rank"], rank: { a: 2, b: 1, moved: 1 } });
     expect(cmp.summary.material).toBe(true);
   });

@@ -9,6 +9,7 @@ function eliminatedBy(c: Carrier, profile: CarrierProfile = SEED_PROFILE, rules?
   // evaluate() and explain() must tell the same story.
   expect(ex.eligible).toBe(codes.length === 0);
   if (!ex.eligible) expect([ex.filter.code]).toEqual(codes);
+  if (!ex.eligible) expect(ex.failures![0]).toEqual(ex.filter);
   expect(result.candidates.length).toBe(codes.length === 0 ? 1 : 0);
   return codes[0] ?? null;
 }
@@ -21,10 +22,14 @@ describe("carrier eligibility filters", () => {
   const cases: [string, string, Carrier, CarrierProfile][] = [
     ["not admitted and no surplus lines in CA", "state_not_admitted", carrier({ admitted_states: ["NV", "OR"] }), SEED_PROFILE],
     ["line not written", "line_not_written", carrier({ lines: { general_liability: carrier().lines.professional_liability } }), SEED_PROFILE],
-    ["revenue below the band floor", "revenue_outside_band", carrier({}, { revenue_min: 15_000_000, revenue_max: 50_000_000 }), SEED_PROFILE],
-    ["revenue above the band ceiling", "revenue_outside_band", carrier({}, { revenue_min: 0, revenue_max: 10_000_000 }), SEED_PROFILE],
+    ["revenue below the band floor", "exposure_outside_band", carrier({}, { revenue_min: 15_000_000, revenue_max: 50_000_000 }), SEED_PROFILE],
+    ["revenue above the band ceiling", "exposure_outside_band", carrier({}, { revenue_min: 0, revenue_max: 10_000_000 }), SEED_PROFILE],
     ["excluded NAICS class", "excluded_class", carrier(), { ...SEED_PROFILE, naics: "484121" }],
-    ["excluded NAICS class by prefix", "excluded_class", carrier({}, { excluded_naics: ["54"] }), { ...SEED_PROFILE, naics: "541511" }],
+    ["excluded NAICS class by prefix (a prohibition beats a target of the same length)", "excluded_class", carrier({}, { excluded_naics: ["5415"] }), { ...SEED_PROFILE, naics: "541511" }],
+    ["prohibited in the class guide", "excluded_class", carrier({}, { naics_appetite: { "5415": "target", "541511": "prohibited" } }), { ...SEED_PROFILE, naics: "541511" }],
+    ["line written only in other states", "line_not_in_state", carrier({}, { states: ["NV", "OR"] }), SEED_PROFILE],
+    ["deductible under the minimum retention", "deductible_below_retention", carrier(), { ...SEED_PROFILE, deductible: 1000 }],
+    ["indicated premium under the minimum premium", "below_min_premium", carrier({}, { min_premium: 50_000 }), SEED_PROFILE],
     ["rating below B+", "below_financial_floor", carrier({ am_best_rating: "B" }), SEED_PROFILE],
     ["not rated", "below_financial_floor", carrier({ am_best_rating: "NR" }), SEED_PROFILE],
     ["rating missing counts as not rated", "below_financial_floor", carrier({ am_best_rating: null }), SEED_PROFILE],
@@ -36,13 +41,14 @@ describe("carrier eligibility filters", () => {
     expect(eliminatedBy(c, profile)).toBe(code);
   });
 
-  it("records only the first failing filter, in the documented order", () => {
+  it("headlines the first failing filter, in the documented order", () => {
     const c = carrier({ admitted_states: ["NV"], am_best_rating: "C" }, { revenue_min: 50_000_000 });
     expect(eliminatedBy(c)).toBe("state_not_admitted");
-    expect(eliminatedBy({ ...c, admitted_states: ["CA"] })).toBe("revenue_outside_band");
+    expect(eliminatedBy({ ...c, admitted_states: ["CA"] })).toBe("exposure_outside_band");
     expect(DOMAINS.carriers.filterCodes).toEqual([
-      "state_not_admitted", "line_not_written", "revenue_outside_band", "excluded_class",
-      "below_financial_floor", "limit_above_max", "years_below_minimum", "claims_above_maximum",
+      "monopolistic_wc_state", "admitted_only_line", "state_not_admitted", "line_not_written", "line_not_in_state",
+      "exposure_outside_band", "excluded_class", "below_financial_floor", "limit_above_max", "deductible_below_retention",
+      "below_min_premium", "years_below_minimum", "claims_above_maximum",
     ]);
   });
 
@@ -61,6 +67,8 @@ describe("carrier eligibility filters", () => {
     expect(eliminatedBy(carrier({}, { max_limit: null }), { ...SEED_PROFILE, requested_limit: 50_000_000 })).toBeNull();
     expect(eliminatedBy(carrier({}, { min_years_in_business: null }), { ...SEED_PROFILE, years_in_business: 0 })).toBeNull();
     expect(eliminatedBy(carrier({}, { excluded_naics: undefined }), { ...SEED_PROFILE, naics: "484121" })).toBeNull();
+    expect(eliminatedBy(carrier({}, { min_retention: null }), { ...SEED_PROFILE, deductible: 0 })).toBeNull();
+    expect(eliminatedBy(carrier({}, { min_premium: null }), { ...SEED_PROFILE, revenue: 10_000_000 })).toBeNull();
   });
 
   it("applies rule overrides to the financial floor", () => {
@@ -71,13 +79,11 @@ describe("carrier eligibility filters", () => {
 
   it("explains a filter with its rule text and the values compared", () => {
     const ex = explain("carriers", SEED_PROFILE, carrier({}, { revenue_min: 15_000_000, revenue_max: 50_000_000 }), { asOf: AS_OF });
-    expect(ex).toEqual({
-      eligible: false,
-      filter: {
-        code: "revenue_outside_band",
-        rule: "revenue $12M must be inside the $15–50M band",
-        values: { revenue: 12_000_000, revenue_min: 15_000_000, revenue_max: 50_000_000 },
-      },
-    });
+    const filter = {
+      code: "exposure_outside_band",
+      rule: "revenue $12M must be inside the $15–50M band",
+      values: { basis: "revenue", exposure: 12_000_000, band_min: 15_000_000, band_max: 50_000_000 },
+    };
+    expect(ex).toEqual({ eligible: false, filter, failures: [filter], near_miss: false, market: "admitted" });
   });
 });

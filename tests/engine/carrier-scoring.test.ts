@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { explain, evaluate, type Carrier, type CarrierProfile, type Dimension, type Level, type RuleOverrides } from "@/lib/engine";
-import { AS_OF, SEED_PROFILE, carrier } from "./fixtures";
+import { AS_OF, FULL_PROFILE, SEED_PROFILE, carrier } from "./fixtures";
 
-function scored(c: Carrier, profile: CarrierProfile = SEED_PROFILE, rules?: RuleOverrides) {
+function scored(c: Carrier, profile: CarrierProfile = FULL_PROFILE, rules?: RuleOverrides) {
   const ex = explain("carriers", profile, c, { asOf: AS_OF, rules });
   if (!ex.eligible) throw new Error(`fixture was filtered: ${ex.filter.code}`);
   return ex;
 }
+const scoredWith = (c: Carrier, p: CarrierProfile) => scored(c, p);
 function level(d: Dimension, c: Carrier, profile?: CarrierProfile): Level {
   return scored(c, profile).dimensions[d].level;
 }
@@ -36,9 +37,9 @@ describe("carrier dimensions", () => {
 
     it("names the rule that fired and cites the band", () => {
       const d = scored(carrier()).dimensions.appetite;
-      expect(d.rule).toBe("appetite.strength=target & revenue inside band");
+      expect(d.rule).toBe("appetite.strength=target & NAICS class 5415 target & revenue inside band");
       expect(d.evidence).toContain("$10–15M");
-      expect(d.values).toMatchObject({ appetite: "target", revenue: 12_000_000, band_edge: null });
+      expect(d.values).toMatchObject({ appetite: "target", basis: "revenue", exposure: 12_000_000, band_edge: null, class_appetite: "target" });
     });
   });
 
@@ -81,7 +82,7 @@ describe("carrier dimensions", () => {
       ["10% above", "L3", {}, 10],
       ["20% above", "L4", {}, 20],
       ["unknown", "L3", {}, null],
-      ["2% above plus 4% surplus-lines tax", "L3", { market_type: "es", admitted_states: [], surplus_lines_states: ["CA"] }, 2],
+      ["2% above plus CA's 3% surplus-lines tax and 0.18% stamping fee", "L3", { market_type: "es", admitted_states: [], surplus_lines_states: ["CA"] }, 2],
     ])("%s → %s", (_n, expected, c, rate) => {
       expect(level("pricing", carrier(c, { rate_position: rate }))).toBe(expected);
     });
@@ -115,6 +116,7 @@ describe("carrier dimensions", () => {
 });
 
 describe("carrier tier", () => {
+  const scored = (c: Carrier) => scoredWith(c, SEED_PROFILE);
   it("is STRONG_FIT only without an L4 and with appetite L1–L2", () => {
     expect(scored(carrier({ service: { claims_satisfaction: 3.0, naic_complaint_index: 2.5 } })).tier.tier).toBe("MODERATE_FIT");
     const limited = scored(carrier({}, { appetite: "limited" }));
@@ -153,21 +155,53 @@ describe("carrier confidence", () => {
     ["verified 545 days ago", "LOW", { last_verified: "2025-06-01" }],
     ["never verified", "LOW", { last_verified: null }],
     ["one figure missing", "MEDIUM", { financial_size: null }],
-    ["three figures missing", "LOW", { service: {}, financial_size: null }],
+    ["three minor figures missing (service 0.5 + 0.5, size 1): weight 2", "MEDIUM", { service: {}, financial_size: null }],
+    ["rate position (2) and max limit (1) missing: weight 3", "LOW", { lines: { professional_liability: { ...carrier().lines.professional_liability!, rate_position: null, max_limit: null } } }],
+    ["an unrated carrier lacks no size category", "HIGH", { am_best_rating: "NR", financial_size: null }],
   ])("%s → %s", (_n, expected, c) => {
-    expect(scored(carrier(c)).confidence.confidence).toBe(expected);
+    expect(scored(carrier(c), FULL_PROFILE, { filters: { allow_not_rated: true } }).confidence.confidence).toBe(expected);
+  });
+
+  it("profile gaps lower confidence and are named: NAICS, years, claims, deductible", () => {
+    const full = scored(carrier());
+    expect(full.confidence.confidence).toBe("HIGH");
+    const noNaics = scored(carrier(), { ...FULL_PROFILE, naics: undefined });
+    expect(noNaics.confidence.confidence).toBe("MEDIUM");
+    expect(noNaics.profile_gaps).toEqual(["NAICS not given: class exclusions unchecked"]);
+    expect(noNaics.reasoning).toContain("NAICS not given: class exclusions unchecked.");
+    const seed = scored(carrier(), SEED_PROFILE);
+    expect(seed.profile_gaps).toEqual([
+      "NAICS not given: class exclusions unchecked",
+      "years in business not given: 3-year minimum unchecked",
+      "prior claims not given: 2-claim maximum unchecked",
+      "deductible not given: $2.5K minimum retention unchecked",
+    ]);
+    expect(seed.confidence.confidence).toBe("LOW");
+    // A gap only counts where the guide has the threshold.
+    const noThresholds = carrier({}, { target_naics: undefined, excluded_naics: undefined, min_years_in_business: null, max_prior_claims: null, min_retention: null });
+    expect(scored(noThresholds, SEED_PROFILE).profile_gaps).toEqual([]);
+    expect(scored(noThresholds, SEED_PROFILE).confidence.confidence).toBe("HIGH");
+  });
+
+  it("measures data age at the effective date when it is later than as-of", () => {
+    const c = carrier({ last_verified: "2026-08-01" });
+    expect(scored(c).confidence.confidence).toBe("HIGH");
+    const later = scored(c, { ...FULL_PROFILE, effective_date: "2027-03-01" });
+    expect(later.confidence.values).toMatchObject({ age_days: 212 });
+    expect(later.confidence.confidence).toBe("MEDIUM");
+    expect(later.reasoning).toContain("Appetite data verified 212 days before the effective date.");
   });
 
   it("lists the missing fields and the age it used", () => {
     const ex = scored(carrier({ last_verified: "2026-04-01", financial_size: null }));
-    expect(ex.confidence.values).toEqual({ age_days: 241, missing_fields: ["financial_size"] });
-    expect(ex.confidence.rule).toBe("verified 241 days before as-of, > 180 → MEDIUM; 1 field missing, ≥ 1 → MEDIUM");
+    expect(ex.confidence.values).toEqual({ age_days: 241, missing_fields: ["financial_size"], profile_gaps: [] });
+    expect(ex.confidence.rule).toBe("verified 241 days before as-of, > 180 → MEDIUM; 1 fields missing, ≥ 1 → MEDIUM; no profile gaps");
   });
 
   it("measures age against ctx.asOf, not the clock", () => {
     const c = carrier({ last_verified: "2026-04-01" });
-    expect(explain("carriers", SEED_PROFILE, c, { asOf: "2026-05-01T00:00:00Z" })).toMatchObject({ confidence: { confidence: "HIGH" } });
-    expect(explain("carriers", SEED_PROFILE, c, { asOf: "2027-06-01T00:00:00Z" })).toMatchObject({ confidence: { confidence: "LOW" } });
+    expect(explain("carriers", FULL_PROFILE, c, { asOf: "2026-05-01T00:00:00Z" })).toMatchObject({ confidence: { confidence: "HIGH" } });
+    expect(explain("carriers", FULL_PROFILE, c, { asOf: "2027-06-01T00:00:00Z" })).toMatchObject({ confidence: { confidence: "LOW" } });
   });
 });
 
@@ -175,14 +209,14 @@ describe("carrier reasoning", () => {
   it("reads like an underwriter's note: state, line, band, strongest and weakest point", () => {
     const ex = scored(carrier({}, { rate_position: 8 }));
     expect(ex.reasoning).toBe(
-      "Strong CA prof. liability appetite in its $10–15M band; A+ (XII) financials; pricing ~8% above market is the weakest point.",
+      "Strong CA prof. liability appetite for NAICS 541511 in its $10–15M band; A+ (XII) financials, but a $25.9K indication ~8% above market is the weakest point (pricing L3).",
     );
   });
 
   it("flags an L4 as a serious gap and mentions surplus lines", () => {
     const c = carrier({ market_type: "es", admitted_states: [], surplus_lines_states: ["CA"] }, { features: [] });
     expect(scored(c).reasoning).toBe(
-      "Strong CA prof. liability appetite (surplus lines) in its $10–15M band; A+ (XII) financials; $5M max limit with 0 of 5 key features is a serious gap.",
+      "Strong CA prof. liability appetite for NAICS 541511 in its $10–15M band; surplus lines in CA (3 admitted declinations first); A+ (XII) financials, but $5M max limit for an assumed $1M limit with 0 of 5 key features is a serious gap (coverage L4).",
     );
   });
 
@@ -190,8 +224,8 @@ describe("carrier reasoning", () => {
     const a = scored(carrier({}, { rate_position: 8 })).reasoning;
     const b = scored(carrier({}, { rate_position: 12 })).reasoning;
     expect(a).not.toBe(b);
-    const wc = carrier({ lines: { workers_compensation: { ...carrier().lines.professional_liability!, features: ["pay_as_you_go", "blanket_waiver", "stop_gap_employers_liability"] } } });
-    const { result } = evaluate("carriers", { ...SEED_PROFILE, state: "CA", line: "workers_compensation" }, [wc], { asOf: AS_OF });
-    expect(result.candidates[0].reasoning).toMatch(/^Strong CA workers' comp appetite in its \$10–15M band; /);
+    const wc = carrier({ lines: { workers_compensation: { ...carrier().lines.professional_liability!, exposure_min: 1_000_000, exposure_max: 5_000_000, features: ["pay_as_you_go", "blanket_waiver", "stop_gap_employers_liability"] } } });
+    const { result } = evaluate("carriers", { entity: "x", state: "CA", line: "workers_compensation", payroll: 2_500_000 }, [wc], { asOf: AS_OF });
+    expect(result.candidates[0].reasoning).toMatch(/^Strong CA workers' comp appetite in its \$1–5M band; /);
   });
 });

@@ -3,6 +3,8 @@ import type { Carrier, CarrierLine, CarrierProfile, Provider, ProviderProfile } 
 
 export const AS_OF = "2026-11-28T00:00:00Z";
 export const SEED_PROFILE: CarrierProfile = { entity: "acme-manufacturing", state: "CA", line: "professional_liability", revenue: 12_000_000 };
+/** The seed profile with every field the fixture carrier's guide checks: no profile gaps. */
+export const FULL_PROFILE: CarrierProfile = { ...SEED_PROFILE, naics: "541511", years_in_business: 8, prior_claims: 0, deductible: 5000 };
 
 /** A carrier that is eligible for SEED_PROFILE and scores L1 on every dimension. */
 export function carrier(overrides: Partial<Carrier> = {}, line: Partial<CarrierLine> = {}): Carrier {
@@ -26,6 +28,7 @@ export function carrier(overrides: Partial<Carrier> = {}, line: Partial<CarrierL
         excluded_naics: ["484121"],
         max_limit: 5_000_000,
         min_premium: 1500,
+        min_retention: 2500,
         rate_position: -8,
         features: ["prior_acts", "defense_outside_limits", "consent_to_settle", "first_dollar_defense"],
         min_years_in_business: 3,

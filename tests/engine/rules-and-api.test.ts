@@ -106,7 +106,8 @@ describe("public API", () => {
   it("returns the seed's candidate shape", () => {
     const { result } = evaluate("carriers", SEED_PROFILE, [carrier()], { asOf: AS_OF });
     expect(Object.keys(result)).toEqual(["pool_size", "filtered", "candidates"]);
-    expect(Object.keys(result.candidates[0])).toEqual(["id", "tier", "name", "confidence", "scores", "reasoning", "score"]);
+    // The seed's fields first, then what engine 2 adds (fields may be added, never renamed).
+    expect(Object.keys(result.candidates[0])).toEqual(["id", "tier", "name", "confidence", "scores", "reasoning", "score", "market", "premium_indication"]);
     expect(Object.keys(result.candidates[0].scores)).toEqual([...DIMENSIONS]);
     expect(explain("carriers", SEED_PROFILE, carrier(), { asOf: AS_OF }).eligible).toBe(true);
   });
@@ -126,4 +127,3 @@ describe("engine purity", () => {
     expect(src).not.toMatch(/Date\.now\(|new Date\(\)|Math\.random|performance\.now|process\./);
   });
 });
-

@@ -28,6 +28,41 @@ function fileError(fn: () => unknown) {
   throw new Error("expected the file to be refused");
 }
 
+describe("engine-2 carrier format", () => {
+  const newLine = {
+    appetite: "consider",
+    exposure_min: 500_000,
+    exposure_max: 25_000_000,
+    states: ["CA", "NV"],
+    state_appetite: { CA: "limited" },
+    naics_appetite: { "23": "target", "5617": "consider", "238910": "prohibited" },
+    min_premium: 2500,
+    min_retention: 1000,
+    base_rate: 1.4,
+  };
+  const record = { id: "car_new", name: "New Format Mutual", market_type: "admitted", admitted_states: ["CA", "NV"], surplus_lines_states: [], group_name: "New Format Group", lines: { workers_compensation: newLine } };
+
+  it("imports and exports the new fields (exposure band, line states, state appetite, class appetite, retention, base rate) in JSON and CSV", () => {
+    const json = ok(parsePoolFile(carriers, "json", JSON.stringify([record])));
+    expect(json.candidates[0]).toMatchObject({ group_name: "New Format Group", lines: { workers_compensation: newLine } });
+    const back = ok(parsePoolFile(carriers, "csv", candidatesToCsv(carriers, json.candidates)));
+    expect(back.candidates).toEqual(json.candidates);
+  });
+
+  it("still imports an engine-1 file (target_naics / excluded_naics, revenue bands, no new fields)", () => {
+    const { candidates } = ok(parsePoolFile(carriers, "csv", fixture("carriers-small.csv")));
+    expect((candidates[0] as { lines: Record<string, object> }).lines.professional_liability).not.toHaveProperty("naics_appetite");
+  });
+
+  it("reports a wrong class appetite or an inverted exposure band per row", () => {
+    const badClass = { ...record, lines: { workers_compensation: { ...newLine, naics_appetite: { "23": "maybe" } } } };
+    const badBand = { ...record, id: "car_new2", lines: { workers_compensation: { ...newLine, exposure_min: 9e9 } } };
+    const result = parsePoolFile(carriers, "json", JSON.stringify([badClass, badBand]));
+    expect(result.ok).toBe(false);
+    expect(result.report.details.map((d) => d.path)).toEqual(["rows[1].lines.workers_compensation.naics_appetite.23", "rows[2].lines.workers_compensation.exposure_max"]);
+  });
+});
+
 describe("CSV", () => {
   it("reads the fixture: lists split on ';', dotted columns nested, numbers and booleans converted, null and empty cells", () => {
     const { candidates, report } = ok(parsePoolFile(carriers, "csv", fixture("carriers-small.csv")));

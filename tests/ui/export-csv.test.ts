@@ -40,4 +40,11 @@ describe("results CSV export", () => {
     expect(c.name).toBe("Harbor Mutual (A-) – CA");
     expect(c.score).toBe("91");
   });
+
+  it("carries the market and the premium indication (engine 2), blank for engine-1 results", async () => {
+    const c = await cells({ ...row("Harbor Specialty"), market: "surplus_lines", premium_indication: 22782.14 } as Row);
+    expect([c.market, c.premium_indication]).toEqual(["surplus_lines", "22782.14"]);
+    const old = await cells(row("Harbor Mutual"));
+    expect([old.market, old.premium_indication]).toEqual(["", ""]);
+  });
 });

@@ -33,11 +33,44 @@ export const LINE_NAICS: Record<Line, readonly string[]> = {
   directors_officers: ["52", "5415", "541", "813"],
   employment_practices: ["44", "45", "62", "72", "541", "561"],
   umbrella: ["23", "31", "42", "48", "531"],
-  product_liability: ["31", "32", "33", "42", "4541"],
+  product_liability: ["31", "32", "33", "423", "424"],
   business_owners: ["44", "45", "72", "81", "541"],
   inland_marine: ["23", "42", "48", "532"],
   crime: ["52", "44", "45", "62", "813"],
 };
 
-/** Classes often prohibited: fireworks, long-haul trucking, demolition, oil & gas, tobacco/cannabis retail, explosives, waste. */
-export const PROHIBITED_NAICS = ["325920", "484121", "238910", "2111", "453991", "325998", "5622", "713110", "3329"] as const;
+/**
+ * Classes often prohibited, as NAICS 2022 codes: explosives/fireworks manufacturing (325920),
+ * long-haul truckload (484121), site preparation incl. demolition (238910), oil & gas extraction
+ * (2111), tobacco, e-cigarette and other smoking supplies retailers (459991, which replaced
+ * 2017's 453991), other chemical products (325998), waste treatment and disposal (5622),
+ * amusement parks (713110), other fabricated metal products incl. ammunition (3329).
+ */
+export const PROHIBITED_NAICS = ["325920", "484121", "238910", "2111", "459991", "325998", "5622", "713110", "3329"] as const;
+
+/** Classes carriers commonly "consider" (underwrite case by case) per line, beside their targets. */
+export const CONSIDER_NAICS: Record<Line, readonly string[]> = {
+  professional_liability: ["5414", "5417", "5419", "6214", "8129"],
+  general_liability: ["236", "238", "42", "48", "71"],
+  property: ["45", "72", "81", "493"],
+  workers_compensation: ["42", "44", "45", "48", "81"],
+  commercial_auto: ["238", "44", "45", "72"],
+  cyber: ["44", "45", "541", "72"],
+  directors_officers: ["62", "44", "31", "33"],
+  employment_practices: ["23", "31", "42", "81"],
+  umbrella: ["44", "45", "72", "81"],
+  product_liability: ["44", "45", "311", "339"],
+  business_owners: ["42", "62", "531"],
+  inland_marine: ["44", "45", "811"],
+  crime: ["42", "541", "72", "81"],
+};
+
+/** States where carriers commonly restrict an appetite: coastal catastrophe property, NY contractors' GL (Labor Law §240), litigious auto venues. */
+export const TOUGH_STATES: Partial<Record<Line, readonly State[]>> = {
+  property: ["FL", "LA", "TX", "SC", "NC", "CA", "HI"],
+  general_liability: ["NY", "CA", "IL"],
+  commercial_auto: ["FL", "GA", "LA", "TX", "NY"],
+  umbrella: ["NY", "FL", "LA"],
+  workers_compensation: ["CA", "FL", "IL", "NJ"],
+  product_liability: ["CA", "IL", "PA"],
+};

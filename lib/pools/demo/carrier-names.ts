@@ -49,3 +49,12 @@ export function carrierName(rng: Rng, specialty: boolean, used: Set<string>): st
   used.add(name);
   return name;
 }
+
+/** "Granite Harbor Casualty of Texas" → "Granite Harbor": the part an affiliate's name shares. */
+export function nameStem(name: string): string {
+  const base = name.replace(/ of .*$/, "").replace(/ No\. \d+$/, "");
+  for (const [suffix] of [...ADMITTED_SUFFIXES].sort((a, b) => b[0].length - a[0].length)) {
+    if (base.endsWith(` ${suffix}`)) return base.slice(0, -suffix.length - 1);
+  }
+  return base;
+}

@@ -1,16 +1,25 @@
 /**
  * The `carriers:all` demo pool: fictional carriers with the distributions of DOMAIN.md (AM Best
  * mostly A-/A with a tail to C and NR; admitted / E&S / both ≈ 86 / 10 / 3–4 %; national carriers
- * in 40–51 states, regionals in 1–15; small-commercial, middle-market and specialty revenue
- * bands). Deterministic: the same (count, seed) gives byte-identical JSON.
+ * in 40–51 states, regionals in 1–15). Attributes are correlated through a segment (small
+ * business, broad, middle market, large account → limits, minimum premiums and retentions,
+ * bands, channels, binding authority); most E&S companies are the affiliate of an admitted one
+ * (same NAIC group code and name stem); unrated companies have no financial size category; class
+ * guides use NAICS 2022 codes; appetite varies by state; workers' compensation is never written by
+ * an E&S-only company nor in a monopolistic state. Deterministic: the same (count, seed) gives
+ * byte-identical JSON.
  */
 import { STATES, type State } from "../../engine/geo";
-import { LINE_FEATURES, LINES, type Line } from "../../engine/domains/carriers/lines";
-import type { AmBestRating, Carrier, CarrierLine, FinancialSize } from "../../engine/domains/carriers/schema";
+import { EXPOSURE_BASIS, LINE_FEATURES, LINES, type ExposureField, type Line } from "../../engine/domains/carriers/lines";
+import type { AmBestRating, AppetiteStrength, Carrier, CarrierLine, ClassAppetite, FinancialSize } from "../../engine/domains/carriers/schema";
 import { AM_BEST_RATINGS, FINANCIAL_SIZES } from "../../engine/domains/carriers/schema";
+import { MONOPOLISTIC_WC_STATES } from "../../engine/domains/carriers/regulatory";
+import { CARRIER_RULES } from "../../engine/domains/carriers/rules";
 import { Rng, daysBefore, round } from "./prng";
-import { carrierName } from "./carrier-names";
-import { LINE_NAICS, PROHIBITED_NAICS, STATE_POPULATION_M, STATE_REGION } from "./carrier-data";
+import { carrierName, nameStem } from "./carrier-names";
+import { CONSIDER_NAICS, LINE_NAICS, PROHIBITED_NAICS, STATE_POPULATION_M, STATE_REGION, TOUGH_STATES } from "./carrier-data";
+
+const REFERENCE_RATES = CARRIER_RULES.pricing.reference_rates;
 
 /** Dates are relative to this fixed day, never the clock, so the pool does not change over time. */
 export const CARRIERS_REFERENCE_DATE = "2026-11-01";
@@ -37,13 +46,33 @@ const LINE_ODDS: Record<"small" | "middle" | "specialty", Record<Line, number>> 
   specialty: { general_liability: 0.6, professional_liability: 0.5, cyber: 0.45, directors_officers: 0.35, employment_practices: 0.35, product_liability: 0.45, property: 0.45, umbrella: 0.45, commercial_auto: 0.15, inland_marine: 0.2, crime: 0.15, workers_compensation: 0.03, business_owners: 0.02 },
 };
 
+/** Small-commercial minimum premiums per line; segments scale them (SEGMENT_PROFILE.premium_scale). */
 const MIN_PREMIUM: Record<Line, [number, number]> = {
   general_liability: [500, 2500], professional_liability: [500, 3000], property: [1000, 5000], workers_compensation: [1000, 10000],
   commercial_auto: [1500, 10000], cyber: [750, 5000], directors_officers: [1500, 7500], employment_practices: [1000, 5000],
   umbrella: [750, 5000], product_liability: [1000, 10000], business_owners: [400, 1500], inland_marine: [300, 2500], crime: [300, 2000],
 };
 
-function band(rng: Rng, segment: Segment): [number | null, number | null] {
+/**
+ * What a segment decides, so attributes move together (a large-account carrier has high limits,
+ * high minimum premiums and retentions, a broad band and works by email; a small-business
+ * program has low minimums, API/portal submissions and often binding authority).
+ */
+const SEGMENT_PROFILE: Record<Segment, {
+  limits: readonly (readonly [number, number])[];
+  premium_scale: [number, number];
+  retention: readonly (readonly [number | null, number])[];
+  channels: readonly (readonly ["api" | "portal" | "email", number])[];
+  binding: number;
+  turnaround: readonly (readonly [number, number])[];
+}> = {
+  small: { limits: [[1 * M, 5], [2 * M, 4], [3 * M, 1]], premium_scale: [0.5, 1], retention: [[null, 4], [500, 2], [1000, 3], [2500, 2]], channels: [["api", 40], ["portal", 45], ["email", 15]], binding: 0.5, turnaround: [[1, 3], [2, 4], [3, 3], [4, 1]] },
+  broad: { limits: [[1 * M, 2], [2 * M, 3], [5 * M, 3]], premium_scale: [0.8, 2], retention: [[null, 3], [1000, 2], [5000, 3], [10000, 1]], channels: [["api", 25], ["portal", 50], ["email", 25]], binding: 0.3, turnaround: [[2, 2], [3, 4], [5, 3], [7, 1]] },
+  middle: { limits: [[2 * M, 2], [5 * M, 5], [10 * M, 2]], premium_scale: [2, 5], retention: [[null, 2], [5000, 2], [10000, 3], [25000, 2]], channels: [["api", 10], ["portal", 45], ["email", 45]], binding: 0.15, turnaround: [[3, 2], [5, 4], [7, 3], [10, 1]] },
+  large: { limits: [[5 * M, 3], [10 * M, 4], [25 * M, 1]], premium_scale: [6, 20], retention: [[25000, 2], [50000, 2], [100000, 2], [250000, 1]], channels: [["api", 3], ["portal", 30], ["email", 67]], binding: 0.05, turnaround: [[5, 2], [7, 4], [10, 3], [14, 2]] },
+};
+
+function revenueBand(rng: Rng, segment: Segment): [number | null, number | null] {
   switch (segment) {
     case "small":
       return [rng.weighted([[null, 3], [100_000, 1], [250_000, 1]]), rng.weighted([[2.5 * M, 1], [5 * M, 3], [7.5 * M, 2], [10 * M, 3], [15 * M, 0.5]])];
@@ -60,24 +89,68 @@ function band(rng: Rng, segment: Segment): [number | null, number | null] {
   }
 }
 
-function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind): CarrierLine {
-  const [revenue_min, revenue_max] = band(rng, rng.chance(0.75) ? segment : rng.pick(["small", "middle", "broad"] as const));
-  const targets = LINE_NAICS[line];
+/** Bands in the line's own exposure basis (payroll, TIV, power units, underlying limit), by segment. */
+function exposureBand(rng: Rng, basis: ExposureField, segment: Segment): [number | null, number | null] {
+  const S = segment === "broad" ? rng.pick(["small", "middle"] as const) : segment;
+  switch (basis) {
+    case "payroll":
+      return S === "small" ? [null, rng.weighted([[1 * M, 1], [2.5 * M, 2], [5 * M, 2]])] : S === "middle" ? [rng.weighted([[500_000, 1], [1 * M, 2]]), rng.weighted([[25 * M, 1], [50 * M, 2], [100 * M, 1]])] : [rng.weighted([[10 * M, 1], [25 * M, 1]]), null];
+    case "tiv":
+      return S === "small" ? [null, rng.weighted([[2.5 * M, 1], [5 * M, 2], [10 * M, 2], [15 * M, 1]])] : S === "middle" ? [rng.weighted([[1 * M, 1], [5 * M, 2]]), rng.weighted([[50 * M, 2], [100 * M, 2], [250 * M, 1]])] : [rng.weighted([[25 * M, 1], [50 * M, 1]]), null];
+    case "power_units":
+      return S === "small" ? [null, rng.weighted([[10, 2], [25, 2], [50, 1]])] : S === "middle" ? [rng.weighted([[5, 1], [10, 2]]), rng.weighted([[100, 2], [250, 1]])] : [rng.weighted([[25, 1], [50, 1]]), null];
+    case "underlying_limit":
+      return S === "small" ? [null, rng.weighted([[1 * M, 2], [2 * M, 1]])] : S === "middle" ? [1 * M, rng.weighted([[5 * M, 2], [10 * M, 1]])] : [rng.weighted([[1 * M, 1], [2 * M, 1]]), null];
+    default:
+      return revenueBand(rng, segment);
+  }
+}
+
+function classGuide(rng: Rng, line: Line): Record<string, ClassAppetite> | undefined {
+  if (rng.chance(0.2)) return undefined;
+  const guide: Record<string, ClassAppetite> = {};
+  for (const p of rng.sample(LINE_NAICS[line], rng.int(1, 4))) guide[p] = "target";
+  for (const p of rng.sample(CONSIDER_NAICS[line], rng.int(0, 3))) guide[p] ??= "consider";
+  for (const p of rng.sample(PROHIBITED_NAICS, rng.int(1, 4))) guide[p] = "prohibited";
+  return guide;
+}
+
+/** Appetite that differs by state: tougher in the line's hard states, plus a few idiosyncratic ones. */
+function stateAppetite(rng: Rng, line: Line, writes: readonly State[]): Partial<Record<State, AppetiteStrength>> | undefined {
+  const out: Partial<Record<State, AppetiteStrength>> = {};
+  for (const st of TOUGH_STATES[line] ?? []) if (writes.includes(st) && rng.chance(0.5)) out[st] = "limited";
+  if (rng.chance(0.15)) for (const st of rng.sample(writes, rng.int(1, 3))) out[st] ??= rng.pick(["target", "limited"] as const);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind, writes: readonly State[]): CarrierLine {
+  const seg = SEGMENT_PROFILE[segment];
+  const basis = EXPOSURE_BASIS[line];
   const [pmin, pmax] = MIN_PREMIUM[line];
+  const scale = rng.float() * (seg.premium_scale[1] - seg.premium_scale[0]) + seg.premium_scale[0];
   const features = rng.chance(0.04) ? [] : LINE_FEATURES[line].filter((_, i) => rng.chance(i < 3 ? 0.7 : 0.45));
-  return {
-    appetite: rng.weighted([["target", 38], ["consider", 42], ["limited", 20]] as const),
-    revenue_min,
-    revenue_max,
-    target_naics: rng.chance(0.25) ? [] : rng.sample(targets, rng.int(1, 4)),
-    excluded_naics: rng.chance(0.4) ? [] : rng.sample(PROHIBITED_NAICS, rng.int(1, 4)),
-    max_limit: rng.chance(0.04) ? null : rng.weighted([[1 * M, 3], [2 * M, 3], [3 * M, 1], [5 * M, 3], [10 * M, 1]]),
-    min_premium: rng.chance(0.1) ? null : Math.round(rng.int(pmin, pmax) / 50) * 50,
-    rate_position: rng.chance(0.05) ? null : round(rng.normal(kind === "es" ? 5 : 0, 8, -20, 30)),
-    features,
-    min_years_in_business: segment === "small" ? rng.weighted([[null, 3], [2, 1], [3, 3], [5, 2]]) : rng.weighted([[null, 6], [3, 1], [5, 1]]),
-    max_prior_claims: rng.weighted([[null, 5], [1, 1], [2, 2], [3, 2], [5, 1]]),
-  };
+  const record: CarrierLine = { appetite: rng.weighted([["target", 38], ["consider", 42], ["limited", 20]] as const) };
+  if (basis === "revenue") [record.revenue_min, record.revenue_max] = revenueBand(rng, segment);
+  else [record.exposure_min, record.exposure_max] = exposureBand(rng, basis, segment);
+  // Some lines are written in only part of the carrier's footprint (and WC never where it cannot be).
+  let states: State[] | undefined = rng.chance(0.12) && writes.length > 3 ? rng.sample(writes, Math.ceil(writes.length * 0.7)) : undefined;
+  if (line === "workers_compensation") states = (states ?? [...writes]).filter((st) => !MONOPOLISTIC_WC_STATES.includes(st));
+  if (states) record.states = states;
+  const sa = stateAppetite(rng, line, states ?? writes);
+  if (sa) record.state_appetite = sa;
+  const guide = classGuide(rng, line);
+  if (guide) record.naics_appetite = guide;
+  record.max_limit = rng.chance(0.04) ? null : rng.weighted(seg.limits);
+  record.min_premium = rng.chance(0.08) ? null : Math.round((rng.int(pmin, pmax) * scale) / 50) * 50;
+  record.min_retention = rng.weighted(seg.retention);
+  // Drawn in the old order (the stream stays the same), assigned in the schema's field order.
+  const ratePosition = rng.chance(0.05) ? null : round(rng.normal(kind === "es" ? 5 : 0, 8, -20, 30));
+  if (rng.chance(0.08)) record.base_rate = round(REFERENCE_RATES[line] * rng.normal(1, 0.12, 0.7, 1.4), REFERENCE_RATES[line] >= 100 ? 0 : 3);
+  record.rate_position = ratePosition;
+  record.features = features;
+  record.min_years_in_business = segment === "small" ? rng.weighted([[null, 3], [2, 1], [3, 3], [5, 2]]) : rng.weighted([[null, 6], [3, 1], [5, 1]]);
+  record.max_prior_claims = rng.weighted([[null, 5], [1, 1], [2, 2], [3, 2], [5, 1]]);
+  return record;
 }
 
 function pickState(rng: Rng, from: readonly State[]): State {
@@ -103,13 +176,15 @@ function sortStates(s: State[]): State[] {
   return STATES.filter((x) => s.includes(x));
 }
 
-function footprint(rng: Rng, kind: Kind): { admitted: State[]; surplus: State[] } {
+function footprint(rng: Rng, kind: Kind, segment: Segment): { admitted: State[]; surplus: State[] } {
   if (kind === "es") return { admitted: [], surplus: rng.chance(0.85) ? nationalStates(rng) : nationalStates(rng, 12).slice(0, rng.int(12, 30)) };
   if (kind === "both") {
     const admitted = regionalStates(rng);
     return { admitted, surplus: nationalStates(rng).filter((s) => !admitted.includes(s)) };
   }
-  return { admitted: rng.chance(0.3) ? nationalStates(rng) : regionalStates(rng), surplus: [] };
+  // Large-account carriers are national; small-business programs mostly regional.
+  const national = segment === "large" ? 0.9 : segment === "middle" ? 0.45 : segment === "broad" ? 0.35 : 0.15;
+  return { admitted: rng.chance(national) ? nationalStates(rng) : regionalStates(rng), surplus: [] };
 }
 
 function lastVerified(rng: Rng): string | null {
@@ -118,39 +193,78 @@ function lastVerified(rng: Rng): string | null {
   return daysBefore(CARRIERS_REFERENCE_DATE, rng.int(age[0], age[1]));
 }
 
-function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<string>): Carrier {
+interface Parent {
+  name: string;
+  stem: string;
+  group: string;
+  rating: AmBestRating;
+  segment: Segment;
+  hasAffiliate: boolean;
+}
+
+function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<string>, parents: Parent[]): Carrier {
   const kind = rng.weighted([["admitted", 86.5], ["es", 10], ["both", 3.5]] as const);
-  const segment = rng.weighted([["small", 45], ["middle", 35], ["broad", 15], ["large", 5]] as const);
+  // Most E&S companies belong to a group with an admitted company: the same group code and name stem.
+  const parent = kind === "es" && rng.chance(0.6) ? parents.find((p) => !p.hasAffiliate) : undefined;
+  const segment: Segment = parent ? (parent.segment === "small" ? "broad" : parent.segment) : rng.weighted([["small", 45], ["middle", 35], ["broad", 15], ["large", 5]] as const);
   const odds = LINE_ODDS[kind === "admitted" ? (segment === "small" ? "small" : "middle") : "specialty"];
-  let lineIds = LINES.filter((l) => rng.chance(odds[l]));
-  if (lineIds.length === 0) lineIds = [rng.pick(LINES)];
-  const rating = rng.weighted(RATING_WEIGHTS);
+  // Surplus-lines-only companies do not write statutory workers' compensation.
+  let lineIds = LINES.filter((l) => rng.chance(odds[l]) && !(kind === "es" && l === "workers_compensation"));
+  if (lineIds.length === 0) lineIds = [kind === "es" ? "general_liability" : rng.pick(LINES)];
+  const rating = parent ? (rng.chance(0.8) ? parent.rating : rng.weighted(RATING_WEIGHTS)) : rng.weighted(RATING_WEIGHTS);
   const size = Math.round(rng.normal(SIZE_MEAN[rating], 1.5, SIZE_FLOOR[rating] ?? 1, 15));
-  const { admitted, surplus } = footprint(rng, kind);
+  const { admitted, surplus } = footprint(rng, kind, segment);
   let naic = "";
   do naic = String(rng.int(10000, 99999));
   while (usedNaic.has(naic) && usedNaic.size < 89000);
   usedNaic.add(naic);
+  const writes = [...admitted, ...surplus];
   const lines: Partial<Record<Line, CarrierLine>> = {};
-  for (const l of lineIds) lines[l] = lineRecord(rng, l, segment, kind);
+  for (const l of lineIds) {
+    const rec = lineRecord(rng, l, segment, kind, kind === "both" && l === "workers_compensation" ? admitted : writes);
+    if (l === "workers_compensation" && (rec.states?.length ?? 0) === 0) continue; // nowhere it may be written
+    lines[l] = rec;
+  }
+  if (Object.keys(lines).length === 0) lines.general_liability = lineRecord(rng, "general_liability", segment, kind, writes);
   const es = kind === "es";
-  return {
+  const seg = SEGMENT_PROFILE[segment];
+  let name: string;
+  let group: string | null = rng.chance(0.6) ? String(1000 + rng.int(0, 299) * 13) : null;
+  let groupName: string | null = null;
+  if (parent) {
+    name = `${parent.stem} Specialty Insurance Company`;
+    if (usedNames.has(name)) name = carrierName(rng, true, usedNames);
+    else usedNames.add(name);
+    parent.hasAffiliate = true;
+    group = parent.group;
+    groupName = `${parent.stem} Group`;
+  } else {
+    name = carrierName(rng, kind !== "admitted", usedNames);
+  }
+  if (kind === "admitted" && group && !parent) {
+    parents.push({ name, stem: nameStem(name), group, rating, segment, hasAffiliate: false });
+    if (parents.length > 40) parents.shift();
+  }
+  const rated = rating !== "NR";
+  const c: Carrier = {
     id: `car_${String(index + 1).padStart(4, "0")}`,
-    name: carrierName(rng, kind !== "admitted", usedNames),
+    name,
     naic_code: naic,
-    naic_group_code: rng.chance(0.6) ? String(1000 + rng.int(0, 299) * 13) : null,
+    naic_group_code: group,
+    ...(groupName ? { group_name: groupName } : {}),
     am_best_rating: rating,
-    am_best_outlook: rng.chance(0.02) ? null : rng.weighted([["stable", 85], ["positive", 6], ["negative", 7], ["developing", 2]] as const),
-    financial_size: rng.chance(0.03) ? null : (FINANCIAL_SIZES[size - 1] as FinancialSize),
+    am_best_outlook: !rated || rng.chance(0.02) ? null : rng.weighted([["stable", 85], ["positive", 6], ["negative", 7], ["developing", 2]] as const),
+    // AM Best assigns a financial size category only to companies it rates.
+    financial_size: !rated || rng.chance(0.03) ? null : (FINANCIAL_SIZES[size - 1] as FinancialSize),
     market_type: kind,
     admitted_states: admitted,
     surplus_lines_states: surplus,
     lines,
     placement: {
-      quote_turnaround_days: rng.chance(0.05) ? null : rng.weighted([[1, 2], [2, 4], [3, 4], [4, 3], [5, 3], [7, 2], [10, 1], [14, 1]]) + (es ? 2 : 0),
-      hit_ratio: rng.chance(0.06) ? null : round(rng.normal(0.27, 0.1, 0.05, 0.6), 2),
-      binding_authority: rng.chance(0.04) ? null : rng.chance(es ? 0.45 : 0.3),
-      submission_channel: rng.chance(0.03) ? null : rng.weighted([["api", 25], ["portal", 50], ["email", 25]] as const),
+      quote_turnaround_days: rng.chance(0.05) ? null : rng.weighted(seg.turnaround) + (es ? 2 : 0),
+      hit_ratio: rng.chance(0.06) ? null : round(rng.normal(segment === "large" ? 0.22 : 0.28, 0.1, 0.05, 0.6), 2),
+      binding_authority: rng.chance(0.04) ? null : rng.chance(es ? Math.min(0.8, seg.binding + 0.2) : seg.binding),
+      submission_channel: rng.chance(0.03) ? null : rng.weighted(seg.channels),
     },
     service: {
       claims_satisfaction: rng.chance(0.05) ? null : round(rng.normal(4.0, 0.45, 2.2, 5.0), 1),
@@ -158,6 +272,7 @@ function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<
     },
     last_verified: lastVerified(rng),
   };
+  return c;
 }
 
 export function generateCarriers(count = 1847, seed = 20260101): Carrier[] {
@@ -165,7 +280,8 @@ export function generateCarriers(count = 1847, seed = 20260101): Carrier[] {
   const usedNames = new Set<string>();
   const usedNaic = new Set<string>();
   const out: Carrier[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = carrier(rng, i, usedNames, usedNaic);
+  const parents: Parent[] = [];
+  for (let i = 0; i < count; i++) out[i] = carrier(rng, i, usedNames, usedNaic, parents);
   return out;
 }
 

@@ -73,3 +73,50 @@ export const LINE_FEATURES: Record<Line, readonly string[]> = {
 export function featureLabel(f: string): string {
   return f.replace(/_/g, " ");
 }
+
+/**
+ * What each line is rated on (DOMAIN.md "Exposure bases differ by line"): the profile field that
+ * carries the exposure, and the field carriers' appetite bands are expressed in. Revenue lines keep
+ * the original `revenue_min`/`revenue_max` band; the others use `exposure_min`/`exposure_max` in
+ * the unit named here.
+ */
+export const EXPOSURE_FIELDS = ["revenue", "payroll", "tiv", "power_units", "underlying_limit"] as const;
+export type ExposureField = (typeof EXPOSURE_FIELDS)[number];
+
+export const EXPOSURE_BASIS: Record<Line, ExposureField> = {
+  general_liability: "revenue",
+  professional_liability: "revenue",
+  property: "tiv",
+  workers_compensation: "payroll",
+  commercial_auto: "power_units",
+  cyber: "revenue",
+  directors_officers: "revenue",
+  employment_practices: "revenue",
+  umbrella: "underlying_limit",
+  product_liability: "revenue",
+  business_owners: "revenue",
+  inland_marine: "revenue",
+  crime: "revenue",
+};
+
+export interface ExposureUnit {
+  label: string;
+  /** "money" figures print as $12M, "count" as "12 power units". */
+  kind: "money" | "count";
+  /** Premium is quoted per this many units of exposure (per $1,000 revenue, per $100 payroll …). */
+  rate_per: number;
+  rate_per_label: string;
+}
+
+export const EXPOSURE_UNITS: Record<ExposureField, ExposureUnit> = {
+  revenue: { label: "revenue", kind: "money", rate_per: 1000, rate_per_label: "per $1,000 of revenue" },
+  payroll: { label: "payroll", kind: "money", rate_per: 100, rate_per_label: "per $100 of payroll" },
+  tiv: { label: "total insured value", kind: "money", rate_per: 100, rate_per_label: "per $100 of TIV" },
+  power_units: { label: "power units", kind: "count", rate_per: 1, rate_per_label: "per power unit" },
+  underlying_limit: { label: "underlying limit", kind: "money", rate_per: 1_000_000, rate_per_label: "per $1M of underlying limit" },
+};
+
+/** Lines whose exposure is the profile's revenue (everything not rated on payroll, TIV, units or underlying limits). */
+export function exposureField(line: Line): ExposureField {
+  return EXPOSURE_BASIS[line];
+}

@@ -3,9 +3,11 @@
  * organization may override any of them (deep-partial); docs/scoring.md explains each one.
  * Levels are numbers: 1 = L1 (best) … 4 = L4.
  */
-import type { BaseRules } from "../../types";
+import type { BaseRules, ConfidenceRules } from "../../types";
 import type { AmBestRating, AppetiteStrength, FinancialSize } from "./schema";
 import { LINE_FEATURES, LINES, type Line } from "./lines";
+import { SURPLUS_LINES_BY_STATE, type SurplusLinesRow } from "./surplus-lines";
+import type { State } from "../../geo";
 
 export interface LevelByRating {
   level: number;
@@ -13,7 +15,21 @@ export interface LevelByRating {
   min_size: FinancialSize;
 }
 
+/** Importance of each carrier figure for confidence: a missing rate position weighs more than a missing hit ratio. */
+export interface MissingWeights {
+  financial_size: number;
+  max_limit: number;
+  rate_position: number;
+  features: number;
+  min_premium: number;
+  quote_turnaround_days: number;
+  hit_ratio: number;
+  claims_satisfaction: number;
+  naic_complaint_index: number;
+}
+
 export interface CarrierRules extends BaseRules {
+  confidence: ConfidenceRules & { missing_weights: MissingWeights; medium_profile_gaps: number; low_profile_gaps: number };
   filters: {
     /** Worst acceptable AM Best rating. */
     min_am_best: AmBestRating;
@@ -28,7 +44,7 @@ export interface CarrierRules extends BaseRules {
     base_level: Record<AppetiteStrength, number>;
     /** Levels gained when the profile's NAICS code is one of the line's target classes. */
     naics_target_bonus: number;
-    /** Levels lost when the carrier lists target classes and the profile's NAICS matches none. */
+    /** Levels lost when the carrier's guide lists classes for the line and the profile's NAICS is not among them (class unknown). */
     naics_off_target_penalty: number;
     /** Revenue within this % of the band's floor or ceiling counts as "at the edge". */
     band_edge_pct: number;
@@ -48,8 +64,15 @@ export interface CarrierRules extends BaseRules {
     negative_outlook_penalty: number;
   };
   pricing: {
-    /** Added to the rate position when the carrier is reachable only as surplus lines (tax + stamping fee). */
-    surplus_lines_tax_pct: number;
+    /**
+     * Engine 1 added one flat percentage for surplus-lines tax and fees. null (the default): the
+     * home state's tax and stamping fee from `surplus_lines.states`; a number still replaces them
+     * for every state (kept so rule sets saved for engine 1 keep working).
+     */
+    surplus_lines_tax_pct: number | null;
+    /** Market reference rate per exposure unit and line (per $1,000 revenue, per $100 payroll or TIV, per power unit, per $1M underlying limit). */
+    reference_rates: Record<Line, number>;
+    /** Indicated premium incl. SL tax and fees against the market reference premium, in %: first row it is at or under gives the level. */
     levels: { level: number; max_rate_position: number }[];
     unknown_level: number;
   };
@@ -74,6 +97,33 @@ export interface CarrierRules extends BaseRules {
     partial_data_best_level: number;
     no_data_level: number;
   };
+  ranking: {
+    /** Within a tier, admitted candidates rank ahead of surplus-lines ones (surplus lines is a second path). */
+    admitted_first: boolean;
+  };
+  /** Per home state: admitted declinations required before an SL placement, SL tax and stamping fee (surplus-lines.ts). */
+  surplus_lines: { states: Record<State, SurplusLinesRow> };
+  /** How far outside a filter's threshold an eliminated carrier may be and still be listed as "almost eligible". */
+  near_miss: {
+    /** Revenue or exposure within this % outside the band. */
+    band_pct: number;
+    /** Indicated premium within this % under the carrier's minimum premium. */
+    min_premium_pct: number;
+    /** Requested limit at most this multiple of the carrier's maximum limit (the rest bought as excess). */
+    limit_multiple: number;
+    /** Years in business at most this many short of the minimum. */
+    years_short: number;
+    /** Prior claims at most this many over the maximum. */
+    claims_over: number;
+    /** Requested deductible at least this fraction of the carrier's minimum retention. */
+    retention_fraction: number;
+    /** AM Best rating at most this many notches under the floor (never for unrated carriers). */
+    rating_notches: number;
+  };
+  effective_date: {
+    /** An effective date more than this many days before the job's as-of date is rejected. */
+    grace_days: number;
+  };
 }
 
 function keyFeatures(): Record<Line, string[]> {
@@ -97,6 +147,19 @@ export const CARRIER_RULES: CarrierRules = {
     low_after_days: 365,
     medium_missing_fields: 1,
     low_missing_fields: 3,
+    missing_weights: {
+      financial_size: 1,
+      max_limit: 1,
+      rate_position: 2,
+      features: 1,
+      min_premium: 1,
+      quote_turnaround_days: 0.5,
+      hit_ratio: 0.5,
+      claims_satisfaction: 0.5,
+      naic_complaint_index: 0.5,
+    },
+    medium_profile_gaps: 1,
+    low_profile_gaps: 4,
   },
   filters: {
     min_am_best: "B+",
@@ -130,7 +193,22 @@ export const CARRIER_RULES: CarrierRules = {
     negative_outlook_penalty: 1,
   },
   pricing: {
-    surplus_lines_tax_pct: 4,
+    surplus_lines_tax_pct: null,
+    reference_rates: {
+      general_liability: 3,
+      professional_liability: 2,
+      property: 0.3,
+      workers_compensation: 1.5,
+      commercial_auto: 3500,
+      cyber: 1,
+      directors_officers: 1.2,
+      employment_practices: 0.8,
+      umbrella: 1500,
+      product_liability: 2.5,
+      business_owners: 1.5,
+      inland_marine: 0.4,
+      crime: 0.3,
+    },
     levels: [
       { level: 1, max_rate_position: -5 },
       { level: 2, max_rate_position: 5 },
@@ -165,4 +243,16 @@ export const CARRIER_RULES: CarrierRules = {
     partial_data_best_level: 2,
     no_data_level: 3,
   },
+  ranking: { admitted_first: true },
+  surplus_lines: { states: SURPLUS_LINES_BY_STATE },
+  near_miss: {
+    band_pct: 10,
+    min_premium_pct: 25,
+    limit_multiple: 2,
+    years_short: 1,
+    claims_over: 1,
+    retention_fraction: 0.5,
+    rating_notches: 1,
+  },
+  effective_date: { grace_days: 30 },
 };

@@ -4,19 +4,26 @@
  * dimension serves both paths, so evaluate() and explain() cannot disagree.
  */
 import type { DimensionScorer, EvidenceSink } from "../../types";
-import { band, money, percent, relative } from "../../format";
+import { money, percent, relative } from "../../format";
 import { ratingRank, sizeRank, type Carrier, type CarrierLine } from "./schema";
-import { type CarrierCtx, clampLevel, keyFeatureCount, lineOf, naicsMatch, surplusOnly } from "./context";
+import { type CarrierCtx, type Facts, bandOf, clampLevel, classFacts, guideListsClasses, keyFeatureCount, lineOf, premiumFacts, referencePremium, surplusOnly } from "./context";
 import { LINE_LABELS, featureLabel } from "./lines";
+import { bandText, exposureText } from "./exposure";
 
 type S = DimensionScorer<CarrierCtx, Carrier>;
 
 /** 0: comfortably inside the band, 1: near its floor, 2: near its ceiling. */
-export function bandEdge(revenue: number, l: CarrierLine, edgePct: number): 0 | 1 | 2 {
+export function bandEdge(value: number, lo: number | null, hi: number | null, edgePct: number): 0 | 1 | 2 {
   const f = edgePct / 100;
-  if (l.revenue_min != null && l.revenue_min > 0 && revenue < l.revenue_min * (1 + f)) return 1;
-  if (l.revenue_max != null && revenue > l.revenue_max * (1 - f)) return 2;
+  if (lo != null && lo > 0 && value < lo * (1 + f)) return 1;
+  if (hi != null && value > hi * (1 - f)) return 2;
   return 0;
+}
+
+/** Band edge of the carrier's line for this profile's exposure. */
+export function edgeOf(x: CarrierCtx, l: CarrierLine): 0 | 1 | 2 {
+  const [lo, hi] = bandOf(x, l);
+  return bandEdge(x.exposure, lo, hi, x.rules.appetite.band_edge_pct);
 }
 
 function fill(ev: EvidenceSink, rule: string, evidence: string, values: Record<string, unknown>): void {
@@ -25,42 +32,53 @@ function fill(ev: EvidenceSink, rule: string, evidence: string, values: Record<s
   ev.values = values;
 }
 
+/** Levels the class fit moves appetite by: target −bonus, consider 0, unknown to a guide that lists classes +penalty. */
+export function classDelta(x: CarrierCtx, f: Facts): number {
+  if (x.naics === null) return 0;
+  if (f.classAppetite === "target") return -x.rules.appetite.naics_target_bonus;
+  if (f.classAppetite === null && guideListsClasses(f.line)) return x.rules.appetite.naics_off_target_penalty;
+  return 0;
+}
+
 export const appetite: S = (x, c, ev) => {
   const r = x.rules.appetite;
   const l = lineOf(x, c);
-  let delta = 0;
-  let matched: string | null = null;
-  const checksClass = x.naics !== null && l.target_naics !== undefined && l.target_naics.length > 0;
-  if (checksClass) {
-    matched = naicsMatch(x.naics!, l.target_naics);
-    delta = matched !== null ? -r.naics_target_bonus : r.naics_off_target_penalty;
-  }
-  const edge = bandEdge(x.revenue, l, r.band_edge_pct);
+  const f = classFacts(x, c);
+  let delta = classDelta(x, f);
+  const edge = edgeOf(x, l);
   if (edge !== 0) delta += r.band_edge_penalty;
-  const level = clampLevel(r.base_level[l.appetite] + delta);
+  const level = clampLevel(r.base_level[f.appetite] + delta);
   if (ev) {
+    const [lo, hi] = bandOf(x, l);
     const edgeText = edge === 1 ? "floor" : "ceiling";
-    const classRule = !checksClass ? "" : matched ? ` & NAICS in target class ${matched}` : " & NAICS outside target classes";
-    const classText = !checksClass
-      ? ""
-      : matched
-        ? `; NAICS ${x.naics} is in its target class ${matched}`
-        : `; NAICS ${x.naics} is outside its target classes (${l.target_naics!.join(", ")})`;
+    const stateNote = l.state_appetite?.[x.state] ? ` in ${x.state} (its appetite elsewhere is "${l.appetite}")` : "";
+    const cls =
+      x.naics === null
+        ? { rule: " & class unchecked (no NAICS)", text: "; no NAICS given, so class appetite is unchecked" }
+        : f.classAppetite === "target"
+          ? { rule: ` & NAICS class ${f.classPrefix} target`, text: `; NAICS ${x.naics} is in its target class ${f.classPrefix}` }
+          : f.classAppetite === "consider"
+            ? { rule: ` & NAICS class ${f.classPrefix} consider`, text: `; NAICS ${x.naics} is a class it will consider (${f.classPrefix})` }
+            : guideListsClasses(l)
+              ? { rule: " & NAICS class unknown to the guide", text: `; NAICS ${x.naics} is not in its class guide (unknown, not accepted)` }
+              : { rule: " & no class guide", text: "; it publishes no class guide for the line" };
     fill(
       ev,
-      `appetite.strength=${l.appetite}${classRule} & revenue ${edge ? `at band ${edgeText}` : "inside band"}`,
-      `${LINE_LABELS[x.line]} appetite is "${l.appetite}" with a ${band(l.revenue_min, l.revenue_max)} revenue band, and ${money(x.revenue)} is ${
+      `appetite.strength=${f.appetite}${cls.rule} & ${x.unit.label} ${edge ? `at band ${edgeText}` : "inside band"}`,
+      `${LINE_LABELS[x.line]} appetite is "${f.appetite}"${stateNote} with a ${bandText(x, lo, hi)} ${x.unit.label} band, and ${exposureText(x, x.exposure)} is ${
         edge ? `within ${r.band_edge_pct}% of its ${edgeText}` : "comfortably inside it"
-      }${classText}.`,
+      }${cls.text}.`,
       {
-        appetite: l.appetite,
-        revenue: x.revenue,
-        revenue_min: l.revenue_min ?? null,
-        revenue_max: l.revenue_max ?? null,
+        appetite: f.appetite,
+        state_appetite: l.state_appetite?.[x.state] ?? null,
+        basis: x.basis,
+        exposure: x.exposure,
+        band_min: lo,
+        band_max: hi,
         band_edge: edge === 0 ? null : edgeText,
         naics: x.naics,
-        target_naics: l.target_naics ?? [],
-        matched_target: matched,
+        class_appetite: x.naics === null ? null : (f.classAppetite ?? "unknown"),
+        matched_class: f.classPrefix,
       },
     );
   }
@@ -126,11 +144,35 @@ export const financial: S = (x, c, ev) => {
   return level;
 };
 
-/** Rate position including surplus-lines tax when the carrier is E&S in the home state; null if unknown. */
+/**
+ * Indicated premium (incl. SL tax and fee) against the market reference premium, in %; null when
+ * the carrier publishes neither a base rate nor a rate position.
+ */
 export function effectiveRate(x: CarrierCtx, c: Carrier): number | null {
-  const rp = lineOf(x, c).rate_position;
-  if (rp == null) return null;
-  return surplusOnly(x, c) ? rp + x.rules.pricing.surplus_lines_tax_pct : rp;
+  const f = premiumFacts(x, c);
+  if (Number.isNaN(f.premiumTotal)) return null;
+  const ref = referencePremium(x);
+  return ref > 0 ? Math.round((f.premiumTotal / ref - 1) * 1000) / 10 : 0;
+}
+
+/** The arithmetic of a carrier's premium indication, for the trace and the result. */
+export function indication(x: CarrierCtx, c: Carrier) {
+  const f = premiumFacts(x, c);
+  const l = lineOf(x, c);
+  if (Number.isNaN(f.premium)) return null;
+  return {
+    premium: f.premiumTotal,
+    premium_before_tax: f.premium,
+    basis: x.basis,
+    exposure: x.exposure,
+    rate: f.rate,
+    rate_per: x.unit.rate_per_label,
+    rate_source: f.ownRate ? "carrier base rate" : "market reference rate",
+    rate_position: f.ownRate ? null : (l.rate_position ?? null),
+    experience_mod: x.line === "workers_compensation" ? x.experienceMod : null,
+    surplus_lines_tax_and_fee: f.market === 1 ? x.slRate : null,
+    min_premium: l.min_premium ?? null,
+  };
 }
 
 export const pricing: S = (x, c, ev) => {
@@ -148,17 +190,25 @@ export const pricing: S = (x, c, ev) => {
   }
   if (ev) {
     const sl = surplusOnly(x, c);
+    const ind = indication(x, c);
+    const ref = referencePremium(x);
     fill(
       ev,
-      rate === null ? "pricing.rate_position unknown" : `pricing.rate_position ${signed(rate)}%${sl ? " incl. surplus-lines tax" : ""} → L${level}`,
-      rate === null
-        ? "The appetite guide publishes no rate position for this line."
-        : `Rates run ${relative(rate, "market")}${sl ? ` including ${r.surplus_lines_tax_pct}% surplus-lines tax and fees` : ""}.`,
-      { rate_position: lineOf(x, c).rate_position ?? null, surplus_lines: sl, effective_rate_position: rate },
+      rate === null ? "pricing.indication unknown" : `pricing.indication ${signed(rate)}% vs market${sl ? " incl. surplus-lines tax and fee" : ""} → L${level}`,
+      rate === null || !ind
+        ? "The appetite guide publishes neither a base rate nor a rate position for this line, so no premium can be indicated."
+        : `Indicated premium ${money(ind.premium)} (${ind.rate} ${ind.rate_per} × ${exposureText(x, x.exposure)}${ind.experience_mod != null ? ` × mod ${ind.experience_mod}` : ""}${
+            ind.rate_position != null ? `, rates ${relative(ind.rate_position, "market")}` : ""
+          }${sl ? `, + ${pct(x.slRate)} ${x.state} surplus-lines tax and fee` : ""}) against a ${money(ref)} market reference: ${relative(rate, "market")}. An indication, not a quote.`,
+      { ...(ind ?? {}), reference_premium: ref, vs_market_pct: rate, surplus_lines: sl },
     );
   }
   return level;
 };
+
+function pct(r: number): string {
+  return `${Math.round(r * 10000) / 100}%`;
+}
 
 export const placement: S = (x, c, ev) => {
   const r = x.rules.placement;
@@ -185,7 +235,9 @@ export const placement: S = (x, c, ev) => {
       `placement.points ${points} → L${level}`,
       `${days === null ? "Unknown quote turnaround" : `${days}-day quote turnaround`}, ${hit === null ? "unknown hit ratio" : `${percent(hit)} hit ratio`}, ${
         p?.binding_authority ? "binding authority" : "no binding authority"
-      }, submissions by ${p?.submission_channel ?? "unknown channel"}${sl ? ", surplus-lines placement" : ""}.`,
+      }, submissions by ${p?.submission_channel ?? "unknown channel"}${
+        sl ? `, surplus-lines placement (${x.sl.declinations_required} admitted declinations needed in ${x.state}: ${r.surplus_lines_points} point)` : ""
+      }.`,
       {
         quote_turnaround_days: days,
         hit_ratio: hit,

@@ -1,0 +1,168 @@
+/**
+ * Carrier rules as data: every threshold, weight and cut-off the carriers domain uses. An
+ * organization may override any of them (deep-partial); docs/scoring.md explains each one.
+ * Levels are numbers: 1 = L1 (best) … 4 = L4.
+ */
+import type { BaseRules } from "../../types";
+import type { AmBestRating, AppetiteStrength, FinancialSize } from "./schema";
+import { LINE_FEATURES, LINES, type Line } from "./lines";
+
+export interface LevelByRating {
+  level: number;
+  min_rating: AmBestRating;
+  min_size: FinancialSize;
+}
+
+export interface CarrierRules extends BaseRules {
+  filters: {
+    /** Worst acceptable AM Best rating. */
+    min_am_best: AmBestRating;
+    /** Whether a carrier without an AM Best rating may pass. */
+    allow_not_rated: boolean;
+    /** Smallest acceptable financial size category, or null for no floor. */
+    min_financial_size: FinancialSize | null;
+    /** Whether surplus-lines (E&S) eligibility in the home state counts as available. */
+    allow_surplus_lines: boolean;
+  };
+  appetite: {
+    base_level: Record<AppetiteStrength, number>;
+    /** Levels gained when the profile's NAICS code is one of the line's target classes. */
+    naics_target_bonus: number;
+    /** Levels lost when the carrier lists target classes and the profile's NAICS matches none. */
+    naics_off_target_penalty: number;
+    /** Revenue within this % of the band's floor or ceiling counts as "at the edge". */
+    band_edge_pct: number;
+    band_edge_penalty: number;
+  };
+  coverage: {
+    /** Limit assumed when the profile requests none (a common $1M per-claim limit). */
+    default_requested_limit: number;
+    key_features: Record<Line, string[]>;
+    /** First row the carrier meets gives the level; none met gives L4. */
+    levels: { level: number; min_headroom: number; min_key_features: number }[];
+    /** Headroom assumed when the carrier publishes no maximum limit. */
+    unknown_limit_headroom: number;
+  };
+  financial: {
+    levels: LevelByRating[];
+    negative_outlook_penalty: number;
+  };
+  pricing: {
+    /** Added to the rate position when the carrier is reachable only as surplus lines (tax + stamping fee). */
+    surplus_lines_tax_pct: number;
+    levels: { level: number; max_rate_position: number }[];
+    unknown_level: number;
+  };
+  placement: {
+    fast_turnaround_days: number;
+    fast_turnaround_points: number;
+    ok_turnaround_days: number;
+    ok_turnaround_points: number;
+    high_hit_ratio: number;
+    high_hit_ratio_points: number;
+    ok_hit_ratio: number;
+    ok_hit_ratio_points: number;
+    binding_authority_points: number;
+    api_channel_points: number;
+    /** E&S placements usually need declinations from admitted markets first. */
+    surplus_lines_points: number;
+    levels: { level: number; min_points: number }[];
+  };
+  service: {
+    levels: { level: number; min_claims_satisfaction: number; max_complaint_index: number }[];
+    /** Best level possible when one of the two figures is missing. */
+    partial_data_best_level: number;
+    no_data_level: number;
+  };
+}
+
+function keyFeatures(): Record<Line, string[]> {
+  const out = {} as Record<Line, string[]>;
+  for (const line of LINES) out[line] = LINE_FEATURES[line].slice(0, 5);
+  return out;
+}
+
+export const CARRIER_RULES: CarrierRules = {
+  weights: { appetite: 30, coverage: 15, financial: 20, pricing: 15, placement: 10, service: 10 },
+  level_points: [100, 70, 40, 10],
+  tier: {
+    strong_min_score: 75,
+    strong_max_appetite_level: 2,
+    strong_max_any_level: 3,
+    moderate_min_score: 55,
+    moderate_max_appetite_level: 3,
+  },
+  confidence: {
+    medium_after_days: 180,
+    low_after_days: 365,
+    medium_missing_fields: 1,
+    low_missing_fields: 3,
+  },
+  filters: {
+    min_am_best: "B+",
+    allow_not_rated: false,
+    min_financial_size: null,
+    allow_surplus_lines: true,
+  },
+  appetite: {
+    base_level: { target: 1, consider: 2, limited: 3 },
+    naics_target_bonus: 1,
+    naics_off_target_penalty: 1,
+    band_edge_pct: 10,
+    band_edge_penalty: 1,
+  },
+  coverage: {
+    default_requested_limit: 1_000_000,
+    key_features: keyFeatures(),
+    levels: [
+      { level: 1, min_headroom: 3, min_key_features: 3 },
+      { level: 2, min_headroom: 2, min_key_features: 2 },
+      { level: 3, min_headroom: 1, min_key_features: 1 },
+    ],
+    unknown_limit_headroom: 1,
+  },
+  financial: {
+    levels: [
+      { level: 1, min_rating: "A", min_size: "VIII" },
+      { level: 2, min_rating: "A-", min_size: "V" },
+      { level: 3, min_rating: "B+", min_size: "I" },
+    ],
+    negative_outlook_penalty: 1,
+  },
+  pricing: {
+    surplus_lines_tax_pct: 4,
+    levels: [
+      { level: 1, max_rate_position: -5 },
+      { level: 2, max_rate_position: 5 },
+      { level: 3, max_rate_position: 15 },
+    ],
+    unknown_level: 3,
+  },
+  placement: {
+    fast_turnaround_days: 2,
+    fast_turnaround_points: 2,
+    ok_turnaround_days: 5,
+    ok_turnaround_points: 1,
+    high_hit_ratio: 0.35,
+    high_hit_ratio_points: 2,
+    ok_hit_ratio: 0.2,
+    ok_hit_ratio_points: 1,
+    binding_authority_points: 1,
+    api_channel_points: 1,
+    surplus_lines_points: -1,
+    levels: [
+      { level: 1, min_points: 4 },
+      { level: 2, min_points: 2 },
+      { level: 3, min_points: 1 },
+    ],
+  },
+  service: {
+    levels: [
+      { level: 1, min_claims_satisfaction: 4.2, max_complaint_index: 0.9 },
+      { level: 2, min_claims_satisfaction: 3.6, max_complaint_index: 1.4 },
+      { level: 3, min_claims_satisfaction: 3.2, max_complaint_index: 2.0 },
+    ],
+    partial_data_best_level: 2,
+    no_data_level: 3,
+  },
+};

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { StateSchema } from "../../geo";
+import { LINES } from "./lines";
+
+/** AM Best financial strength ratings, best first; NR (not rated) ranks last. */
+export const AM_BEST_RATINGS = ["A++", "A+", "A", "A-", "B++", "B+", "B", "B-", "C++", "C+", "C", "C-", "D", "NR"] as const;
+export type AmBestRating = (typeof AM_BEST_RATINGS)[number];
+export const AM_BEST_OUTLOOKS = ["positive", "stable", "negative", "developing"] as const;
+/** AM Best financial size categories: I (< $1M policyholders' surplus) … XV (≥ $2B). */
+export const FINANCIAL_SIZES = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"] as const;
+export type FinancialSize = (typeof FINANCIAL_SIZES)[number];
+export const APPETITE_STRENGTHS = ["target", "consider", "limited"] as const;
+export type AppetiteStrength = (typeof APPETITE_STRENGTHS)[number];
+export const MARKET_TYPES = ["admitted", "es", "both"] as const;
+export const SUBMISSION_CHANNELS = ["api", "portal", "email"] as const;
+
+export const LineSchema = z.enum(LINES);
+
+export const CarrierProfileSchema = z
+  .object({
+    entity: z.string().trim().min(1).max(200)
+      .meta({ title: "Entity", description: "Legal name or your reference for the business seeking cover.", examples: ["acme-manufacturing"] }),
+    state: StateSchema
+      .meta({ title: "Home state", description: "The insured's home state; it decides admitted versus surplus-lines placement." }),
+    line: LineSchema
+      .meta({ title: "Line of business", description: "The coverage requested." }),
+    revenue: z.number().min(0).max(1e12)
+      .meta({ title: "Annual revenue (USD)", description: "Projected annual revenue if the business is new.", examples: [12000000] }),
+    naics: z.string().regex(/^\d{6}$/, "NAICS codes have 6 digits").optional()
+      .meta({ title: "NAICS code", description: "6-digit industry classification; matched against carriers' target and excluded classes.", examples: ["541511"] }),
+    employees: z.number().int().min(0).max(10_000_000).optional()
+      .meta({ title: "Employees", description: "Full-time equivalent headcount." }),
+    years_in_business: z.number().int().min(0).max(500).optional()
+      .meta({ title: "Years in business", description: "Many small-commercial programs require 3–5 years." }),
+    prior_claims: z.number().int().min(0).max(10_000).optional()
+      .meta({ title: "Prior claims (5 years)", description: "Number of claims in the last five years for this line." }),
+    requested_limit: z.number().positive().max(1e10).optional()
+      .meta({ title: "Requested limit (USD)", description: "Per-claim / per-occurrence limit, e.g. 1000000 or 2000000.", examples: [2000000] }),
+    deductible: z.number().min(0).max(1e9).optional()
+      .meta({ title: "Deductible / retention (USD)", description: "Typical professional liability retentions run $1,000–$25,000." }),
+    effective_date: z.iso.date().optional()
+      .meta({ title: "Effective date", description: "Requested policy start date (YYYY-MM-DD)." }),
+  })
+  .strict();
+export type CarrierProfile = z.infer<typeof CarrierProfileSchema>;
+
+const money = z.number().min(0);
+const naicsPrefix = z.string().regex(/^\d{2,6}$/, "NAICS class prefixes have 2–6 digits");
+
+/** One line of business in a carrier's appetite guide. Unknown figures are null or absent. */
+export const CarrierLineSchema = z
+  .object({
+    appetite: z.enum(APPETITE_STRENGTHS),
+    revenue_min: money.nullable().optional(),
+    /** null: no revenue ceiling. */
+    revenue_max: money.nullable().optional(),
+    target_naics: z.array(naicsPrefix).max(200).optional(),
+    excluded_naics: z.array(naicsPrefix).max(200).optional(),
+    max_limit: z.number().positive().nullable().optional(),
+    min_premium: money.nullable().optional(),
+    /** Rate level against the market average, in percent: -12 = 12 % cheaper. */
+    rate_position: z.number().min(-100).max(300).nullable().optional(),
+    features: z.array(z.string().min(1).max(64)).max(50).optional(),
+    min_years_in_business: z.number().int().min(0).nullable().optional(),
+    max_prior_claims: z.number().int().min(0).nullable().optional(),
+  })
+  .refine((l) => l.revenue_min == null || l.revenue_max == null || l.revenue_min <= l.revenue_max, {
+    message: "revenue_min must not exceed revenue_max",
+    path: ["revenue_max"],
+  });
+export type CarrierLine = z.infer<typeof CarrierLineSchema>;
+
+export const CarrierSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  naic_code: z.string().regex(/^\d{5}$/).nullable().optional(),
+  naic_group_code: z.string().regex(/^\d{4}$/).nullable().optional(),
+  am_best_rating: z.enum(AM_BEST_RATINGS).nullable().optional(),
+  am_best_outlook: z.enum(AM_BEST_OUTLOOKS).nullable().optional(),
+  financial_size: z.enum(FINANCIAL_SIZES).nullable().optional(),
+  market_type: z.enum(MARKET_TYPES),
+  admitted_states: z.array(StateSchema).max(51),
+  surplus_lines_states: z.array(StateSchema).max(51),
+  lines: z.partialRecord(LineSchema, CarrierLineSchema),
+  placement: z
+    .object({
+      quote_turnaround_days: z.number().min(0).max(365).nullable().optional(),
+      hit_ratio: z.number().min(0).max(1).nullable().optional(),
+      binding_authority: z.boolean().nullable().optional(),
+      submission_channel: z.enum(SUBMISSION_CHANNELS).nullable().optional(),
+    })
+    .optional(),
+  service: z
+    .object({
+      claims_satisfaction: z.number().min(1).max(5).nullable().optional(),
+      naic_complaint_index: z.number().min(0).max(100).nullable().optional(),
+    })
+    .optional(),
+  /** Date the appetite data was last confirmed with the carrier. */
+  last_verified: z.iso.date().nullable().optional(),
+});
+export type Carrier = z.infer<typeof CarrierSchema>;
+
+const RATING_RANK = new Map<string, number>(AM_BEST_RATINGS.map((r, i) => [r, i]));
+/** 0 = A++ … 13 = NR; a missing rating counts as NR. */
+export function ratingRank(r: string | null | undefined): number {
+  return RATING_RANK.get(r ?? "NR") ?? AM_BEST_RATINGS.length - 1;
+}
+const SIZE_RANK = new Map<string, number>(FINANCIAL_SIZES.map((s, i) => [s, i + 1]));
+/** 1 = I … 15 = XV; a missing size counts as 0. */
+export function sizeRank(s: string | null | undefined): number {
+  return (s && SIZE_RANK.get(s)) || 0;
+}
