@@ -11,6 +11,8 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".e2e-data/**", "data/**", "next-env.d.ts", "scripts/npm/**"]),
   {
+    // The files eslint-config-next gives its React plugins to (a .cjs file has none of them).
+    files: ["**/*.{js,jsx,mjs,ts,tsx,mts,cts}"],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "@typescript-eslint/no-unused-expressions": "error",
@@ -18,4 +20,6 @@ export default defineConfig([
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
+  // CommonJS files (a preload for `node --require`) can only load modules with require().
+  { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
 ]);

@@ -125,7 +125,10 @@ export class JobLoop {
   private lanesFree() {
     let bulk = 0;
     let interactive = 0;
-    for (const lane of this.groups.values()) lane === "bulk" ? bulk++ : interactive++;
+    for (const lane of this.groups.values()) {
+      if (lane === "bulk") bulk++;
+      else interactive++;
+    }
     return { bulk: 1 - bulk, interactive: this.concurrency - interactive };
   }
 
