@@ -11,8 +11,8 @@ export default async function Home() {
       <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700">Nexio</p>
       <h1 className="text-4xl font-bold tracking-tight">Which carriers will write this risk, and why.</h1>
       <p className="text-lg text-slate-700">
-        Describe a business, pick a pool of carriers, and Nexio removes the ones that cannot write it, scores the
-        rest on six dimensions and ranks them into fit tiers, with the evidence for every decision.
+        Describe a business, pick a pool of carriers, and Nexio removes the ones that cannot write it, scores the rest on six dimensions and ranks them into fit
+        tiers, with the evidence for every decision.
       </p>
       <div className="flex flex-wrap gap-3">
         <Link href="/sign-in" className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800">

@@ -103,7 +103,13 @@ for (const db of dbs) {
     const singles = await submitAndWait(server.url, key, 600, 16);
     if (process.env.BENCH_NO_BATCHES === "1") {
       const health2 = await healthRate(server.url, 8);
-      report({ bench: "throughput", db, health_rps: [health, health2], singles_per_s: singles.evaluations_per_s, singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2) });
+      report({
+        bench: "throughput",
+        db,
+        health_rps: [health, health2],
+        singles_per_s: singles.evaluations_per_s,
+        singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2),
+      });
       report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
       continue;
     }
@@ -134,13 +140,27 @@ for (const db of dbs) {
     const busy = await oneAtATime(server.url, key, 100, () => loadDone);
     const loadState = await batchState(server.url, key, loadId);
     await loadWait;
-    report({ bench: "latency", db, idle, under_batch: busy, ratio_p50: round(busy.p50_ms / idle.p50_ms, 2), batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0) });
+    report({
+      bench: "latency",
+      db,
+      idle,
+      under_batch: busy,
+      ratio_p50: round(busy.p50_ms / idle.p50_ms, 2),
+      batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0),
+    });
 
     const big = csv(10_000, "big");
     const t1 = performance.now();
     const bigId = await uploadBatch(server.url, key, big);
     await waitBatch(server.url, key, bigId);
-    report({ bench: "memory", db, rows: 10_000, upload_mib: round(big.length / 1024 / 1024, 2), seconds: round((performance.now() - t1) / 1000, 1), peak_rss_mib: peakRss(port) });
+    report({
+      bench: "memory",
+      db,
+      rows: 10_000,
+      upload_mib: round(big.length / 1024 / 1024, 2),
+      seconds: round((performance.now() - t1) / 1000, 1),
+      peak_rss_mib: peakRss(port),
+    });
   } finally {
     await server.stop();
   }

@@ -15,13 +15,15 @@ const db = process.argv[2] === "postgresql" ? "postgresql" : "embedded";
 async function healthRate(url: string, seconds: number, clients = 16) {
   let n = 0;
   const end = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) {
-      const r = await fetch(`${url}/api/health`);
-      await r.arrayBuffer();
-      if (r.ok) n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const r = await fetch(`${url}/api/health`);
+        await r.arrayBuffer();
+        if (r.ok) n++;
+      }
+    }),
+  );
   return n / seconds;
 }
 
@@ -59,7 +61,18 @@ try {
     }
   }
   for (const s of servers) {
-    console.log(JSON.stringify({ bench: "compare", db, side: s.name, evaluations_per_s: s.rates, ratio_to_health: s.ratios.map((x) => round(x, 2)), latency_p50_ms: round(percentile(s.latency, 50)), latency_p90_ms: round(percentile(s.latency, 90)), n: s.latency.length }));
+    console.log(
+      JSON.stringify({
+        bench: "compare",
+        db,
+        side: s.name,
+        evaluations_per_s: s.rates,
+        ratio_to_health: s.ratios.map((x) => round(x, 2)),
+        latency_p50_ms: round(percentile(s.latency, 50)),
+        latency_p90_ms: round(percentile(s.latency, 90)),
+        n: s.latency.length,
+      }),
+    );
   }
 } finally {
   for (const s of servers) await s.server.stop();

@@ -29,7 +29,18 @@ const pool = generateCarriers(SIZE);
 const names = new Map(pool.map((c) => [c.id, c.name]));
 function snapshot(evalId: string, profile: CarrierProfile, candidates = pool): EvaluationSnapshot {
   const { result, trace } = evaluate("carriers", profile, candidates, { asOf: AS_OF });
-  return { eval_id: evalId, domain: "carriers", pool: "carriers:all", pool_version: 1, rules_version: 0, engine_version: trace.engine_version, profile, candidates: result.candidates, eliminated: trace.eliminated, names };
+  return {
+    eval_id: evalId,
+    domain: "carriers",
+    pool: "carriers:all",
+    pool_version: 1,
+    rules_version: 0,
+    engine_version: trace.engine_version,
+    profile,
+    candidates: result.candidates,
+    eliminated: trace.eliminated,
+    names,
+  };
 }
 
 const broad: CarrierProfile = { entity: "lone-star-contractors", state: "TX", line: "general_liability", revenue: 3_000_000 };

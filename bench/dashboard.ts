@@ -35,7 +35,10 @@ async function firstLoadJs(p: Page, path: string) {
   const scripts = new Map<string, number>();
   const onResponse = async (r: import("@playwright/test").Response) => {
     if (r.request().resourceType() !== "script") return;
-    const sizes = await r.request().sizes().catch(() => null);
+    const sizes = await r
+      .request()
+      .sizes()
+      .catch(() => null);
     if (sizes && sizes.responseBodySize > 0) scripts.set(r.url(), sizes.responseBodySize);
   };
   p.on("response", onResponse);
@@ -81,7 +84,9 @@ for (let i = 0; i < 7; i++) {
   if (i === 0 && rows !== eligible) console.error(`warning: ${rows} rows rendered, ${eligible} eligible`);
   await p.close();
 }
-console.log(JSON.stringify({ bench: "results_render", eligible, runs: times.length, median_ms: percentile(times.slice(1), 50), p90_ms: percentile(times.slice(1), 90) }));
+console.log(
+  JSON.stringify({ bench: "results_render", eligible, runs: times.length, median_ms: percentile(times.slice(1), 50), p90_ms: percentile(times.slice(1), 90) }),
+);
 
 await browser.close();
 await server.stop();

@@ -62,7 +62,14 @@ export async function stopProcess(child: ChildProcess) {
 
 /** `npm start` on a port and data folder of its own (embedded unless env has DATABASE_URL). */
 export async function startServer(port: number, env: Record<string, string> = {}, cwd?: string): Promise<Server & { env: Record<string, string> }> {
-  const full = { PORT: String(port), DATA_DIR: `/tmp/nexio-bench-${port}`, BASE_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: "1000000", DATABASE_URL: "", ...env };
+  const full = {
+    PORT: String(port),
+    DATA_DIR: `/tmp/nexio-bench-${port}`,
+    BASE_URL: `http://127.0.0.1:${port}`,
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    DATABASE_URL: "",
+    ...env,
+  };
   if (!full.DATABASE_URL) fs.rmSync(full.DATA_DIR, { recursive: true, force: true });
   const child = await startProcess(["start"], full, `http://127.0.0.1:${port}/api/health`, undefined, cwd);
   return { url: `http://127.0.0.1:${port}`, env: full, stop: () => stopProcess(child) };

@@ -14,7 +14,11 @@ export async function postJob(url: string, key: string, body: string) {
 }
 
 export async function jobStatus(url: string, key: string, id: string) {
-  return (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { "x-api-key": key } })).json()) as { status: string; created_at: string; completed_at: string | null };
+  return (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { "x-api-key": key } })).json()) as {
+    status: string;
+    created_at: string;
+    completed_at: string | null;
+  };
 }
 
 /** Submit `n` jobs from `clients` concurrent clients, then poll until all completed: evaluations per second. */

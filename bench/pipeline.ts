@@ -3,13 +3,21 @@
 import { startServer, startProcess, stopProcess, cli, percentile, round, resetPgDatabase, SEED_BODY } from "./lib";
 
 async function post(url: string, key: string) {
-  const res = await fetch(`${url}/api/v1/jobs`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: JSON.stringify(SEED_BODY) });
+  const res = await fetch(`${url}/api/v1/jobs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": key },
+    body: JSON.stringify(SEED_BODY),
+  });
   if (res.status !== 202) throw new Error(`POST ${res.status} ${await res.text()}`);
   return ((await res.json()) as { eval_id: string }).eval_id;
 }
 
 async function get(url: string, key: string, id: string) {
-  return (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { "x-api-key": key } })).json()) as { status: string; created_at: string; completed_at: string | null };
+  return (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { "x-api-key": key } })).json()) as {
+    status: string;
+    created_at: string;
+    completed_at: string | null;
+  };
 }
 
 /** One job at a time: client-observed latency (POST sent → GET says completed, polled every 5 ms) and server-side created→completed. */
@@ -30,7 +38,13 @@ async function latency(url: string, key: string, n: number) {
       await new Promise((r) => setTimeout(r, 5));
     }
   }
-  return { n, client_p50_ms: round(percentile(client, 50)), client_p99_ms: round(percentile(client, 99)), server_p50_ms: round(percentile(server, 50)), server_p99_ms: round(percentile(server, 99)) };
+  return {
+    n,
+    client_p50_ms: round(percentile(client, 50)),
+    client_p99_ms: round(percentile(client, 99)),
+    server_p50_ms: round(percentile(server, 50)),
+    server_p99_ms: round(percentile(server, 99)),
+  };
 }
 
 /** Submit `n` jobs with 8 concurrent clients, then wait for all: completed evaluations per second. */
@@ -38,12 +52,14 @@ async function throughput(url: string, key: string, n: number) {
   const t0 = performance.now();
   const ids: string[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < n) {
-      next++;
-      ids.push(await post(url, key));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < n) {
+        next++;
+        ids.push(await post(url, key));
+      }
+    }),
+  );
   const submitted = performance.now();
   const pending = new Set(ids);
   while (pending.size) {

@@ -50,7 +50,10 @@ async function jobsCount(query: string) {
   let count = 0;
   let after = "";
   for (;;) {
-    const res = (await (await fetch(`${server.url}/api/v1/jobs?limit=100&${query}${after ? `&starting_after=${after}` : ""}`, { headers })).json()) as { data: { eval_id: string }[]; has_more: boolean };
+    const res = (await (await fetch(`${server.url}/api/v1/jobs?limit=100&${query}${after ? `&starting_after=${after}` : ""}`, { headers })).json()) as {
+      data: { eval_id: string }[];
+      has_more: boolean;
+    };
     count += res.data.length;
     if (!res.has_more) return count;
     after = res.data.at(-1)!.eval_id;
@@ -68,7 +71,12 @@ try {
     Array.from({ length: 8 }, async () => {
       while (next < N) {
         const i = next++;
-        ids.push(await post({ pool: poolKey, profile: { entity: `bench-${i}`, state: states[i % states.length], line: "general_liability", revenue: 1_000_000 + (i % 40) * 500_000 } }));
+        ids.push(
+          await post({
+            pool: poolKey,
+            profile: { entity: `bench-${i}`, state: states[i % states.length], line: "general_liability", revenue: 1_000_000 + (i % 40) * 500_000 },
+          }),
+        );
       }
     }),
   );
@@ -83,10 +91,21 @@ try {
   const t0 = performance.now();
   await importPool(v2);
   const during = await latency(SAMPLES);
-  const rechecked = await jobsCount("include_rechecks=true&status=completed") - (await jobsCount("status=completed"));
+  const rechecked = (await jobsCount("include_rechecks=true&status=completed")) - (await jobsCount("status=completed"));
   const duringS = (performance.now() - t0) / 1000;
 
-  console.log(JSON.stringify({ bench: "recheck.submit_to_completed", db: "embedded", past_evaluations: N, pool_size: pool.length, idle, during_recheck: during, rechecks_completed_meanwhile: rechecked, seconds: round(duringS, 1) }));
+  console.log(
+    JSON.stringify({
+      bench: "recheck.submit_to_completed",
+      db: "embedded",
+      past_evaluations: N,
+      pool_size: pool.length,
+      idle,
+      during_recheck: during,
+      rechecks_completed_meanwhile: rechecked,
+      seconds: round(duringS, 1),
+    }),
+  );
 } finally {
   await server.stop();
 }

@@ -62,8 +62,16 @@ async function completeJob(): Promise<{ webhookId: string; committedAt: number }
   const delivery = await db.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: {
-        id: newEvalId(), organizationId: org.id, poolId: pool.id, poolVersionId: version.id, poolKey: pool.key,
-        profile: { entity: "Bench Co" }, entity: "Bench Co", webhookUrl: hookUrl, status: "completed", completedAt: new Date(),
+        id: newEvalId(),
+        organizationId: org.id,
+        poolId: pool.id,
+        poolVersionId: version.id,
+        poolKey: pool.key,
+        profile: { entity: "Bench Co" },
+        entity: "Bench Co",
+        webhookUrl: hookUrl,
+        status: "completed",
+        completedAt: new Date(),
       },
     });
     await tx.jobResult.create({ data: { jobId: job.id, engineVersion: "bench", poolSize: 40, filtered: 3, result, trace: gzipJson({}), timings: {} } });
@@ -123,20 +131,18 @@ try {
   await new Promise((r) => setTimeout(r, 500)); // let any duplicate arrive before counting
   const statuses = await db.webhookDelivery.groupBy({ by: ["status"], where: { organizationId: org.id }, _count: true });
   console.log(
-    JSON.stringify(
-      {
-        bench: "webhook delivery: job completion committed + wakeWorkers() → receiver has the request",
-        database: embedded ? "embedded PGlite (pglite-socket, same process)" : "PostgreSQL (BENCH_DATABASE_URL)",
-        node: process.version,
-        cpus: os.cpus().length,
-        loop: { pollMs: 250, concurrency: 4 },
-        sequential_with_wake: stats(seq),
-        burst_with_wake: { ...stats(b.samples), deliveries_per_s: Math.round((N / b.seconds) * 10) / 10 },
-        sequential_poll_only: stats(pollOnly),
-        deliveries: Object.fromEntries(statuses.map((s) => [s.status, s._count])),
-        duplicates: [...hits.values()].filter((c) => c > 1).length,
-      },
-    ),
+    JSON.stringify({
+      bench: "webhook delivery: job completion committed + wakeWorkers() → receiver has the request",
+      database: embedded ? "embedded PGlite (pglite-socket, same process)" : "PostgreSQL (BENCH_DATABASE_URL)",
+      node: process.version,
+      cpus: os.cpus().length,
+      loop: { pollMs: 250, concurrency: 4 },
+      sequential_with_wake: stats(seq),
+      burst_with_wake: { ...stats(b.samples), deliveries_per_s: Math.round((N / b.seconds) * 10) / 10 },
+      sequential_poll_only: stats(pollOnly),
+      deliveries: Object.fromEntries(statuses.map((s) => [s.status, s._count])),
+      duplicates: [...hits.values()].filter((c) => c > 1).length,
+    }),
   );
 } finally {
   await loop.stop();

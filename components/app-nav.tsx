@@ -16,11 +16,14 @@ export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string
   const pathname = usePathname();
   const router = useRouter();
   const links = isAdmin ? [...LINKS, { href: "/settings", label: "Settings" }] : LINKS;
-  const active = (href: string) => (href === "/jobs" ? pathname === "/jobs" || (pathname.startsWith("/jobs/") && pathname !== "/jobs/new") : pathname.startsWith(href));
+  const active = (href: string) =>
+    href === "/jobs" ? pathname === "/jobs" || (pathname.startsWith("/jobs/") && pathname !== "/jobs/new") : pathname.startsWith(href);
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-        <Link href="/jobs" className="text-lg font-bold tracking-tight text-indigo-800">Nexio</Link>
+        <Link href="/jobs" className="text-lg font-bold tracking-tight text-indigo-800">
+          Nexio
+        </Link>
         <ul className="flex gap-1">
           {links.map((l) => (
             <li key={l.href}>
@@ -37,7 +40,9 @@ export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-700">
           <ThemeToggle initial={theme} />
           <span className="hidden sm:inline">{orgName}</span>
-          <span className="text-slate-400" aria-hidden="true">·</span>
+          <span className="text-slate-400" aria-hidden="true">
+            ·
+          </span>
           <span>{userEmail}</span>
           <button
             type="button"

@@ -16,8 +16,7 @@ export function NearMissList({ nearMisses, limit }: { nearMisses: NearMiss[]; li
           <ul className="mt-0.5 space-y-0.5 text-slate-700">
             {n.failed.map((f) => (
               <li key={f.code}>
-                <span>{f.margin}</span>: <span className="text-slate-900">{f.fix}</span>{" "}
-                <code className="font-mono text-xs text-slate-500">{f.code}</code>
+                <span>{f.margin}</span>: <span className="text-slate-900">{f.fix}</span> <code className="font-mono text-xs text-slate-500">{f.code}</code>
               </li>
             ))}
           </ul>

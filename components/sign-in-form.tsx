@@ -46,14 +46,27 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       {error && <ErrorNote>{error}</ErrorNote>}
       <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-800">Email</label>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          Email
+        </label>
         <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
     </form>
   );
 }

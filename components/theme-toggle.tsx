@@ -31,7 +31,10 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
           role="radio"
           aria-checked={theme === t}
           onClick={() => choose(t)}
-          className={cn("rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100", theme === t && "bg-slate-800 text-white hover:bg-slate-800")}
+          className={cn(
+            "rounded px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100",
+            theme === t && "bg-slate-800 text-white hover:bg-slate-800",
+          )}
         >
           {LABEL[t]}
         </button>

@@ -12,7 +12,10 @@ const STATES = ["CA", "TX", "NY", "FL", "IL", "WY", "AK"];
 const LINES = ["professional_liability", "general_liability", "cyber", "property", "crime"];
 function csv(rows: number, bad?: number) {
   const out = ["entity,state,line,revenue,employees"];
-  for (let i = 1; i <= rows; i++) out.push(`${i === bad ? "bad-row" : `acct-${i}`},${i === bad ? "ZZ" : STATES[i % STATES.length]},${LINES[i % LINES.length]},${(i % 40) * 2_500_000 + 100_000},${5 + i}`);
+  for (let i = 1; i <= rows; i++)
+    out.push(
+      `${i === bad ? "bad-row" : `acct-${i}`},${i === bad ? "ZZ" : STATES[i % STATES.length]},${LINES[i % LINES.length]},${(i % 40) * 2_500_000 + 100_000},${5 + i}`,
+    );
   return Buffer.from(out.join("\n") + "\n");
 }
 

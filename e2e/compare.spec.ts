@@ -68,20 +68,30 @@ test.describe("signed in", () => {
 
   test("Settings → Pools: a pool's history shows what changed between two imports", async ({ page }) => {
     const carrier = (id: string, name: string, states: string[]) => ({
-      id, name, am_best_rating: "A", financial_size: "VIII", market_type: "admitted", admitted_states: states, surplus_lines_states: [],
+      id,
+      name,
+      am_best_rating: "A",
+      financial_size: "VIII",
+      market_type: "admitted",
+      admitted_states: states,
+      surplus_lines_states: [],
       lines: { general_liability: { appetite: "target", revenue_min: 0, revenue_max: 50_000_000 } },
     });
     const v1 = [carrier("gl_1", "Alder Mutual", ["CA", "NV"]), carrier("gl_2", "Birch Casualty", ["CA", "OR"]), carrier("gl_3", "Cedar Specialty", ["CA"])];
     const v2 = [carrier("gl_1", "Alder Mutual", ["NV"]), carrier("gl_2", "Birch Casualty", ["OR"]), carrier("gl_3", "Cedar Specialty", ["CA", "TX"])];
     const headers = { "X-API-Key": tenant.key, "Content-Type": "application/json" };
-    const importVersion = async (v: unknown) => expect((await page.request.post("/api/v1/pools?name=book&domain=carriers", { headers, data: v })).ok()).toBe(true);
+    const importVersion = async (v: unknown) =>
+      expect((await page.request.post("/api/v1/pools?name=book&domain=carriers", { headers, data: v })).ok()).toBe(true);
     await importVersion(v1);
     // An evaluation on version 1 (a California risk), re-checked in the background once v2 lands.
     const risk = { entity: "golden-state-builders", state: "CA", line: "general_liability", revenue: 2_000_000 };
     const past = await completedJob(page.request, tenant.key, { profile: risk, pool: `${tenant.slug}:book` });
     await importVersion(v2);
     await expect
-      .poll(async () => (await (await page.request.get(`/api/v1/jobs/${past}`, { headers })).json()).changed_since?.eval_id ?? null, { timeout: 60_000, intervals: [250, 500, 1000] })
+      .poll(async () => (await (await page.request.get(`/api/v1/jobs/${past}`, { headers })).json()).changed_since?.eval_id ?? null, {
+        timeout: 60_000,
+        intervals: [250, 500, 1000],
+      })
       .toMatch(/^eval_/);
     await page.goto("/jobs");
     const marked = page.getByTestId("history-row").filter({ hasText: past }).getByTestId("changed-since");
@@ -120,7 +130,10 @@ test("a saved view reopens from its link for a colleague in the same organizatio
 
   // A results view too: Strong fits only, by score.
   await page.goto(`/jobs/${source}`);
-  await page.getByRole("group", { name: "Filter candidates" }).getByLabel(/Strong fit/).check();
+  await page
+    .getByRole("group", { name: "Filter candidates" })
+    .getByLabel(/Strong fit/)
+    .check();
   await page.getByRole("button", { name: "Save view" }).click();
   await page.getByLabel("View name").fill("Strong only");
   await page.getByRole("button", { name: "Save", exact: true }).click();

@@ -18,8 +18,7 @@ let tenant: ReturnType<typeof newTenant>;
 let evalId = "";
 
 // Result rows are all built alike; axe checks the first 20 of them (all of ~100 takes half a minute).
-const expectNoSeriousA11yIssues = (page: Page) =>
-  expectAccessible(page, "results", { exclude: '[data-testid="candidate-table"] tbody > tr:nth-child(n+21)' });
+const expectNoSeriousA11yIssues = (page: Page) => expectAccessible(page, "results", { exclude: '[data-testid="candidate-table"] tbody > tr:nth-child(n+21)' });
 
 const rows = (page: Page) => page.getByTestId("candidate-row");
 const names = (page: Page) => page.getByTestId("candidate-name");
@@ -148,13 +147,23 @@ test("the result can be filtered by tier, confidence and level, and sorted by a 
 
   const filters = page.getByRole("group", { name: "Filter candidates" });
   // The tier with the fewest rows (but some) makes a visible change.
-  const tiers = [["STRONG_FIT", "Strong fit"], ["MODERATE_FIT", "Moderate fit"], ["WEAK_FIT", "Weak fit"]] as const;
-  const [tier, tierLabel] = tiers.filter(([t]) => countOf((c) => c.tier === t) > 0).sort((a, b) => countOf((c) => c.tier === a[0]) - countOf((c) => c.tier === b[0]))[0];
+  const tiers = [
+    ["STRONG_FIT", "Strong fit"],
+    ["MODERATE_FIT", "Moderate fit"],
+    ["WEAK_FIT", "Weak fit"],
+  ] as const;
+  const [tier, tierLabel] = tiers
+    .filter(([t]) => countOf((c) => c.tier === t) > 0)
+    .sort((a, b) => countOf((c) => c.tier === a[0]) - countOf((c) => c.tier === b[0]))[0];
   await filters.getByRole("checkbox", { name: new RegExp(`^${tierLabel}`) }).check();
   await expect(rows(page)).toHaveCount(countOf((c) => c.tier === tier));
   await expect(page.getByTestId("row-count")).toContainText(`Showing ${countOf((c) => c.tier === tier)} of ${candidates.length}`);
 
-  const confs = [["HIGH", "High"], ["MEDIUM", "Medium"], ["LOW", "Low"]] as const;
+  const confs = [
+    ["HIGH", "High"],
+    ["MEDIUM", "Medium"],
+    ["LOW", "Low"],
+  ] as const;
   const [conf, confLabel] = confs.find(([k]) => countOf((c) => c.confidence === k) > 0)!;
   await filters.getByRole("checkbox", { name: new RegExp(`^${confLabel}`) }).check();
   const both = countOf((c) => c.tier === tier && c.confidence === conf);
@@ -232,7 +241,10 @@ test("the exported CSV is the filtered list as shown", async ({ page }) => {
   await expect(page.getByTestId("results-ready")).toBeVisible();
   const filters = page.getByRole("group", { name: "Filter candidates" });
   await filters.getByLabel("Appetite").selectOption({ label: "L1–L3" });
-  await page.getByRole("columnheader", { name: /Coverage/ }).getByRole("button").click();
+  await page
+    .getByRole("columnheader", { name: /Coverage/ })
+    .getByRole("button")
+    .click();
   await expect(page.getByRole("columnheader", { name: /Coverage/ })).toHaveAttribute("aria-sort", "ascending");
   const shown = await rows(page).count();
   expect(shown).toBeGreaterThan(0);

@@ -30,12 +30,15 @@ test.beforeAll(async ({ request }) => {
   for (const n of names) await submit(request, tenant.key, n);
   // Wait for the worker (by polling the API, not sleeping) so the status filter has finished jobs.
   await expect
-    .poll(async () => {
-      const r = await request.get("/api/v1/jobs?limit=10", { headers: { "X-API-Key": tenant.key } });
-      const data: { status: string; created_at: string }[] = (await r.json()).data;
-      createdAt = data.map((j) => j.created_at);
-      return data.map((j) => j.status);
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        const r = await request.get("/api/v1/jobs?limit=10", { headers: { "X-API-Key": tenant.key } });
+        const data: { status: string; created_at: string }[] = (await r.json()).data;
+        createdAt = data.map((j) => j.created_at);
+        return data.map((j) => j.status);
+      },
+      { timeout: 60_000 },
+    )
     .toEqual(["completed", "completed", "completed"]);
 });
 

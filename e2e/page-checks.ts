@@ -12,7 +12,13 @@ export async function expectAccessible(page: Page, label: string, opts: { exclud
   const { violations } = await axe.analyze();
   const bad = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect(bad, `axe on ${label}`).toEqual([]);
 }
 
@@ -27,7 +33,10 @@ export async function completedJob(request: APIRequestContext, key: string, extr
   expect(res.status(), await res.text()).toBe(202);
   const { eval_id } = (await res.json()) as { eval_id: string };
   await expect
-    .poll(async () => ((await (await request.get(`/api/v1/jobs/${eval_id}`, { headers })).json()) as { status: string }).status, { timeout: 60_000, intervals: [200, 500, 1000] })
+    .poll(async () => ((await (await request.get(`/api/v1/jobs/${eval_id}`, { headers })).json()) as { status: string }).status, {
+      timeout: 60_000,
+      intervals: [200, 500, 1000],
+    })
     .toBe("completed");
   return eval_id;
 }

@@ -69,7 +69,10 @@ test("History rows offer Edit and re-run", async ({ page }) => {
 
 test("another organization's job, or an unknown one, opens an empty form and shows none of its data", async ({ page, request }) => {
   const secret = { ...SEED_PROFILE, entity: "other-org-confidential", revenue: 77_777_777 };
-  const res = await request.post("/api/v1/jobs", { headers: { "X-API-Key": other.key }, data: { profile: secret, pool: "carriers:all", webhook_url: "http://127.0.0.1:9/other-org" } });
+  const res = await request.post("/api/v1/jobs", {
+    headers: { "X-API-Key": other.key },
+    data: { profile: secret, pool: "carriers:all", webhook_url: "http://127.0.0.1:9/other-org" },
+  });
   expect(res.status(), await res.text()).toBe(202);
   const theirs = (await res.json()).eval_id as string;
 

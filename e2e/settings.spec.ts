@@ -137,7 +137,8 @@ test("the deliveries list pages with Load more, in the order GET /api/v1/webhook
       expect(res.status()).toBe(202);
     }
     // Every job finished and delivered: the API key's view of the list.
-    const listed = async () => (await (await request.get("/api/v1/webhook-deliveries?limit=100&status=succeeded", { headers })).json()) as { data: { id: string }[] };
+    const listed = async () =>
+      (await (await request.get("/api/v1/webhook-deliveries?limit=100&status=succeeded", { headers })).json()) as { data: { id: string }[] };
     await expect.poll(async () => (await listed()).data.length, { timeout: 60_000 }).toBe(21);
     const order = (await listed()).data.map((d) => d.id);
 
@@ -277,5 +278,7 @@ test("an underwriter gets no Settings link and 403 from the settings APIs; an AP
   // An API key cannot reach settings either, whoever's organization it belongs to.
   const keyHeaders = { "X-API-Key": t.key };
   expect((await request.get("/api/v1/api-keys", { headers: keyHeaders })).status()).toBe(403);
-  expect((await request.post("/api/v1/members", { headers: keyHeaders, data: { email: "x@example.test", password: "long-enough", role: "admin" } })).status()).toBe(403);
+  expect(
+    (await request.post("/api/v1/members", { headers: keyHeaders, data: { email: "x@example.test", password: "long-enough", role: "admin" } })).status(),
+  ).toBe(403);
 });

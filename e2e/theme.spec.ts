@@ -35,7 +35,12 @@ test("follows the system setting, remembers a choice, and passes axe in both the
 
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [name, path] of [["history", "/jobs"], ["new-evaluation", "/jobs/new"], ["result", `/jobs/${evalId}`], ["trace", `/traces/${evalId}`]] as const) {
+    for (const [name, path] of [
+      ["history", "/jobs"],
+      ["new-evaluation", "/jobs/new"],
+      ["result", `/jobs/${evalId}`],
+      ["trace", `/traces/${evalId}`],
+    ] as const) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       if (name === "result") await expect(page.getByRole("table").first()).toBeVisible();

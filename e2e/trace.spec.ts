@@ -8,7 +8,10 @@ import { completedJob, expectAccessible, screenshot } from "./page-checks";
 // Organizations come from the CLI (a process per call) and the job runs for real: allow for a slow machine.
 test.describe.configure({ timeout: 120_000 });
 
-type TraceJson = { eliminated: { code: string; rule: string; count: number; candidates: { name: string }[] }[]; scored: { name: string; tier_rule?: string }[] };
+type TraceJson = {
+  eliminated: { code: string; rule: string; count: number; candidates: { name: string }[] }[];
+  scored: { name: string; tier_rule?: string }[];
+};
 
 let tenant: ReturnType<typeof newTenant>;
 let evalId: string;

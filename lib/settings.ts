@@ -61,7 +61,10 @@ const SettingsSchema = z.object({
     .string()
     .default("")
     .transform((v, ctx) => {
-      const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const list = v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = list.filter((c) => !ipaddr.isValidCIDR(c) && !ipaddr.isValid(c));
       if (bad.length) {
         ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges, got "${bad.join(", ")}"` });

@@ -26,7 +26,19 @@ export function buildIfNeeded(): boolean {
 
 function sourceHash(): string {
   const h = crypto.createHash("sha256");
-  const roots = ["app", "components", "lib", "public", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  const roots = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "instrumentation.ts",
+    "instrumentation-node.ts",
+    "proxy.ts",
+    "next.config.mjs",
+    "postcss.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   const walk = (p: string) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);

@@ -44,7 +44,12 @@ const commands = {
   }),
   "keys create": z.object({ org: OrgSlug, name: z.string().trim().min(1).max(100).optional(), test: z.boolean().default(false) }),
   "pools list": z.object({ org: OrgSlug }),
-  "pools import": z.object({ org: OrgSlug, name: PoolName, domain: z.enum(POOL_DOMAINS).optional(), file: z.string().regex(/\.(csv|json)$/i, "a .csv or .json file") }),
+  "pools import": z.object({
+    org: OrgSlug,
+    name: PoolName,
+    domain: z.enum(POOL_DOMAINS).optional(),
+    file: z.string().regex(/\.(csv|json)$/i, "a .csv or .json file"),
+  }),
   "pools export": z.object({ org: OrgSlug, pool: z.string().min(1).max(100), format: z.enum(POOL_FILE_FORMATS).default("csv") }),
   "webhooks secret": z.object({ org: OrgSlug }),
   "webhooks rotate": z.object({ org: OrgSlug }),
@@ -65,9 +70,17 @@ try {
   values = parseArgs({
     args: argv.slice(2),
     options: {
-      slug: { type: "string" }, name: { type: "string" }, org: { type: "string" }, email: { type: "string" },
-      password: { type: "string" }, role: { type: "string" }, test: { type: "boolean" },
-      domain: { type: "string" }, file: { type: "string" }, pool: { type: "string" }, format: { type: "string" },
+      slug: { type: "string" },
+      name: { type: "string" },
+      org: { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      test: { type: "boolean" },
+      domain: { type: "string" },
+      file: { type: "string" },
+      pool: { type: "string" },
+      format: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -138,7 +151,9 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
       const pool = await findUsablePool(db, org.id, a.pool);
       const version = pool && (await loadPoolVersion(db, pool.currentVersionId));
       if (!version) throw new NotFoundError(`pool "${a.pool}" not found for organization "${org.slug}"`);
-      return a.format === "json" ? candidatesToJson(version.candidates) : candidatesToCsv(getDomain(version.domain)!.candidateSchema, version.candidates).trimEnd();
+      return a.format === "json"
+        ? candidatesToJson(version.candidates)
+        : candidatesToCsv(getDomain(version.domain)!.candidateSchema, version.candidates).trimEnd();
     }
     case "webhooks secret": {
       const org = await organizationBySlug(db, a.org);

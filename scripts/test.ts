@@ -31,7 +31,13 @@ const passes: Pass[] = [
     skipped: "TEST_DATABASE_URL is not set: database tests ran on the embedded database only, *.pg.db.test.ts did not run",
   },
   // Built once here; the Playwright server's `npm start` finds the build current and starts at once.
-  { name: "build", label: "production build (once, reused by the browser tests)", cmd: "npx", args: ["tsx", "scripts/build.ts"], env: { NEXIO_TYPECHECKED: "1" } },
+  {
+    name: "build",
+    label: "production build (once, reused by the browser tests)",
+    cmd: "npx",
+    args: ["tsx", "scripts/build.ts"],
+    env: { NEXIO_TYPECHECKED: "1" },
+  },
   { name: "e2e", label: "playwright (Chromium against next start)", cmd: "npx", args: ["playwright", "test"] },
 ];
 

@@ -36,7 +36,27 @@ export interface Violation {
   what: string;
 }
 
-const NODE_IO = ["fs", "fs/promises", "net", "http", "https", "http2", "child_process", "dgram", "dns", "tls", "worker_threads", "cluster", "os", "readline", "zlib", "crypto", "process", "perf_hooks", "timers"];
+const NODE_IO = [
+  "fs",
+  "fs/promises",
+  "net",
+  "http",
+  "https",
+  "http2",
+  "child_process",
+  "dgram",
+  "dns",
+  "tls",
+  "worker_threads",
+  "cluster",
+  "os",
+  "readline",
+  "zlib",
+  "crypto",
+  "process",
+  "perf_hooks",
+  "timers",
+];
 const HTTP_MODULES = ["next/server", "@/lib/api/errors"];
 
 function sourceFiles(): SourceFile[] {
@@ -79,7 +99,8 @@ function parseFile(src: SourceFile, known: Set<string>): ParsedFile {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, isTypeOnlyImport(node));
     if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) add(node.moduleSpecifier.text, node.isTypeOnly);
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) add(node.moduleReference.expression.text, node.isTypeOnly);
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression))
+      add(node.moduleReference.expression.text, node.isTypeOnly);
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) add(node.argument.literal.text, true);
     if (ts.isCallExpression(node)) {
       const [arg] = node.arguments;
@@ -110,7 +131,8 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
 
 const under = (file: string | null, dir: string) => file !== null && (file === dir || file.startsWith(`${dir}/`));
 const bare = (spec: string) => spec.replace(/^node:/, "");
-const isNodeIo = (spec: string) => spec.startsWith("node:") ? NODE_IO.includes(bare(spec)) || NODE_IO.some((m) => bare(spec).startsWith(`${m}/`)) : NODE_IO.includes(spec);
+const isNodeIo = (spec: string) =>
+  spec.startsWith("node:") ? NODE_IO.includes(bare(spec)) || NODE_IO.some((m) => bare(spec).startsWith(`${m}/`)) : NODE_IO.includes(spec);
 const isRouteFile = (file: string) => file.startsWith("app/") && /\/route\.tsx?$/.test(file);
 /** Schema modules: the zod schemas and route contracts that the dashboard shares with the server. */
 const isSchemaModule = (file: string) => /^lib\/(.+\/)?(schemas|contract)\.ts$/.test(file);
@@ -118,15 +140,32 @@ const isSchemaModule = (file: string) => /^lib\/(.+\/)?(schemas|contract)\.ts$/.
 // A server module runs only on the server: it imports a server-only package (Node's modules, the
 // database, `server-only`, next/server, next/headers) or the environment (lib/settings.ts), or
 // imports — as a value, not as a type — a module that does.
-const SERVER_PACKAGES = ["server-only", "next/server", "next/headers", "pg", "prisma", "better-auth", "better-auth/next-js", "better-auth/plugins", "standardwebhooks", "@electric-sql/pglite", "@electric-sql/pglite-socket"];
+const SERVER_PACKAGES = [
+  "server-only",
+  "next/server",
+  "next/headers",
+  "pg",
+  "prisma",
+  "better-auth",
+  "better-auth/next-js",
+  "better-auth/plugins",
+  "standardwebhooks",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite-socket",
+];
 const isServerPackage = (spec: string) =>
-  spec.startsWith("node:") || builtinModules.includes(spec) || SERVER_PACKAGES.includes(spec) || spec.startsWith("@prisma/") || spec.startsWith("@electric-sql/");
+  spec.startsWith("node:") ||
+  builtinModules.includes(spec) ||
+  SERVER_PACKAGES.includes(spec) ||
+  spec.startsWith("@prisma/") ||
+  spec.startsWith("@electric-sql/");
 const isServerSeed = (target: string | null) => under(target, "lib/db") || under(target, "lib/generated") || target === "lib/settings.ts";
 
 function serverModules(parsedFiles: ParsedFile[]): Set<string> {
   const server = new Set<string>();
-  for (const f of parsedFiles) if (isServerSeed(f.file) || f.imports.some((i) => !i.typeOnly && (isServerPackage(i.spec) || isServerSeed(i.target)))) server.add(f.file);
-  for (let grew = true; grew; ) {
+  for (const f of parsedFiles)
+    if (isServerSeed(f.file) || f.imports.some((i) => !i.typeOnly && (isServerPackage(i.spec) || isServerSeed(i.target)))) server.add(f.file);
+  for (let grew = true; grew;) {
     grew = false;
     for (const f of parsedFiles) {
       if (server.has(f.file)) continue;
@@ -150,20 +189,27 @@ export function checkArchitecture(files: SourceFile[]): Violation[] {
     const flag = (rule: string, what: string) => out.push({ rule, file: f.file, what });
     for (const imp of f.imports) {
       const { spec, target } = imp;
-      if (isSchemaModule(f.file) && isServer(imp)) flag("schemas-no-server", `imports ${spec}${imp.typeOnly ? " (a type)" : ""}: a schema module imports zod, the engine's constants and other schema modules only`);
+      if (isSchemaModule(f.file) && isServer(imp))
+        flag(
+          "schemas-no-server",
+          `imports ${spec}${imp.typeOnly ? " (a type)" : ""}: a schema module imports zod, the engine's constants and other schema modules only`,
+        );
       if (f.client && !imp.typeOnly && isServer(imp)) flag("client-no-server", `imports ${spec}: a server module in a "use client" file`);
       if (under(f.file, "lib/engine")) {
         if (spec === "next" || spec.startsWith("next/")) flag("engine-pure", `imports ${spec}`);
-        if (spec === "prisma" || spec.startsWith("@prisma/") || under(target, "lib/generated") || under(target, "lib/db")) flag("engine-pure", `imports ${spec}`);
+        if (spec === "prisma" || spec.startsWith("@prisma/") || under(target, "lib/generated") || under(target, "lib/db"))
+          flag("engine-pure", `imports ${spec}`);
         if (isNodeIo(spec)) flag("engine-pure", `imports ${spec}`);
         if (target !== null && !under(target, "lib/engine")) flag("engine-pure", `imports ${spec}: the engine depends on nothing else in the repository`);
       }
-      if (under(f.file, "lib/webhooks") && under(target, "lib/worker")) flag("webhooks-worker", `imports ${spec}: webhooks must not depend on the worker (use lib/wake.ts)`);
+      if (under(f.file, "lib/webhooks") && under(target, "lib/worker"))
+        flag("webhooks-worker", `imports ${spec}: webhooks must not depend on the worker (use lib/wake.ts)`);
       if (under(f.file, "lib/worker") && under(target, "lib/webhooks") && !["lib/webhooks/enqueue.ts", "lib/webhooks/delivery-loop.ts"].includes(target!)) {
         flag("webhooks-worker", `imports ${spec}: the worker only enqueues deliveries and starts the delivery loop`);
       }
       const http = HTTP_MODULES.includes(spec) || target === "lib/api/errors.ts";
-      if (http && !under(f.file, "app") && !under(f.file, "lib/api") && !under(f.file, "scripts")) flag("http-at-the-edge", `imports ${spec}: only lib/api and app/ know HTTP; throw lib/errors.ts errors`);
+      if (http && !under(f.file, "app") && !under(f.file, "lib/api") && !under(f.file, "scripts"))
+        flag("http-at-the-edge", `imports ${spec}: only lib/api and app/ know HTTP; throw lib/errors.ts errors`);
       if (isRouteFile(f.file) && (under(target, "lib/db") || under(target, "lib/generated") || spec.startsWith("@prisma/") || spec === "pg")) {
         flag("routes-no-db", `imports ${spec}: a route calls lib/ with the db apiRoute hands it`);
       }
@@ -172,7 +218,9 @@ export function checkArchitecture(files: SourceFile[]): Violation[] {
   }
   for (const src of files) {
     if (!isRouteFile(src.file)) continue;
-    const query = src.text.match(/\bdb\.\$?\w+\.(findFirst|findUnique|findMany|create|update|upsert|delete|count|aggregate|groupBy)\w*\(|\$(queryRaw|executeRaw|transaction)/);
+    const query = src.text.match(
+      /\bdb\.\$?\w+\.(findFirst|findUnique|findMany|create|update|upsert|delete|count|aggregate|groupBy)\w*\(|\$(queryRaw|executeRaw|transaction)/,
+    );
     if (query) out.push({ rule: "routes-no-db", file: src.file, what: `queries the database itself (${query[0]}): move it into lib/` });
   }
   return out;
@@ -183,7 +231,8 @@ describe("architecture (docs/architecture.md)", () => {
 
   it("reads the whole code base", () => {
     const names = new Set(files.map((f) => f.file));
-    for (const f of ["lib/engine/evaluate.ts", "lib/api/handler.ts", "app/api/v1/jobs/route.ts", "lib/webhooks/delivery-loop.ts", "lib/worker/job-loop.ts"]) expect(names).toContain(f);
+    for (const f of ["lib/engine/evaluate.ts", "lib/api/handler.ts", "app/api/v1/jobs/route.ts", "lib/webhooks/delivery-loop.ts", "lib/worker/job-loop.ts"])
+      expect(names).toContain(f);
     expect([...names].some((f) => f.startsWith("lib/generated/"))).toBe(false);
   });
 
@@ -221,11 +270,23 @@ describe("architecture (docs/architecture.md)", () => {
 
   it("allows what the rules allow", () => {
     const allowed = [
-      { file: "lib/engine/extra.ts", text: `import { z } from "zod";\nimport { evaluate } from "./evaluate";\nexport const at = (iso: string) => new Date(iso);\nexport const x = [z, evaluate];` },
+      {
+        file: "lib/engine/extra.ts",
+        text: `import { z } from "zod";\nimport { evaluate } from "./evaluate";\nexport const at = (iso: string) => new Date(iso);\nexport const x = [z, evaluate];`,
+      },
       { file: "lib/pools/extra.ts", text: `import { notFound } from "@/lib/errors";\nexport const x = notFound;` },
-      { file: "app/api/v1/extra/route.ts", text: `import { getJob } from "@/lib/jobs/read";\nexport const GET = apiRoute(async (_req, { db }) => json(await getJob(db, "o", "e")));` },
-      { file: "lib/extra/schemas.ts", text: `import { z } from "zod";\nimport { JobStatus } from "@/lib/jobs/schemas";\nimport { LEVELS } from "@/lib/engine/types";\nexport const x = [z, JobStatus, LEVELS];` },
-      { file: "components/extra.tsx", text: `"use client";\nimport type { Trace } from "@/lib/traces/trace";\nimport { TraceJson } from "@/lib/traces/schemas";\nexport type X = Trace;\nexport const x = TraceJson;` },
+      {
+        file: "app/api/v1/extra/route.ts",
+        text: `import { getJob } from "@/lib/jobs/read";\nexport const GET = apiRoute(async (_req, { db }) => json(await getJob(db, "o", "e")));`,
+      },
+      {
+        file: "lib/extra/schemas.ts",
+        text: `import { z } from "zod";\nimport { JobStatus } from "@/lib/jobs/schemas";\nimport { LEVELS } from "@/lib/engine/types";\nexport const x = [z, JobStatus, LEVELS];`,
+      },
+      {
+        file: "components/extra.tsx",
+        text: `"use client";\nimport type { Trace } from "@/lib/traces/trace";\nimport { TraceJson } from "@/lib/traces/schemas";\nexport type X = Trace;\nexport const x = TraceJson;`,
+      },
       { file: "components/extra-server.tsx", text: `import { getJob } from "@/lib/jobs/read";\nexport const x = getJob;` },
     ];
     expect(checkArchitecture([...files, ...allowed])).toEqual([]);

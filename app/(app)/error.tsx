@@ -10,7 +10,9 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
   return (
     <div role="alert" className="mx-auto max-w-xl py-16 text-center">
       <h1 className="text-2xl font-bold tracking-tight">This page could not be shown</h1>
-      <p className="mt-3 text-slate-600">Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Nothing you saved is affected.</p>
+      <p className="mt-3 text-slate-600">
+        Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Nothing you saved is affected.
+      </p>
       <div className="mt-6 flex justify-center gap-3">
         <Button onClick={reset}>Try again</Button>
         <Link href="/jobs" className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-100">

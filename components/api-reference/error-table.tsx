@@ -1,16 +1,30 @@
 import { RichText } from "@/components/api-reference/rich-text";
 
 /** Status, error code and what it means, as a table: one operation's errors, or all of them. */
-export function ErrorTable({ errors, caption, meaningHeading }: { errors: { status: string; code: string; meaning: string }[]; caption: string; meaningHeading: string }) {
+export function ErrorTable({
+  errors,
+  caption,
+  meaningHeading,
+}: {
+  errors: { status: string; code: string; meaning: string }[];
+  caption: string;
+  meaningHeading: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Code</th>
-            <th scope="col" className="px-3 py-2 font-semibold">{meaningHeading}</th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Code
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              {meaningHeading}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -9,7 +9,9 @@ const STYLE: Record<string, string> = {
 
 export function MethodBadge({ method, small = false }: { method: string; small?: boolean }) {
   return (
-    <span className={`inline-flex justify-center rounded font-mono font-bold ring-1 ring-inset ${small ? "w-12 px-1 py-0.5 text-[11px]" : "px-2 py-0.5 text-xs"} ${STYLE[method] ?? "bg-slate-100 text-slate-900 ring-slate-300"}`}>
+    <span
+      className={`inline-flex justify-center rounded font-mono font-bold ring-1 ring-inset ${small ? "w-12 px-1 py-0.5 text-[11px]" : "px-2 py-0.5 text-xs"} ${STYLE[method] ?? "bg-slate-100 text-slate-900 ring-slate-300"}`}
+    >
       {method}
     </span>
   );

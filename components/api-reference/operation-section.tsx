@@ -5,7 +5,18 @@ import { MethodBadge } from "@/components/api-reference/method-badge";
 import { RichText } from "@/components/api-reference/rich-text";
 import { ErrorTable } from "@/components/api-reference/error-table";
 import { curlExample, exampleBody, EXAMPLE_EVAL_ID } from "@/components/api-reference/examples";
-import { constraints, enumValues, errorCodes, fieldRows, jsonSchemaOf, refName, resolve, typeLabel, type OpenApiDoc, type OperationEntry } from "@/components/api-reference/model";
+import {
+  constraints,
+  enumValues,
+  errorCodes,
+  fieldRows,
+  jsonSchemaOf,
+  refName,
+  resolve,
+  typeLabel,
+  type OpenApiDoc,
+  type OperationEntry,
+} from "@/components/api-reference/model";
 
 // One operation of the API: what it does, its parameters, body and responses on the left; a curl
 // example and a live "Try it" panel on the right.
@@ -51,13 +62,23 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
               <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Parameters</h3>
               <div className="overflow-x-auto rounded-md border border-slate-200">
                 <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Parameters of {entry.method} {entry.path}</caption>
+                  <caption className="sr-only">
+                    Parameters of {entry.method} {entry.path}
+                  </caption>
                   <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                     <tr>
-                      <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">In</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Type</th>
-                      <th scope="col" className="px-3 py-2 font-semibold">Description</th>
+                      <th scope="col" className="px-3 py-2 font-semibold">
+                        Name
+                      </th>
+                      <th scope="col" className="px-3 py-2 font-semibold">
+                        In
+                      </th>
+                      <th scope="col" className="px-3 py-2 font-semibold">
+                        Type
+                      </th>
+                      <th scope="col" className="px-3 py-2 font-semibold">
+                        Description
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 align-top">
@@ -68,7 +89,11 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
                         <tr key={`${p.in}:${p.name}`}>
                           <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
                             <code className="font-mono text-[13px] font-semibold text-slate-900">{p.name}</code>
-                            {p.required && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-semibold text-red-800 ring-1 ring-inset ring-red-200">required</span>}
+                            {p.required && (
+                              <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-semibold text-red-800 ring-1 ring-inset ring-red-200">
+                                required
+                              </span>
+                            )}
                           </th>
                           <td className="px-3 py-2 text-slate-700">{p.in}</td>
                           <td className="px-3 py-2">
@@ -91,7 +116,8 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
           {bodySchema && (
             <div>
               <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
-                Request body <span className="font-normal normal-case text-slate-600">application/json{bodySchema.$ref ? ` · ${refName(bodySchema.$ref)}` : ""}</span>
+                Request body{" "}
+                <span className="font-normal normal-case text-slate-600">application/json{bodySchema.$ref ? ` · ${refName(bodySchema.$ref)}` : ""}</span>
               </h3>
               <SchemaTable rows={fieldRows(doc, bodySchema)} caption={`Request body of ${entry.method} ${entry.path}`} />
             </div>
@@ -119,7 +145,11 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
                           ))}
                         </ul>
                       )}
-                      {schema ? <SchemaTable rows={fieldRows(doc, schema)} caption={`${status} response of ${entry.method} ${entry.path}`} /> : <p className="text-sm text-slate-600">See the description above.</p>}
+                      {schema ? (
+                        <SchemaTable rows={fieldRows(doc, schema)} caption={`${status} response of ${entry.method} ${entry.path}`} />
+                      ) : (
+                        <p className="text-sm text-slate-600">See the description above.</p>
+                      )}
                     </div>
                   </details>
                 );
@@ -132,7 +162,11 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
               <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Errors</h3>
               <ErrorTable errors={errors} caption={`Error responses of ${entry.method} ${entry.path}`} meaningHeading="When" />
               <p className="mt-2 text-xs text-slate-600">
-                Every error has the shape <a href="#errors" className="font-medium text-indigo-800 underline">described below</a>.
+                Every error has the shape{" "}
+                <a href="#errors" className="font-medium text-indigo-800 underline">
+                  described below
+                </a>
+                .
               </p>
             </div>
           )}
@@ -144,7 +178,11 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-200">curl</h3>
               <CopyButton text={curlExample(entry, baseUrl)} label="Copy curl" onDark />
             </div>
-            <pre className="overflow-x-auto p-3 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label={`curl example for ${entry.method} ${entry.path}`}>
+            <pre
+              className="overflow-x-auto p-3 font-mono text-xs leading-5 text-slate-100"
+              tabIndex={0}
+              aria-label={`curl example for ${entry.method} ${entry.path}`}
+            >
               {curlExample(entry, baseUrl)}
             </pre>
           </div>

@@ -33,9 +33,15 @@ export function SchemaTable({ rows, caption }: { rows: FieldRow[]; caption?: str
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Field</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Type</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Description</th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Field
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Type
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Description
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -53,7 +59,11 @@ function FieldRowView({ row }: { row: FieldRow }) {
     <>
       <tr>
         <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>
-          {row.depth > 0 && <span aria-hidden="true" className="mr-1 text-slate-400">↳</span>}
+          {row.depth > 0 && (
+            <span aria-hidden="true" className="mr-1 text-slate-400">
+              ↳
+            </span>
+          )}
           <code className="font-mono text-[13px] font-semibold text-slate-900">{row.name}</code>
           {row.required ? (
             <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-semibold text-red-800 ring-1 ring-inset ring-red-200">required</span>

@@ -25,7 +25,8 @@ function useShared(): Shared {
   return s;
 }
 
-const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 placeholder:text-slate-500 focus:border-indigo-600";
+const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900 placeholder:text-slate-500 focus:border-indigo-600";
 
 export function ApiKeyField({ compact = false }: { compact?: boolean }) {
   const { apiKey, setApiKey } = useShared();
@@ -136,7 +137,13 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
     }
   }
 
-  const statusStyle = !result ? "" : result.status < 300 ? "bg-emerald-100 text-emerald-900" : result.status < 500 ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-900";
+  const statusStyle = !result
+    ? ""
+    : result.status < 300
+      ? "bg-emerald-100 text-emerald-900"
+      : result.status < 500
+        ? "bg-amber-100 text-amber-900"
+        : "bg-red-100 text-red-900";
 
   return (
     <form
@@ -161,7 +168,12 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
               </span>
             </label>
             {p.enum ? (
-              <select id={fid} value={values[p.name] ?? ""} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })} className={`mt-1 ${inputClass}`}>
+              <select
+                id={fid}
+                value={values[p.name] ?? ""}
+                onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                className={`mt-1 ${inputClass}`}
+              >
                 <option value="">(any)</option>
                 {p.enum.map((v) => (
                   <option key={v} value={v}>
@@ -180,7 +192,11 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
               />
             )}
             {offerLast && (
-              <button type="button" onClick={() => setValues({ ...values, [p.name]: lastEvalId })} className="mt-1 text-xs font-medium text-indigo-800 underline hover:text-indigo-950">
+              <button
+                type="button"
+                onClick={() => setValues({ ...values, [p.name]: lastEvalId })}
+                className="mt-1 text-xs font-medium text-indigo-800 underline hover:text-indigo-950"
+              >
                 Use {lastEvalId} (your last submitted job)
               </button>
             )}
@@ -221,9 +237,7 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
         >
           {sending ? "Sending…" : "Send"}
         </button>
-        <span className="text-xs text-slate-600">
-          {missing.length > 0 ? `Fill in ${missing.join(", ")} first.` : `${method} ${url()}`}
-        </span>
+        <span className="text-xs text-slate-600">{missing.length > 0 ? `Fill in ${missing.join(", ")} first.` : `${method} ${url()}`}</span>
       </div>
       <div aria-live="polite">
         {failure && (
@@ -250,7 +264,11 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
                 ))}
               </dl>
             )}
-            <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-b-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Response body">
+            <pre
+              className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-b-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100"
+              tabIndex={0}
+              aria-label="Response body"
+            >
               {result.body || "(empty body)"}
             </pre>
           </section>

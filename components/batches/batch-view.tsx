@@ -21,15 +21,27 @@ function TierMix({ row }: { row: ResultRow }) {
         <span className="bg-amber-400" style={{ width: `${(100 * m) / total}%` }} />
         <span className="bg-slate-400" style={{ width: `${(100 * w) / total}%` }} />
       </span>
-      <span className="text-xs tabular-nums text-slate-700">{s} strong · {m} moderate · {w} weak</span>
+      <span className="text-xs tabular-nums text-slate-700">
+        {s} strong · {m} moderate · {w} weak
+      </span>
     </span>
   );
 }
 
 function Summary({ batchId }: { batchId: string }) {
   const rows = useBatchRows(batchId, true);
-  if (rows.isError) return <div className="p-5"><ErrorNote>{rows.error.message}</ErrorNote></div>;
-  if (!rows.data) return <div className="p-5"><Spinner label="Loading the results" /></div>;
+  if (rows.isError)
+    return (
+      <div className="p-5">
+        <ErrorNote>{rows.error.message}</ErrorNote>
+      </div>
+    );
+  if (!rows.data)
+    return (
+      <div className="p-5">
+        <Spinner label="Loading the results" />
+      </div>
+    );
   const noStrong = rows.data.filter((r) => r.status === "completed" && (r.tiers?.STRONG_FIT ?? 0) === 0).length;
   return (
     <div>
@@ -41,11 +53,21 @@ function Summary({ batchId }: { batchId: string }) {
         caption="Rows of the batch, those with no strong fit first"
         head={
           <tr>
-            <th scope="col" className={`${th} w-16 text-right`}>Row</th>
-            <th scope="col" className={th}>Entity</th>
-            <th scope="col" className={th}>Tier mix</th>
-            <th scope="col" className={th}>Best carrier</th>
-            <th scope="col" className={th}>Evaluation</th>
+            <th scope="col" className={`${th} w-16 text-right`}>
+              Row
+            </th>
+            <th scope="col" className={th}>
+              Entity
+            </th>
+            <th scope="col" className={th}>
+              Tier mix
+            </th>
+            <th scope="col" className={th}>
+              Best carrier
+            </th>
+            <th scope="col" className={th}>
+              Evaluation
+            </th>
           </tr>
         }
       >
@@ -54,8 +76,21 @@ function Summary({ batchId }: { batchId: string }) {
             <td className={`${td} text-right tabular-nums`}>{r.row}</td>
             <td className={`${td} [overflow-wrap:anywhere]`}>{r.entity}</td>
             <td className={td}>{r.status === "failed" ? <span className="text-red-800">{r.error?.message}</span> : <TierMix row={r} />}</td>
-            <td className={td}>{r.top[0] ? <span className="flex flex-wrap items-center gap-2"><TierBadge tier={r.top[0].tier} /><span>{r.top[0].name}</span></span> : <span className="text-slate-500">No eligible carrier</span>}</td>
-            <td className={td}><Link href={`/jobs/${r.eval_id}`} className="font-mono text-xs text-indigo-800 underline-offset-2 hover:underline">{r.eval_id}</Link></td>
+            <td className={td}>
+              {r.top[0] ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <TierBadge tier={r.top[0].tier} />
+                  <span>{r.top[0].name}</span>
+                </span>
+              ) : (
+                <span className="text-slate-500">No eligible carrier</span>
+              )}
+            </td>
+            <td className={td}>
+              <Link href={`/jobs/${r.eval_id}`} className="font-mono text-xs text-indigo-800 underline-offset-2 hover:underline">
+                {r.eval_id}
+              </Link>
+            </td>
           </tr>
         ))}
       </Table>
@@ -72,7 +107,9 @@ export function BatchView({ batchId }: { batchId: string }) {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">Batch <span className="font-mono text-lg">{b.batch_id}</span></h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          Batch <span className="font-mono text-lg">{b.batch_id}</span>
+        </h1>
         <p className="mt-1 text-sm text-slate-600">
           {formatInt(b.total)} rows against <code className="font-mono text-xs">{b.pool}</code> v{b.pool_version}, submitted {formatDateTime(b.created_at)}
           {b.skipped > 0 && <>; {formatInt(b.skipped)} invalid rows skipped</>}.
@@ -82,8 +119,21 @@ export function BatchView({ batchId }: { batchId: string }) {
         title={b.status === "completed" ? "Completed" : "Evaluating"}
         actions={
           <div className="flex gap-2">
-            <a href={exportUrl("csv")} download className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>
-            <a href={exportUrl("ndjson")} download className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">Export NDJSON</a>
+            <a
+              href={exportUrl("csv")}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              data-testid="export-csv"
+            >
+              Export CSV
+            </a>
+            <a
+              href={exportUrl("ndjson")}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Export NDJSON
+            </a>
           </div>
         }
       >
@@ -92,7 +142,9 @@ export function BatchView({ batchId }: { batchId: string }) {
       {b.skipped > 0 && (
         <Panel title="Skipped rows" description="These rows were invalid and left out.">
           <ul className="space-y-1 text-sm" data-testid="skipped-rows">
-            {b.report.details.map((d, i) => <li key={i}>{d.message}</li>)}
+            {b.report.details.map((d, i) => (
+              <li key={i}>{d.message}</li>
+            ))}
             {b.report.omitted > 0 && <li>… and {formatInt(b.report.omitted)} more problems</li>}
           </ul>
         </Panel>

@@ -22,10 +22,20 @@ export function BatchProgress({ batch }: { batch: Batch }) {
       </div>
       <p className="flex flex-wrap gap-x-4 text-sm text-slate-700" data-testid="batch-counts">
         <span className="font-semibold tabular-nums">{pct} %</span>
-        <span><span className="tabular-nums">{formatInt(completed)}</span> completed</span>
-        {failed > 0 && <span className="text-red-800"><span className="tabular-nums">{formatInt(failed)}</span> failed</span>}
-        <span><span className="tabular-nums">{formatInt(running)}</span> running</span>
-        <span><span className="tabular-nums">{formatInt(queued)}</span> queued</span>
+        <span>
+          <span className="tabular-nums">{formatInt(completed)}</span> completed
+        </span>
+        {failed > 0 && (
+          <span className="text-red-800">
+            <span className="tabular-nums">{formatInt(failed)}</span> failed
+          </span>
+        )}
+        <span>
+          <span className="tabular-nums">{formatInt(running)}</span> running
+        </span>
+        <span>
+          <span className="tabular-nums">{formatInt(queued)}</span> queued
+        </span>
       </p>
     </div>
   );

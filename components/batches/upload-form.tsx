@@ -35,7 +35,11 @@ export function BatchUploadForm() {
 
   const upload = useMutation({
     mutationFn: ({ file, type }: { file: File; type: string }) =>
-      api<Batch>(`/api/v1/batches?${new URLSearchParams({ pool, ...(skipInvalid ? { skip_invalid: "true" } : {}) })}`, { method: "POST", body: file, headers: { "Content-Type": type } }),
+      api<Batch>(`/api/v1/batches?${new URLSearchParams({ pool, ...(skipInvalid ? { skip_invalid: "true" } : {}) })}`, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": type },
+      }),
     onSuccess: (batch) => {
       void qc.invalidateQueries({ queryKey: ["batches"] });
       router.push(`/batches/${batch.batch_id}`);
@@ -44,7 +48,13 @@ export function BatchUploadForm() {
 
   function submit() {
     const type = file && fileType(file);
-    const problem = !file ? "Choose a .csv, .json or .ndjson file" : !type ? "The file must end in .csv, .json or .ndjson" : file.size > BATCH_LIMITS.maxBytes ? `The file is over ${MAX_MIB} MiB` : undefined;
+    const problem = !file
+      ? "Choose a .csv, .json or .ndjson file"
+      : !type
+        ? "The file must end in .csv, .json or .ndjson"
+        : file.size > BATCH_LIMITS.maxBytes
+          ? `The file is over ${MAX_MIB} MiB`
+          : undefined;
     setFileError(problem);
     if (problem || !file || !type) return;
     upload.mutate({ file, type });
@@ -65,11 +75,18 @@ export function BatchUploadForm() {
         <Field id={poolId} label="Pool">
           <select id={poolId} value={pool} onChange={(e) => setPool(e.target.value)} className={inputClass()}>
             {(pools.data ?? [{ id: "carriers:all", name: "carriers:all" }]).map((p) => (
-              <option key={p.id} value={p.id}>{p.id}</option>
+              <option key={p.id} value={p.id}>
+                {p.id}
+              </option>
             ))}
           </select>
         </Field>
-        <Field id={fileId} label="Profiles file" hint={`CSV (one column per profile field), JSON array or NDJSON; up to ${formatInt(BATCH_LIMITS.maxRows)} rows.`} error={fileError}>
+        <Field
+          id={fileId}
+          label="Profiles file"
+          hint={`CSV (one column per profile field), JSON array or NDJSON; up to ${formatInt(BATCH_LIMITS.maxRows)} rows.`}
+          error={fileError}
+        >
           <input
             id={fileId}
             type="file"
@@ -81,14 +98,29 @@ export function BatchUploadForm() {
           />
         </Field>
         <div className="flex items-center gap-2 lg:pt-8">
-          <input id={skipId} type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
-          <label htmlFor={skipId} className="text-sm text-slate-800">Skip invalid rows</label>
+          <input
+            id={skipId}
+            type="checkbox"
+            checked={skipInvalid}
+            onChange={(e) => setSkipInvalid(e.target.checked)}
+            className="h-4 w-4 rounded border-slate-300"
+          />
+          <label htmlFor={skipId} className="text-sm text-slate-800">
+            Skip invalid rows
+          </label>
         </div>
         <div className="lg:pt-6">
-          <Button type="submit" disabled={upload.isPending}>{upload.isPending ? "Uploading…" : "Upload and evaluate"}</Button>
+          <Button type="submit" disabled={upload.isPending}>
+            {upload.isPending ? "Uploading…" : "Upload and evaluate"}
+          </Button>
         </div>
       </form>
-      {upload.isError && (failure?.details.some((d) => /^(rows|columns)\b/.test(d.path)) ? <ImportReport error={failure} /> : <ErrorNote>Could not upload the file: {upload.error.message}</ErrorNote>)}
+      {upload.isError &&
+        (failure?.details.some((d) => /^(rows|columns)\b/.test(d.path)) ? (
+          <ImportReport error={failure} />
+        ) : (
+          <ErrorNote>Could not upload the file: {upload.error.message}</ErrorNote>
+        ))}
     </div>
   );
 }

@@ -51,10 +51,16 @@ export function ChangeRow({ change: c }: { change: Change }) {
     <tr className="border-t border-slate-100 align-top" data-testid="change-row" data-candidate={c.name} data-material={c.material}>
       <th scope="row" className="px-5 py-2.5 text-left font-medium text-slate-900">
         {c.name}
-        {c.material && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-amber-900">Material</span>}
+        {c.material && (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-amber-900">Material</span>
+        )}
       </th>
-      <td className="px-3 py-2.5"><SideCell side={c.a} filter={c.filter?.a} /></td>
-      <td className="px-3 py-2.5"><SideCell side={c.b} filter={c.filter?.b} /></td>
+      <td className="px-3 py-2.5">
+        <SideCell side={c.a} filter={c.filter?.a} />
+      </td>
+      <td className="px-3 py-2.5">
+        <SideCell side={c.b} filter={c.filter?.b} />
+      </td>
       <td className="px-3 py-2.5 tabular-nums">
         {rank ? (
           <span className={rank.moved > 0 ? "text-emerald-800" : "text-red-800"} aria-label={`${rank.moved > 0 ? "up" : "down"} ${Math.abs(rank.moved)}`}>
@@ -68,7 +74,11 @@ export function ChangeRow({ change: c }: { change: Change }) {
         <ul className="space-y-1">
           {c.kinds
             .filter((k) => KIND_WORDS[k] && k !== "tier")
-            .map((k) => <li key={k} className="text-slate-700">{KIND_WORDS[k]}</li>)}
+            .map((k) => (
+              <li key={k} className="text-slate-700">
+                {KIND_WORDS[k]}
+              </li>
+            ))}
           {c.tier && (
             <li className="text-slate-700">
               Tier {(c.tier.a ?? "").replace(/_FIT$/, "").toLowerCase()} → {(c.tier.b ?? "").replace(/_FIT$/, "").toLowerCase()}

@@ -44,7 +44,9 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
   const formRef = useRef<HTMLFormElement>(null);
 
   const [poolId, setPoolId] = useState(prefill?.poolAvailable ? prefill.poolKey : "");
-  const [values, setValues] = useState<FormValues>(() => (prefill ? fromProfile(prefill.profile, domains.find((d) => d.id === prefill.domain)?.fieldMeta ?? []) : {}));
+  const [values, setValues] = useState<FormValues>(() =>
+    prefill ? fromProfile(prefill.profile, domains.find((d) => d.id === prefill.domain)?.fieldMeta ?? []) : {},
+  );
   const [webhook, setWebhook] = useState(prefill?.webhookUrl ?? "");
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -151,7 +153,9 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
     return (
       <div className="space-y-3">
         <ErrorNote>Could not load your pools: {pools.error.message}</ErrorNote>
-        <Button variant="secondary" onClick={() => pools.refetch()}>Try again</Button>
+        <Button variant="secondary" onClick={() => pools.refetch()}>
+          Try again
+        </Button>
       </div>
     );
   }
@@ -163,24 +167,41 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
         {poolGone && (
           <div className="mb-4">
             <Note tone="warning" data-testid="pool-gone">
-              The pool this evaluation ran against, <span className="font-mono">{prefill.poolKey}</span>, is no longer available. Choose a pool to run it against.
+              The pool this evaluation ran against, <span className="font-mono">{prefill.poolKey}</span>, is no longer available. Choose a pool to run it
+              against.
             </Note>
           </div>
         )}
-        <PoolPicker pools={pools.data} value={pool?.id ?? ""} onChange={choosePool} error={poolError} domainLabel={(id) => domains.find((d) => d.id === id)?.label ?? id} />
+        <PoolPicker
+          pools={pools.data}
+          value={pool?.id ?? ""}
+          onChange={choosePool}
+          error={poolError}
+          domainLabel={(id) => domains.find((d) => d.id === id)?.label ?? id}
+        />
       </section>
 
       <section aria-labelledby="profile-h" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="flex items-start justify-between gap-4">
           <div>
-            <h2 id="profile-h" className="text-sm font-semibold text-slate-900">Profile</h2>
-            <p className="mt-0.5 text-sm text-slate-600">{domain ? `What ${domain.label.toLowerCase()} are evaluated against.` : "This pool's domain has no form."}</p>
+            <h2 id="profile-h" className="text-sm font-semibold text-slate-900">
+              Profile
+            </h2>
+            <p className="mt-0.5 text-sm text-slate-600">
+              {domain ? `What ${domain.label.toLowerCase()} are evaluated against.` : "This pool's domain has no form."}
+            </p>
           </div>
           {domain && (
-            <Button type="button" variant="secondary" onClick={fillExample}>Use example</Button>
+            <Button type="button" variant="secondary" onClick={fillExample}>
+              Use example
+            </Button>
           )}
         </div>
-        {!schema && domain && <div className="mt-4"><ErrorNote>This domain cannot be validated in the browser; the server will check the profile.</ErrorNote></div>}
+        {!schema && domain && (
+          <div className="mt-4">
+            <ErrorNote>This domain cannot be validated in the browser; the server will check the profile.</ErrorNote>
+          </div>
+        )}
         <div className="mt-5 grid grid-cols-1 gap-x-6 gap-y-5 md:grid-cols-2">
           {fields.map((f) => (
             <ProfileField key={`${domain?.id}:${f.name}`} field={f} value={values[f.name]} error={errorFor(f.name)} onChange={onChange} onBlur={onBlur} />
@@ -189,7 +210,9 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
       </section>
 
       <section aria-labelledby="delivery-h" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="delivery-h" className="text-sm font-semibold text-slate-900">Delivery</h2>
+        <h2 id="delivery-h" className="text-sm font-semibold text-slate-900">
+          Delivery
+        </h2>
         <div className="mt-3 max-w-2xl">
           <label htmlFor={WEBHOOK_ID} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-900">
             Webhook URL
@@ -211,8 +234,14 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
             aria-describedby={`${WEBHOOK_ID}-help${webhookError ? ` ${WEBHOOK_ID}-error` : ""}`}
             className={`mt-1 block h-10 w-full rounded-md border bg-white px-3 text-sm shadow-sm ${webhookError ? "border-red-500 ring-1 ring-red-500" : "border-slate-300"}`}
           />
-          {webhookError && <p id={`${WEBHOOK_ID}-error`} className="mt-1 text-sm font-medium text-red-700" data-testid="error-webhook_url">{webhookError}</p>}
-          <p id={`${WEBHOOK_ID}-help`} className="mt-1 text-xs text-slate-600">A public HTTPS endpoint that receives the result when the evaluation finishes. You can always follow it here.</p>
+          {webhookError && (
+            <p id={`${WEBHOOK_ID}-error`} className="mt-1 text-sm font-medium text-red-700" data-testid="error-webhook_url">
+              {webhookError}
+            </p>
+          )}
+          <p id={`${WEBHOOK_ID}-help`} className="mt-1 text-xs text-slate-600">
+            A public HTTPS endpoint that receives the result when the evaluation finishes. You can always follow it here.
+          </p>
         </div>
       </section>
 
@@ -222,7 +251,17 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
           <ul className="mt-1 list-disc pl-5">
             {visibleErrors.map((e) => (
               <li key={e.id}>
-                <a href={`#${e.id}`} className="underline" onClick={(ev) => { ev.preventDefault(); document.getElementById(e.id)?.focus(); }}>{e.label}</a>: {e.message}
+                <a
+                  href={`#${e.id}`}
+                  className="underline"
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    document.getElementById(e.id)?.focus();
+                  }}
+                >
+                  {e.label}
+                </a>
+                : {e.message}
               </li>
             ))}
           </ul>
@@ -236,7 +275,9 @@ export function EvaluationForm({ domains, prefill = null }: { domains: DomainFor
         </Button>
         <p className="text-sm text-slate-600">
           {pool ? (
-            <>Against <span className="font-mono">{pool.id}</span> · {pool.size.toLocaleString("en-US")} candidates · version {pool.version}</>
+            <>
+              Against <span className="font-mono">{pool.id}</span> · {pool.size.toLocaleString("en-US")} candidates · version {pool.version}
+            </>
           ) : (
             "Choose a pool above."
           )}

@@ -7,7 +7,19 @@ import type { Pool } from "./use-pools";
 export const POOL_FIELD_ID = "field-pool";
 
 /** The pools as radio cards: id, domain, size and version, so people know what they evaluate against. */
-export function PoolPicker({ pools, value, onChange, error, domainLabel }: { pools: Pool[]; value: string; onChange: (id: string) => void; error?: string; domainLabel: (domain: string) => string }) {
+export function PoolPicker({
+  pools,
+  value,
+  onChange,
+  error,
+  domainLabel,
+}: {
+  pools: Pool[];
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  domainLabel: (domain: string) => string;
+}) {
   return (
     <fieldset aria-describedby={error ? "pool-error" : undefined}>
       <legend className="text-sm font-semibold text-slate-900">Candidate pool</legend>
@@ -23,13 +35,24 @@ export function PoolPicker({ pools, value, onChange, error, domainLabel }: { poo
               }`}
               data-testid="pool-option"
             >
-              <input type="radio" id={i === 0 ? POOL_FIELD_ID : undefined} name="pool" value={p.id} checked={checked} onChange={() => onChange(p.id)} className="sr-only" />
+              <input
+                type="radio"
+                id={i === 0 ? POOL_FIELD_ID : undefined}
+                name="pool"
+                value={p.id}
+                checked={checked}
+                onChange={() => onChange(p.id)}
+                className="sr-only"
+              />
               <span className="flex items-start justify-between gap-2">
                 <span>
                   <span className="block text-xs font-medium uppercase tracking-wide text-slate-600">{domainLabel(p.domain)}</span>
                   <span className="block font-semibold text-slate-900">{p.name}</span>
                 </span>
-                <span aria-hidden="true" className={`mt-0.5 h-4 w-4 shrink-0 rounded-full border-2 ${checked ? "border-indigo-700 bg-indigo-700 shadow-[inset_0_0_0_2px_white]" : "border-slate-300 bg-white"}`} />
+                <span
+                  aria-hidden="true"
+                  className={`mt-0.5 h-4 w-4 shrink-0 rounded-full border-2 ${checked ? "border-indigo-700 bg-indigo-700 shadow-[inset_0_0_0_2px_white]" : "border-slate-300 bg-white"}`}
+                />
               </span>
               <span className="font-mono text-xs text-slate-700">{p.id}</span>
               <span className="text-xs text-slate-600">{p.description}</span>
@@ -40,7 +63,11 @@ export function PoolPicker({ pools, value, onChange, error, domainLabel }: { poo
           );
         })}
       </div>
-      {error && <p id="pool-error" className="mt-2 text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p id="pool-error" className="mt-2 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

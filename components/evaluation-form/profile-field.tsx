@@ -39,12 +39,21 @@ export const ProfileField = memo(function ProfileField({ field: f, value, error,
       <select {...common} value={text} onChange={(e) => onChange(f.name, e.target.value)}>
         <option value="">{f.required ? "Choose…" : "Not specified"}</option>
         {f.options?.map((o) => (
-          <option key={o.value} value={o.value}>{o.label !== o.value && o.value.length <= 3 ? `${o.label} (${o.value})` : o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label !== o.value && o.value.length <= 3 ? `${o.label} (${o.value})` : o.label}
+          </option>
         ))}
       </select>
     );
   } else if (isMoney(f)) {
-    input = <MoneyInput {...common} value={typeof value === "number" ? value : undefined} onValueChange={(n) => onChange(f.name, n)} placeholder={typeof f.example === "number" ? `e.g. $${f.example.toLocaleString("en-US")}` : "$0"} />;
+    input = (
+      <MoneyInput
+        {...common}
+        value={typeof value === "number" ? value : undefined}
+        onValueChange={(n) => onChange(f.name, n)}
+        placeholder={typeof f.example === "number" ? `e.g. $${f.example.toLocaleString("en-US")}` : "$0"}
+      />
+    );
   } else if (f.kind === "date") {
     input = <input {...common} type="date" value={text} onChange={(e) => onChange(f.name, e.target.value)} />;
   } else {
@@ -71,9 +80,15 @@ export const ProfileField = memo(function ProfileField({ field: f, value, error,
       </label>
       {input}
       {error ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700" data-testid={`error-${f.name}`}>{error}</p>
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700" data-testid={`error-${f.name}`}>
+          {error}
+        </p>
       ) : null}
-      {f.description && <p id={helpId} className="mt-1 text-xs text-slate-600">{f.description}</p>}
+      {f.description && (
+        <p id={helpId} className="mt-1 text-xs text-slate-600">
+          {f.description}
+        </p>
+      )}
     </div>
   );
 });

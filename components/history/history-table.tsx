@@ -39,7 +39,17 @@ function ChangedSince({ job }: { job: JobSummary }) {
   );
 }
 
-export function HistoryTable({ jobs, caption, selected, onToggle }: { jobs: JobSummary[]; caption: string; selected: string[]; onToggle: (job: JobSummary) => void }) {
+export function HistoryTable({
+  jobs,
+  caption,
+  selected,
+  onToggle,
+}: {
+  jobs: JobSummary[];
+  caption: string;
+  selected: string[];
+  onToggle: (job: JobSummary) => void;
+}) {
   return (
     <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -55,14 +65,30 @@ export function HistoryTable({ jobs, caption, selected, onToggle }: { jobs: JobS
       </colgroup>
       <thead className="border-b border-slate-200 bg-slate-50">
         <tr>
-          <th scope="col" className={th}><span className="sr-only">Compare</span></th>
-          <th scope="col" className={th}>Entity</th>
-          <th scope="col" className={th}>Status</th>
-          <th scope="col" className={th}>Pool</th>
-          <th scope="col" className={th}>Result</th>
-          <th scope="col" className={th} aria-sort="descending">Submitted</th>
-          <th scope="col" className={`${th} text-right`}>Duration</th>
-          <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+          <th scope="col" className={th}>
+            <span className="sr-only">Compare</span>
+          </th>
+          <th scope="col" className={th}>
+            Entity
+          </th>
+          <th scope="col" className={th}>
+            Status
+          </th>
+          <th scope="col" className={th}>
+            Pool
+          </th>
+          <th scope="col" className={th}>
+            Result
+          </th>
+          <th scope="col" className={th} aria-sort="descending">
+            Submitted
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Duration
+          </th>
+          <th scope="col" className={th}>
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -86,21 +112,29 @@ export function HistoryTable({ jobs, caption, selected, onToggle }: { jobs: JobS
               </Link>
               <div className="truncate font-mono text-xs text-slate-500">{job.eval_id}</div>
             </td>
-            <td className={td}><StatusBadge status={job.status} /></td>
+            <td className={td}>
+              <StatusBadge status={job.status} />
+            </td>
             <td className={td}>
               <span className="font-mono text-xs">{job.pool}</span>
               <span className="ml-1 text-xs text-slate-500">v{job.pool_version}</span>
             </td>
             <td className={`${td} truncate`}>
               <Result job={job} />
-              <div><ChangedSince job={job} /></div>
+              <div>
+                <ChangedSince job={job} />
+              </div>
             </td>
             <td className={`${td} whitespace-nowrap text-slate-700`}>
               <time dateTime={job.created_at}>{formatDateTime(job.created_at)}</time>
             </td>
             <td className={`${td} text-right tabular-nums text-slate-700`}>{duration(job)}</td>
             <td className={`${td} text-right`}>
-              <Link href={`/jobs/new?from=${job.eval_id}`} aria-label={`Edit and re-run ${job.entity || job.eval_id}`} className="whitespace-nowrap text-sm font-medium text-indigo-800 hover:underline">
+              <Link
+                href={`/jobs/new?from=${job.eval_id}`}
+                aria-label={`Edit and re-run ${job.entity || job.eval_id}`}
+                className="whitespace-nowrap text-sm font-medium text-indigo-800 hover:underline"
+              >
                 Re-run
               </Link>
             </td>

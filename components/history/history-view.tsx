@@ -45,7 +45,13 @@ export function HistoryView() {
   const [picked, setPicked] = useState<Pick<JobSummary, "eval_id" | "created_at">[]>([]);
   const onToggle = useCallback(
     (job: JobSummary) =>
-      setPicked((p) => (p.some((x) => x.eval_id === job.eval_id) ? p.filter((x) => x.eval_id !== job.eval_id) : p.length < 2 ? [...p, { eval_id: job.eval_id, created_at: job.created_at }] : p)),
+      setPicked((p) =>
+        p.some((x) => x.eval_id === job.eval_id)
+          ? p.filter((x) => x.eval_id !== job.eval_id)
+          : p.length < 2
+            ? [...p, { eval_id: job.eval_id, created_at: job.created_at }]
+            : p,
+      ),
     [],
   );
   const [before, after] = [...picked].sort((x, y) => x.created_at.localeCompare(y.created_at) || x.eval_id.localeCompare(y.eval_id));
@@ -60,11 +66,18 @@ export function HistoryView() {
         <div className="flex items-center gap-3 text-sm" aria-live="polite" data-testid="compare-picked">
           {picked.length > 0 && <span className="text-slate-700">{picked.length} of 2 picked to compare</span>}
           {before && after && (
-            <Link href={`/jobs/${before.eval_id}/compare/${after.eval_id}`} className="rounded-md bg-indigo-700 px-3.5 py-2 font-medium text-white hover:bg-indigo-800">
+            <Link
+              href={`/jobs/${before.eval_id}/compare/${after.eval_id}`}
+              className="rounded-md bg-indigo-700 px-3.5 py-2 font-medium text-white hover:bg-indigo-800"
+            >
               Compare the 2 selected
             </Link>
           )}
-          {picked.length > 0 && <Button variant="ghost" onClick={() => setPicked([])}>Clear selection</Button>}
+          {picked.length > 0 && (
+            <Button variant="ghost" onClick={() => setPicked([])}>
+              Clear selection
+            </Button>
+          )}
         </div>
       </div>
 
@@ -86,23 +99,31 @@ export function HistoryView() {
           <div className="space-y-3 p-4">
             <ErrorNote>{badCursor ? "That page no longer exists." : `Could not load evaluations: ${jobs.error.message}`}</ErrorNote>
             {badCursor ? (
-              <Button variant="secondary" onClick={() => go({ ...state, starting_after: "", prev: [] }, "replace")}>Back to the first page</Button>
+              <Button variant="secondary" onClick={() => go({ ...state, starting_after: "", prev: [] }, "replace")}>
+                Back to the first page
+              </Button>
             ) : (
-              <Button variant="secondary" onClick={() => jobs.refetch()}>Try again</Button>
+              <Button variant="secondary" onClick={() => jobs.refetch()}>
+                Try again
+              </Button>
             )}
           </div>
         ) : page.length === 0 ? (
           <div className="p-4">
             {filtered ? (
               <EmptyState title="No evaluations match these filters">
-                <Button variant="secondary" className="mt-3" onClick={onClear}>Clear filters</Button>
+                <Button variant="secondary" className="mt-3" onClick={onClear}>
+                  Clear filters
+                </Button>
               </EmptyState>
             ) : state.starting_after ? (
               <EmptyState title="No more evaluations" />
             ) : (
               <EmptyState title="No evaluations yet">
                 <p>Evaluations submitted from the dashboard or the API appear here.</p>
-                <Link href="/jobs/new" className="mt-3 inline-block font-medium text-indigo-800 underline">Start a new evaluation</Link>
+                <Link href="/jobs/new" className="mt-3 inline-block font-medium text-indigo-800 underline">
+                  Start a new evaluation
+                </Link>
               </EmptyState>
             )}
           </div>
@@ -113,37 +134,43 @@ export function HistoryView() {
         )}
 
         {!(page.length === 0 && !state.starting_after) && (
-        <nav aria-label="Pagination" className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-3">
-          <div className="flex items-center gap-2 text-sm">
-            <label htmlFor={`${id}-size`} className="text-slate-700">Rows per page</label>
-            <select
-              id={`${id}-size`}
-              value={state.limit}
-              onChange={(e) => go({ ...state, limit: Number(e.target.value), starting_after: "", prev: [] }, "replace")}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1"
-            >
-              {[...new Set([...PAGE_SIZES, state.limit])].sort((a, b) => a - b).map((n) => (
-                <option key={n} value={n}>{n}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              disabled={!state.starting_after}
-              onClick={() => go({ ...state, starting_after: state.prev.at(-1) ?? "", prev: state.prev.slice(0, -1) }, "push")}
-            >
-              ← Previous
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={!jobs.data?.has_more || !last || jobs.isPlaceholderData}
-              onClick={() => go({ ...state, starting_after: last!, prev: state.starting_after ? [...state.prev, state.starting_after] : state.prev }, "push")}
-            >
-              Next →
-            </Button>
-          </div>
-        </nav>
+          <nav aria-label="Pagination" className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-3">
+            <div className="flex items-center gap-2 text-sm">
+              <label htmlFor={`${id}-size`} className="text-slate-700">
+                Rows per page
+              </label>
+              <select
+                id={`${id}-size`}
+                value={state.limit}
+                onChange={(e) => go({ ...state, limit: Number(e.target.value), starting_after: "", prev: [] }, "replace")}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              >
+                {[...new Set([...PAGE_SIZES, state.limit])]
+                  .sort((a, b) => a - b)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="flex gap-2">
+              <Button
+                variant="secondary"
+                disabled={!state.starting_after}
+                onClick={() => go({ ...state, starting_after: state.prev.at(-1) ?? "", prev: state.prev.slice(0, -1) }, "push")}
+              >
+                ← Previous
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={!jobs.data?.has_more || !last || jobs.isPlaceholderData}
+                onClick={() => go({ ...state, starting_after: last!, prev: state.starting_after ? [...state.prev, state.starting_after] : state.prev }, "push")}
+              >
+                Next →
+              </Button>
+            </div>
+          </nav>
         )}
       </section>
     </div>

@@ -40,7 +40,12 @@ interface RowProps {
 
 const CandidateRow = memo(function CandidateRow({ row, selected, selectable, onToggle }: RowProps) {
   return (
-    <tr role="row" className={`${COLUMNS} border-b border-slate-100 [contain-intrinsic-size:auto_64px] [content-visibility:auto] ${selected ? "bg-indigo-50" : "hover:bg-slate-50"}`} data-testid="candidate-row" data-id={row.id}>
+    <tr
+      role="row"
+      className={`${COLUMNS} border-b border-slate-100 [contain-intrinsic-size:auto_64px] [content-visibility:auto] ${selected ? "bg-indigo-50" : "hover:bg-slate-50"}`}
+      data-testid="candidate-row"
+      data-id={row.id}
+    >
       <td role="cell" className="px-2 py-2 text-center">
         <input
           type="checkbox"
@@ -51,14 +56,25 @@ const CandidateRow = memo(function CandidateRow({ row, selected, selectable, onT
           className="mt-0.5 h-4 w-4 accent-indigo-700"
         />
       </td>
-      <td role="cell" className="px-2 py-2 text-right tabular-nums text-slate-500">{row.rank}</td>
+      <td role="cell" className="px-2 py-2 text-right tabular-nums text-slate-500">
+        {row.rank}
+      </td>
       <th scope="row" role="rowheader" className="px-2 py-2 text-left font-normal">
-        <span className="block font-medium text-slate-900" data-testid="candidate-name">{row.name}</span>
+        <span className="block font-medium text-slate-900" data-testid="candidate-name">
+          {row.name}
+        </span>
         <span className="mt-0.5 block text-xs leading-snug text-slate-600">{row.reasoning}</span>
       </th>
       <td role="cell" className="px-2 py-2 text-xs" data-testid="candidate-market">
         {row.market === "surplus_lines" ? (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900" title={row.surplus_lines ? `${row.surplus_lines.declinations_required} admitted declinations first; SL tax ${(row.surplus_lines.tax_rate * 100).toFixed(2)}% + fee ${(row.surplus_lines.stamping_fee_rate * 100).toFixed(2)}%` : undefined}>
+          <span
+            className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900"
+            title={
+              row.surplus_lines
+                ? `${row.surplus_lines.declinations_required} admitted declinations first; SL tax ${(row.surplus_lines.tax_rate * 100).toFixed(2)}% + fee ${(row.surplus_lines.stamping_fee_rate * 100).toFixed(2)}%`
+                : undefined
+            }
+          >
             Surplus lines
           </span>
         ) : row.market === "admitted" ? (
@@ -66,11 +82,21 @@ const CandidateRow = memo(function CandidateRow({ row, selected, selectable, onT
         ) : (
           <span className="text-slate-400">—</span>
         )}
-        {typeof row.premium_indication === "number" && <span className="mt-1 block tabular-nums text-slate-600" title="Premium indication, not a quote">≈ ${Math.round(row.premium_indication).toLocaleString("en-US")}</span>}
+        {typeof row.premium_indication === "number" && (
+          <span className="mt-1 block tabular-nums text-slate-600" title="Premium indication, not a quote">
+            ≈ ${Math.round(row.premium_indication).toLocaleString("en-US")}
+          </span>
+        )}
       </td>
-      <td role="cell" className="px-2 py-2"><TierBadge tier={row.tier} /></td>
-      <td role="cell" className="px-2 py-2"><ConfidenceBadge confidence={row.confidence} /></td>
-      <td role="cell" className="px-2 py-2 text-right font-semibold tabular-nums" data-testid="candidate-score">{row.score}</td>
+      <td role="cell" className="px-2 py-2">
+        <TierBadge tier={row.tier} />
+      </td>
+      <td role="cell" className="px-2 py-2">
+        <ConfidenceBadge confidence={row.confidence} />
+      </td>
+      <td role="cell" className="px-2 py-2 text-right font-semibold tabular-nums" data-testid="candidate-score">
+        {row.score}
+      </td>
       {DIMENSIONS.map((d) => (
         <td role="cell" key={d} className="px-1 py-2 text-center" data-dim={d}>
           <span className={LEVEL_CHIP[row.scores[d]]}>{row.scores[d]}</span>
@@ -80,13 +106,31 @@ const CandidateRow = memo(function CandidateRow({ row, selected, selectable, onT
   );
 });
 
-export function CandidateTable({ rows, sort, onSort, selected, canSelectMore, onToggle, caption }: { rows: Row[]; sort: Sort; onSort: (k: SortKey) => void; selected: ReadonlySet<string>; canSelectMore: boolean; onToggle: (id: string) => void; caption: string }) {
+export function CandidateTable({
+  rows,
+  sort,
+  onSort,
+  selected,
+  canSelectMore,
+  onToggle,
+  caption,
+}: {
+  rows: Row[];
+  sort: Sort;
+  onSort: (k: SortKey) => void;
+  selected: ReadonlySet<string>;
+  canSelectMore: boolean;
+  onToggle: (id: string) => void;
+  caption: string;
+}) {
   return (
     <table role="table" className="block w-full text-sm" data-testid="candidate-table">
       <caption className="sr-only">{caption}</caption>
       <thead role="rowgroup" className="sticky top-0 z-10 block border-b border-slate-200 bg-slate-50">
         <tr role="row" className={COLUMNS}>
-          <th scope="col" role="columnheader" className={`${th} text-center`}><span className="sr-only">Compare</span></th>
+          <th scope="col" role="columnheader" className={`${th} text-center`}>
+            <span className="sr-only">Compare</span>
+          </th>
           <SortHeader k="rank" label="#" sort={sort} onSort={onSort} className="text-right" />
           <SortHeader k="name" label="Candidate" sort={sort} onSort={onSort} />
           <SortHeader k="market" label="Market" sort={sort} onSort={onSort} />

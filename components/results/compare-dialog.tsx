@@ -27,7 +27,17 @@ function useEvidence(evalId: string) {
 }
 
 /** Side by side: the six dimensions as rows, the 2–4 picked candidates as columns, with evidence. */
-export function CompareDialog({ evalId, candidates, onClose, returnFocusTo }: { evalId: string; candidates: Row[]; onClose: () => void; returnFocusTo: string }) {
+export function CompareDialog({
+  evalId,
+  candidates,
+  onClose,
+  returnFocusTo,
+}: {
+  evalId: string;
+  candidates: Row[];
+  onClose: () => void;
+  returnFocusTo: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const evidence = useEvidence(evalId);
@@ -57,20 +67,30 @@ export function CompareDialog({ evalId, candidates, onClose, returnFocusTo }: { 
       data-testid="compare-dialog"
     >
       <div className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white px-5 py-3">
-        <h2 id="compare-h" className="text-lg font-semibold">Compare {candidates.length} candidates</h2>
+        <h2 id="compare-h" className="text-lg font-semibold">
+          Compare {candidates.length} candidates
+        </h2>
         <div className="flex items-center gap-2">
           {/* The address names these candidates (?compare=…), so it opens this comparison for a colleague. */}
           <CopyButton label="Copy link" text={() => window.location.href} />
-          <Button ref={closeRef} variant="secondary" onClick={() => ref.current?.close()}>Close</Button>
+          <Button ref={closeRef} variant="secondary" onClick={() => ref.current?.close()}>
+            Close
+          </Button>
         </div>
       </div>
       <div className="p-5">
-        {evidence.isError && <div className="mb-4"><ErrorNote>Evidence could not be loaded: {evidence.error.message}. Levels are shown without it.</ErrorNote></div>}
+        {evidence.isError && (
+          <div className="mb-4">
+            <ErrorNote>Evidence could not be loaded: {evidence.error.message}. Levels are shown without it.</ErrorNote>
+          </div>
+        )}
         <table className="w-full table-fixed border-collapse text-sm" data-testid="compare-table">
           <caption className="sr-only">Dimensions of the selected candidates, with the evidence for each level</caption>
           <colgroup>
             <col className="w-36" />
-            {candidates.map((c) => <col key={c.id} />)}
+            {candidates.map((c) => (
+              <col key={c.id} />
+            ))}
           </colgroup>
           <thead>
             <tr className="border-b border-slate-200">
@@ -82,7 +102,9 @@ export function CompareDialog({ evalId, candidates, onClose, returnFocusTo }: { 
                     <span className="text-xs text-slate-500">#{c.rank}</span>
                     <TierBadge tier={c.tier} />
                     <ConfidenceBadge confidence={c.confidence} />
-                    <span className="text-xs text-slate-700">score <span className="font-semibold tabular-nums">{c.score}</span></span>
+                    <span className="text-xs text-slate-700">
+                      score <span className="font-semibold tabular-nums">{c.score}</span>
+                    </span>
                   </span>
                 </th>
               ))}
@@ -91,7 +113,9 @@ export function CompareDialog({ evalId, candidates, onClose, returnFocusTo }: { 
           <tbody>
             {DIMENSIONS.map((d) => (
               <tr key={d} className="border-b border-slate-100" data-testid="compare-row">
-                <th scope="row" className="p-2 text-left align-top font-semibold">{DIMENSION_LABEL[d]}</th>
+                <th scope="row" className="p-2 text-left align-top font-semibold">
+                  {DIMENSION_LABEL[d]}
+                </th>
                 {candidates.map((c) => (
                   <td key={c.id} className="p-2 align-top">
                     <span className={LEVEL_CHIP[c.scores[d]]}>{c.scores[d]}</span>

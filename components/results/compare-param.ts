@@ -7,7 +7,10 @@ export const MAX_COMPARE = 4;
 
 /** The known candidate ids the parameter names, in its order, without repeats, at most MAX_COMPARE. */
 export function readCompare(value: string | null, known: (id: string) => boolean): string[] {
-  const ids = (value ?? "").split(",").map((s) => s.trim()).filter((id) => id && known(id));
+  const ids = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((id) => id && known(id));
   return [...new Set(ids)].slice(0, MAX_COMPARE);
 }
 

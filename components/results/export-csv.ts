@@ -12,10 +12,23 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export async function toCsv(rows: Row[]): Promise<string> {
   const { default: Papa } = await import("papaparse");
-  return Papa.unparse({
-    fields: [...CSV_COLUMNS],
-    data: rows.map((r) => [r.rank, r.name, r.market ?? "", r.premium_indication ?? "", r.tier, r.confidence, r.score, ...DIMENSIONS.map((d) => r.scores[d]), r.reasoning]),
-  }, { escapeFormulae: FORMULA_START });
+  return Papa.unparse(
+    {
+      fields: [...CSV_COLUMNS],
+      data: rows.map((r) => [
+        r.rank,
+        r.name,
+        r.market ?? "",
+        r.premium_indication ?? "",
+        r.tier,
+        r.confidence,
+        r.score,
+        ...DIMENSIONS.map((d) => r.scores[d]),
+        r.reasoning,
+      ]),
+    },
+    { escapeFormulae: FORMULA_START },
+  );
 }
 
 export async function downloadCsv(evalId: string, rows: Row[]) {

@@ -1,10 +1,28 @@
 // A result's filters and sort as a URL query, so a saved view (and its shared link) can reopen
 // them: `tier=STRONG_FIT,MODERATE_FIT&confidence=HIGH&max=appetite:L2,pricing:L3&q=mutual&sort=score:descending`.
 // Unknown values are dropped; whatever else the query holds is left alone.
-import { CONFIDENCES, DEFAULT_SORT, DIMENSIONS, LEVELS, NO_FILTERS, TIERS, type Confidence, type Dimension, type Filters, type Level, type Sort, type SortKey, type Tier } from "./model";
+import {
+  CONFIDENCES,
+  DEFAULT_SORT,
+  DIMENSIONS,
+  LEVELS,
+  NO_FILTERS,
+  TIERS,
+  type Confidence,
+  type Dimension,
+  type Filters,
+  type Level,
+  type Sort,
+  type SortKey,
+  type Tier,
+} from "./model";
 
 const SORT_KEYS: readonly string[] = ["rank", "name", "tier", "confidence", "score", ...DIMENSIONS];
-const list = (v: string | null) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (v: string | null) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function readFilters(search: string): { filters: Filters; sort: Sort } {
   const p = new URLSearchParams(search);

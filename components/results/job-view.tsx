@@ -79,17 +79,24 @@ function Lineage({ job, changedSince }: { job: JobHead; changedSince: Job["chang
       {job.source && (
         <p data-testid="job-source" className="rounded-md bg-indigo-50 px-3 py-2 text-indigo-950 ring-1 ring-inset ring-indigo-200">
           {job.source.kind === "rerun" ? "Re-run of " : "Re-check of "}
-          <Link href={`/jobs/${job.source.eval_id}`} className="font-mono underline">{job.source.eval_id}</Link>
+          <Link href={`/jobs/${job.source.eval_id}`} className="font-mono underline">
+            {job.source.eval_id}
+          </Link>
           {job.source.kind === "recheck" && " after a pool or scoring-rules change"}
           {" · "}
-          <Link href={`/jobs/${job.source.eval_id}/compare/${job.eval_id}`} className={link}>What changed</Link>
+          <Link href={`/jobs/${job.source.eval_id}/compare/${job.eval_id}`} className={link}>
+            What changed
+          </Link>
         </p>
       )}
       {changedSince && (
         <p data-testid="job-changed-since" className="rounded-md bg-amber-50 px-3 py-2 text-amber-950 ring-1 ring-inset ring-amber-200">
-          Changed since: a re-check on <LocalTime iso={changedSince.compared_at} /> found a material change{changedSince.sentences[0] ? `: ${changedSince.sentences[0]}` : ""}
+          Changed since: a re-check on <LocalTime iso={changedSince.compared_at} /> found a material change
+          {changedSince.sentences[0] ? `: ${changedSince.sentences[0]}` : ""}
           {" · "}
-          <Link href={`/jobs/${job.eval_id}/compare/${changedSince.eval_id}`} className={link}>What changed</Link>
+          <Link href={`/jobs/${job.eval_id}/compare/${changedSince.eval_id}`} className={link}>
+            What changed
+          </Link>
         </p>
       )}
     </div>
@@ -108,17 +115,25 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
             <p className="text-sm font-medium text-slate-500">
-              <Link href="/jobs" className="hover:underline">History</Link>
+              <Link href="/jobs" className="hover:underline">
+                History
+              </Link>
               <span aria-hidden="true"> / </span>
               <span className="font-mono">{job.eval_id}</span>
             </p>
             <h1 className="mt-1 text-2xl font-bold tracking-tight">{entity}</h1>
           </div>
           <div className="flex gap-2">
-            <Link href={`/traces/${job.eval_id}`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              href={`/traces/${job.eval_id}`}
+              className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Audit trace
             </Link>
-            <Link href={`/jobs/new?from=${job.eval_id}`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              href={`/jobs/new?from=${job.eval_id}`}
+              className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Edit and re-run
             </Link>
             <Link href="/jobs/new" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
@@ -140,10 +155,18 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
       {job.status === "failed" ? (
         <ErrorNote>
           <p className="font-semibold">The evaluation failed{job.error ? ` (${job.error.code})` : ""}.</p>
-          <p className="mt-1" data-testid="job-error">{job.error?.message ?? "No reason was recorded."}</p>
+          <p className="mt-1" data-testid="job-error">
+            {job.error?.message ?? "No reason was recorded."}
+          </p>
         </ErrorNote>
       ) : job.status === "completed" && query.data?.candidates ? (
-        <Results evalId={job.eval_id} poolSize={query.data.pool_size ?? 0} eligible={query.data.filtered ?? query.data.candidates.length} candidates={query.data.candidates} nearMisses={query.data.near_misses ?? []} />
+        <Results
+          evalId={job.eval_id}
+          poolSize={query.data.pool_size ?? 0}
+          eligible={query.data.filtered ?? query.data.candidates.length}
+          candidates={query.data.candidates}
+          nearMisses={query.data.near_misses ?? []}
+        />
       ) : query.isError && isDone(job.status) ? (
         <ErrorNote>The results could not be loaded: {query.error.message}</ErrorNote>
       ) : (

@@ -12,9 +12,10 @@ export type Level = (typeof LEVELS)[number];
 
 export type Row = ScoredCandidate & { rank: number };
 
-export const DIMENSION_LABEL: Record<Dimension, string> = Object.fromEntries(
-  DIMENSIONS.map((d) => [d, d[0].toUpperCase() + d.slice(1)]),
-) as Record<Dimension, string>;
+export const DIMENSION_LABEL: Record<Dimension, string> = Object.fromEntries(DIMENSIONS.map((d) => [d, d[0].toUpperCase() + d.slice(1)])) as Record<
+  Dimension,
+  string
+>;
 
 export const CONFIDENCE_LABEL: Record<Confidence, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" } as Record<Confidence, string>;
 

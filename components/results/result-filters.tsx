@@ -27,7 +27,21 @@ function toggle<T>(list: T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
-function CheckGroup<T extends string>({ legend, values, labels, selected, counts, onChange }: { legend: string; values: readonly T[]; labels: Record<string, string>; selected: T[]; counts: Record<string, number>; onChange: (v: T[]) => void }) {
+function CheckGroup<T extends string>({
+  legend,
+  values,
+  labels,
+  selected,
+  counts,
+  onChange,
+}: {
+  legend: string;
+  values: readonly T[];
+  labels: Record<string, string>;
+  selected: T[];
+  counts: Record<string, number>;
+  onChange: (v: T[]) => void;
+}) {
   return (
     <fieldset>
       <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{legend}</legend>
@@ -47,7 +61,17 @@ function CheckGroup<T extends string>({ legend, values, labels, selected, counts
 const LEVEL_RANGE: Record<Level, string> = { L1: "L1 only", L2: "L1–L2", L3: "L1–L3", L4: "Any" } as Record<Level, string>;
 
 /** Tier, confidence, level per dimension and name: what narrows the ranked list. */
-export const ResultFilters = memo(function ResultFilters({ filters, onChange, tierCounts, confCounts }: { filters: Filters; onChange: (f: Filters) => void; tierCounts: Record<string, number>; confCounts: Record<string, number> }) {
+export const ResultFilters = memo(function ResultFilters({
+  filters,
+  onChange,
+  tierCounts,
+  confCounts,
+}: {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  tierCounts: Record<string, number>;
+  confCounts: Record<string, number>;
+}) {
   const id = useId();
   const setLevel = (d: Dimension, v: string) => {
     const maxLevel = { ...filters.maxLevel };
@@ -58,20 +82,47 @@ export const ResultFilters = memo(function ResultFilters({ filters, onChange, ti
   return (
     <div role="group" aria-label="Filter candidates" className="grid grid-cols-[minmax(0,1.2fr)_auto_auto_minmax(0,3fr)] gap-6">
       <div>
-        <label htmlFor={`${id}-text`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">Name</label>
-        <input id={`${id}-text`} type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} placeholder="Filter by name" className={`mt-1.5 ${control}`} />
+        <label htmlFor={`${id}-text`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Name
+        </label>
+        <input
+          id={`${id}-text`}
+          type="search"
+          value={filters.text}
+          onChange={(e) => onChange({ ...filters, text: e.target.value })}
+          placeholder="Filter by name"
+          className={`mt-1.5 ${control}`}
+        />
       </div>
-      <CheckGroup legend="Tier" values={TIERS} labels={TIER_LABEL} selected={filters.tiers} counts={tierCounts} onChange={(tiers) => onChange({ ...filters, tiers })} />
-      <CheckGroup legend="Confidence" values={CONFIDENCES} labels={CONFIDENCE_LABEL} selected={filters.confidences} counts={confCounts} onChange={(confidences) => onChange({ ...filters, confidences })} />
+      <CheckGroup
+        legend="Tier"
+        values={TIERS}
+        labels={TIER_LABEL}
+        selected={filters.tiers}
+        counts={tierCounts}
+        onChange={(tiers) => onChange({ ...filters, tiers })}
+      />
+      <CheckGroup
+        legend="Confidence"
+        values={CONFIDENCES}
+        labels={CONFIDENCE_LABEL}
+        selected={filters.confidences}
+        counts={confCounts}
+        onChange={(confidences) => onChange({ ...filters, confidences })}
+      />
       <fieldset>
         <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Levels</legend>
         <div className="mt-1.5 grid grid-cols-3 gap-x-3 gap-y-2">
           {DIMENSIONS.map((d) => (
             <div key={d} className="flex items-center gap-2">
-              <label htmlFor={`${id}-${d}`} className="w-20 shrink-0 text-sm text-slate-800">{DIMENSION_LABEL[d]}</label>
+              <label htmlFor={`${id}-${d}`} className="w-20 shrink-0 text-sm text-slate-800">
+                {DIMENSION_LABEL[d]}
+              </label>
               <select id={`${id}-${d}`} value={filters.maxLevel[d] ?? "L4"} onChange={(e) => setLevel(d, e.target.value)} className={control}>
                 {LEVELS.map((l) => (
-                  <option key={l} value={l}>{LEVEL_RANGE[l]}</option>
+                  <option key={l} value={l}>
+                    {LEVEL_RANGE[l]}
+                  </option>
                 ))}
               </select>
             </div>

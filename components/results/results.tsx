@@ -11,7 +11,19 @@ import { CandidateTable } from "./candidate-table";
 import { CompareDialog } from "./compare-dialog";
 import { MAX_COMPARE } from "./compare-param";
 import { downloadCsv } from "./export-csv";
-import { applyFilters, applySort, DEFAULT_SORT, firstDirection, isFiltering, NO_FILTERS, toRows, type Filters, type Row, type Sort, type SortKey } from "./model";
+import {
+  applyFilters,
+  applySort,
+  DEFAULT_SORT,
+  firstDirection,
+  isFiltering,
+  NO_FILTERS,
+  toRows,
+  type Filters,
+  type Row,
+  type Sort,
+  type SortKey,
+} from "./model";
 import { LevelLegend, ResultFilters } from "./result-filters";
 import { Summary } from "./summary";
 import { useCompareUrl } from "./use-compare-url";
@@ -25,7 +37,19 @@ function countBy(rows: Row[], key: "tier" | "confidence") {
 }
 
 /** A completed evaluation: summary, filters, the ranked table, comparison and CSV export. */
-export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [] }: { evalId: string; poolSize: number; eligible: number; candidates: ScoredCandidate[]; nearMisses?: NearMiss[] }) {
+export function Results({
+  evalId,
+  poolSize,
+  eligible,
+  candidates,
+  nearMisses = [],
+}: {
+  evalId: string;
+  poolSize: number;
+  eligible: number;
+  candidates: ScoredCandidate[];
+  nearMisses?: NearMiss[];
+}) {
   const all = useMemo(() => toRows(candidates), [candidates]);
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.
@@ -57,7 +81,10 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
   const confCounts = useMemo(() => countBy(all, "confidence"), [all]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
 
-  const onSort = useCallback((key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === "ascending" ? "descending" : "ascending" } : { key, dir: firstDirection(key) })), []);
+  const onSort = useCallback(
+    (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === "ascending" ? "descending" : "ascending" } : { key, dir: firstDirection(key) })),
+    [],
+  );
   const onToggle = useCallback((id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length < MAX_COMPARE ? [...s, id] : s)), []);
 
   const picked = selected.map((id) => byId.get(id)!).filter(Boolean);
@@ -75,7 +102,8 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
             Almost eligible <span className="font-normal tabular-nums text-slate-600">({formatInt(nearMisses.length)})</span>
           </h2>
           <p className="mb-3 text-sm text-slate-600">
-            Eliminated, but within the documented margin of every filter they failed (e.g. revenue up to 10 % over a band, one AM Best notch under the floor), with what would make each eligible.
+            Eliminated, but within the documented margin of every filter they failed (e.g. revenue up to 10 % over a band, one AM Best notch under the floor),
+            with what would make each eligible.
           </p>
           <NearMissList nearMisses={nearMisses} limit={25} />
         </section>
@@ -84,7 +112,9 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
       <section aria-labelledby="candidates-h" className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="space-y-4 border-b border-slate-200 p-5">
           <div className="flex flex-wrap items-center justify-between gap-4">
-            <h2 id="candidates-h" className="text-base font-semibold text-slate-900">Ranked candidates</h2>
+            <h2 id="candidates-h" className="text-base font-semibold text-slate-900">
+              Ranked candidates
+            </h2>
             <LevelLegend />
           </div>
           <SavedViewNote id={sp.get("view")} />
@@ -95,7 +125,14 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
               Showing <span className="font-semibold tabular-nums">{formatInt(rows.length)}</span> of {formatInt(all.length)} eligible candidates
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button variant="ghost" onClick={() => { setFilters(NO_FILTERS); setSort(DEFAULT_SORT); }} disabled={!isFiltering(filters) && sort === DEFAULT_SORT}>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setFilters(NO_FILTERS);
+                  setSort(DEFAULT_SORT);
+                }}
+                disabled={!isFiltering(filters) && sort === DEFAULT_SORT}
+              >
                 Reset filters and sort
               </Button>
               <Button variant="secondary" onClick={() => void downloadCsv(evalId, rows)} disabled={rows.length === 0}>
@@ -108,12 +145,16 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
         <div className={stale ? "opacity-70 transition-opacity" : undefined}>
           {all.length === 0 ? (
             <div className="p-5">
-              <EmptyState title="No eligible candidates">The pool&apos;s filters removed every candidate; the audit trace says which rule removed each.</EmptyState>
+              <EmptyState title="No eligible candidates">
+                The pool&apos;s filters removed every candidate; the audit trace says which rule removed each.
+              </EmptyState>
             </div>
           ) : rows.length === 0 ? (
             <div className="p-5">
               <EmptyState title="No candidates match these filters">
-                <Button variant="secondary" className="mt-3" onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>
+                <Button variant="secondary" className="mt-3" onClick={() => setFilters(NO_FILTERS)}>
+                  Clear filters
+                </Button>
               </EmptyState>
             </div>
           ) : (
@@ -136,8 +177,12 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
               : `${picked.length} selected${picked.length === MAX_COMPARE ? " (the most you can compare)" : ""}: ${picked.map((p) => p.name).join(", ")}`}
           </p>
           <div className="flex gap-2">
-            <Button variant="ghost" onClick={() => setSelected([])} disabled={picked.length === 0}>Clear selection</Button>
-            <Button id={compareButtonId} onClick={() => openCompare(selected)} disabled={picked.length < 2}>Compare{picked.length ? ` (${picked.length})` : ""}</Button>
+            <Button variant="ghost" onClick={() => setSelected([])} disabled={picked.length === 0}>
+              Clear selection
+            </Button>
+            <Button id={compareButtonId} onClick={() => openCompare(selected)} disabled={picked.length < 2}>
+              Compare{picked.length ? ` (${picked.length})` : ""}
+            </Button>
           </div>
         </div>
       </section>

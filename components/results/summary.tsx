@@ -23,7 +23,21 @@ function Stat({ label, value, sub }: { label: string; value: string; sub?: strin
 }
 
 /** A stacked bar plus its numbers as a list (the bar is decoration; the list is what is read). */
-function Mix({ title, keys, labels, colours, counts, total }: { title: string; keys: readonly string[]; labels: Record<string, string>; colours: Record<string, string>; counts: Record<string, number>; total: number }) {
+function Mix({
+  title,
+  keys,
+  labels,
+  colours,
+  counts,
+  total,
+}: {
+  title: string;
+  keys: readonly string[];
+  labels: Record<string, string>;
+  colours: Record<string, string>;
+  counts: Record<string, number>;
+  total: number;
+}) {
   return (
     <div>
       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
@@ -48,7 +62,10 @@ export const Summary = memo(function Summary({ poolSize, eligible, rows }: { poo
   const tiers = count(rows, (r) => r.tier);
   const confs = count(rows, (r) => r.confidence);
   return (
-    <section aria-label="Summary" className="grid min-h-[132px] grid-cols-[auto_auto_1fr_1fr] items-start gap-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-label="Summary"
+      className="grid min-h-[132px] grid-cols-[auto_auto_1fr_1fr] items-start gap-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <dl className="contents">
         <Stat label="Pool size" value={formatInt(poolSize)} sub="candidates evaluated" />
         <Stat label="Eligible" value={formatInt(eligible)} sub={`${formatInt(poolSize - eligible)} eliminated by filters`} />

@@ -28,7 +28,13 @@ export function ApiKeysPanel() {
       <Panel
         id="new-key"
         title="Create an API key"
-        description={<>API clients send the key in the <code className="font-mono text-xs">X-API-Key</code> header. Live keys (<code className="font-mono text-xs">nx_live_…</code>) are for production, test keys (<code className="font-mono text-xs">nx_test_…</code>) for sandboxes. A key is shown once: Nexio keeps only a hash.</>}
+        description={
+          <>
+            API clients send the key in the <code className="font-mono text-xs">X-API-Key</code> header. Live keys (
+            <code className="font-mono text-xs">nx_live_…</code>) are for production, test keys (<code className="font-mono text-xs">nx_test_…</code>) for
+            sandboxes. A key is shown once: Nexio keeps only a hash.
+          </>
+        }
       >
         <CreateKeyForm
           onCreated={(k) => {
@@ -38,8 +44,14 @@ export function ApiKeysPanel() {
         />
         {created && (
           <div className="mt-5 space-y-3 rounded-md border border-emerald-200 bg-emerald-50 p-4" data-testid="new-key">
-            <CopyField label={`New ${created.mode} key “${created.name}”`} value={created.key} hint="This is the only time the key is shown. Store it in your secret manager now." />
-            <Button type="button" variant="secondary" onClick={() => setCreated(null)}>I have stored it</Button>
+            <CopyField
+              label={`New ${created.mode} key “${created.name}”`}
+              value={created.key}
+              hint="This is the only time the key is shown. Store it in your secret manager now."
+            />
+            <Button type="button" variant="secondary" onClick={() => setCreated(null)}>
+              I have stored it
+            </Button>
           </div>
         )}
       </Panel>
@@ -48,18 +60,32 @@ export function ApiKeysPanel() {
         {keys.isError ? (
           <LoadError what="the keys" error={keys.error} retry={() => keys.refetch()} />
         ) : keys.data?.data.length === 0 ? (
-          <div className="p-5"><EmptyState title="No API keys yet">Create one above to call the API.</EmptyState></div>
+          <div className="p-5">
+            <EmptyState title="No API keys yet">Create one above to call the API.</EmptyState>
+          </div>
         ) : (
           <Table
             caption="API keys"
             head={
               <tr>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Key</th>
-                <th scope="col" className={th}>Mode</th>
-                <th scope="col" className={th}>Created</th>
-                <th scope="col" className={th}>Last used</th>
-                <th scope="col" className={`${th} text-right`}><span className="sr-only">Actions</span></th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Key
+                </th>
+                <th scope="col" className={th}>
+                  Mode
+                </th>
+                <th scope="col" className={th}>
+                  Created
+                </th>
+                <th scope="col" className={th}>
+                  Last used
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             }
           >
@@ -69,10 +95,18 @@ export function ApiKeysPanel() {
               keys.data.data.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.revoked_at ? "text-slate-500" : ""}>
                   <td className={`${td} font-medium ${k.revoked_at ? "" : "text-slate-900"}`}>{k.name}</td>
-                  <td className={td}><code className="font-mono text-xs">{k.prefix}…</code></td>
-                  <td className={td}><ModeBadge mode={k.mode} /></td>
-                  <td className={td} title={formatDateTime(k.created_at)}>{formatDate(k.created_at)}</td>
-                  <td className={td} title={k.last_used_at ? formatDateTime(k.last_used_at) : undefined}>{k.last_used_at ? formatRelative(k.last_used_at) : "Never"}</td>
+                  <td className={td}>
+                    <code className="font-mono text-xs">{k.prefix}…</code>
+                  </td>
+                  <td className={td}>
+                    <ModeBadge mode={k.mode} />
+                  </td>
+                  <td className={td} title={formatDateTime(k.created_at)}>
+                    {formatDate(k.created_at)}
+                  </td>
+                  <td className={td} title={k.last_used_at ? formatDateTime(k.last_used_at) : undefined}>
+                    {k.last_used_at ? formatRelative(k.last_used_at) : "Never"}
+                  </td>
                   <td className={`${td} text-right`}>
                     {k.revoked_at ? (
                       <span className="text-xs">Revoked {formatDate(k.revoked_at)}</span>
@@ -92,7 +126,11 @@ export function ApiKeysPanel() {
             )}
           </Table>
         )}
-        {revoke.isError && <div className="p-4"><ErrorNote>Could not revoke the key: {revoke.error.message}</ErrorNote></div>}
+        {revoke.isError && (
+          <div className="p-4">
+            <ErrorNote>Could not revoke the key: {revoke.error.message}</ErrorNote>
+          </div>
+        )}
       </Panel>
     </>
   );
@@ -139,7 +177,10 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void })
         <legend className="block text-sm font-medium text-slate-800">Mode</legend>
         <div className="mt-1 inline-flex rounded-md border border-slate-300 bg-white p-0.5">
           {(["live", "test"] as const).map((m) => (
-            <label key={m} className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${mode === m ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+            <label
+              key={m}
+              className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${mode === m ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+            >
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="sr-only" />
               {m === "live" ? "Live" : "Test"}
             </label>
@@ -147,16 +188,24 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void })
         </div>
       </fieldset>
       <div className="sm:pt-6">
-        <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create key"}</Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create key"}
+        </Button>
       </div>
-      {create.isError && !Object.keys(errors).length && <div className="sm:col-span-3"><ErrorNote>Could not create the key: {create.error.message}</ErrorNote></div>}
+      {create.isError && !Object.keys(errors).length && (
+        <div className="sm:col-span-3">
+          <ErrorNote>Could not create the key: {create.error.message}</ErrorNote>
+        </div>
+      )}
     </form>
   );
 }
 
 function ModeBadge({ mode }: { mode: "live" | "test" }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${mode === "live" ? "bg-indigo-100 text-indigo-900" : "bg-amber-100 text-amber-900"}`}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${mode === "live" ? "bg-indigo-100 text-indigo-900" : "bg-amber-100 text-amber-900"}`}
+    >
       {mode === "live" ? "Live" : "Test"}
     </span>
   );

@@ -25,7 +25,9 @@ export function CopyField({ label, value, hint, wrap = false }: { label: string;
 
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <div className={`mt-1 flex gap-2 ${wrap ? "flex-col items-start" : ""}`}>
         {wrap ? (
           // A link in a narrow column: shown whole, wrapped, rather than scrolled out of sight.

@@ -88,13 +88,27 @@ export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDel
           caption="Recent webhook deliveries"
           head={
             <tr>
-              <th scope="col" className="w-10 py-2 pl-3"><span className="sr-only">Details</span></th>
-              <th scope="col" className={dth}>Job and endpoint</th>
-              <th scope="col" className={dth}>Status</th>
-              <th scope="col" className={`${dth} text-right`}>Attempts</th>
-              <th scope="col" className={dth}>Last result</th>
-              <th scope="col" className={dth}>Updated</th>
-              <th scope="col" className={dth}><span className="sr-only">Redeliver</span></th>
+              <th scope="col" className="w-10 py-2 pl-3">
+                <span className="sr-only">Details</span>
+              </th>
+              <th scope="col" className={dth}>
+                Job and endpoint
+              </th>
+              <th scope="col" className={dth}>
+                Status
+              </th>
+              <th scope="col" className={`${dth} text-right`}>
+                Attempts
+              </th>
+              <th scope="col" className={dth}>
+                Last result
+              </th>
+              <th scope="col" className={dth}>
+                Updated
+              </th>
+              <th scope="col" className={dth}>
+                <span className="sr-only">Redeliver</span>
+              </th>
             </tr>
           }
         >
@@ -114,14 +128,24 @@ export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDel
                   </button>
                 </td>
                 <td className={`${dtd} max-w-72`}>
-                  <Link href={`/traces/${d.eval_id}`} className="font-mono text-xs text-indigo-800 underline-offset-2 hover:underline">{d.eval_id}</Link>
+                  <Link href={`/traces/${d.eval_id}`} className="font-mono text-xs text-indigo-800 underline-offset-2 hover:underline">
+                    {d.eval_id}
+                  </Link>
                   {d.manual && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">redelivery</span>}
-                  <span className="mt-0.5 block truncate font-mono text-xs text-slate-600" title={d.url}>{endpoint(d.url)}</span>
+                  <span className="mt-0.5 block truncate font-mono text-xs text-slate-600" title={d.url}>
+                    {endpoint(d.url)}
+                  </span>
                 </td>
-                <td className={dtd}><DeliveryStatus status={d.status} /></td>
+                <td className={dtd}>
+                  <DeliveryStatus status={d.status} />
+                </td>
                 <td className={`${dtd} text-right tabular-nums`}>{d.attempts}</td>
-                <td className={`${dtd} max-w-60`}><LastResult d={d} /></td>
-                <td className={`${dtd} whitespace-nowrap text-xs text-slate-600`} title={formatDateTime(d.updated_at)}>{formatShortDateTime(d.updated_at)}</td>
+                <td className={`${dtd} max-w-60`}>
+                  <LastResult d={d} />
+                </td>
+                <td className={`${dtd} whitespace-nowrap text-xs text-slate-600`} title={formatDateTime(d.updated_at)}>
+                  {formatShortDateTime(d.updated_at)}
+                </td>
                 <td className={`${dtd} whitespace-nowrap text-right`}>
                   <Redeliver evalId={d.eval_id} onDone={refresh} />
                 </td>
@@ -138,7 +162,11 @@ export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDel
           ))}
         </Table>
       )}
-      {q.isError && <div className="px-4 py-3"><ErrorNote>Could not load the deliveries: {q.error.message}</ErrorNote></div>}
+      {q.isError && (
+        <div className="px-4 py-3">
+          <ErrorNote>Could not load the deliveries: {q.error.message}</ErrorNote>
+        </div>
+      )}
       {q.hasNextPage && (
         <div className="flex items-center justify-center gap-3 border-t border-slate-200 px-4 py-3">
           <Button type="button" variant="secondary" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>
@@ -169,11 +197,21 @@ function Attempts({ evalId, deliveryId, webhookId }: { evalId: string; deliveryI
           <caption className="sr-only">Attempts of delivery {webhookId}</caption>
           <thead className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="w-12 px-3 py-2 text-right">#</th>
-              <th scope="col" className="px-3 py-2">Started</th>
-              <th scope="col" className="px-3 py-2">Response</th>
-              <th scope="col" className="px-3 py-2 text-right">Latency</th>
-              <th scope="col" className="px-3 py-2">Body excerpt or error</th>
+              <th scope="col" className="w-12 px-3 py-2 text-right">
+                #
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Started
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Response
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Latency
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Body excerpt or error
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top">
@@ -181,11 +219,15 @@ function Attempts({ evalId, deliveryId, webhookId }: { evalId: string; deliveryI
               <tr key={a.attempt} data-testid="attempt-row">
                 <td className="px-3 py-2 text-right tabular-nums">{a.attempt}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-xs">{formatDateTime(a.at)}</td>
-                <td className="px-3 py-2"><HttpStatus code={a.status_code} /></td>
+                <td className="px-3 py-2">
+                  <HttpStatus code={a.status_code} />
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{a.latency_ms} ms</td>
                 <td className="px-3 py-2">
                   {a.error && <p className="text-red-800">{a.error}</p>}
-                  {a.response_excerpt && <pre className="max-h-24 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{a.response_excerpt}</pre>}
+                  {a.response_excerpt && (
+                    <pre className="max-h-24 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{a.response_excerpt}</pre>
+                  )}
                   {!a.error && !a.response_excerpt && <span className="text-slate-500">empty</span>}
                 </td>
               </tr>
@@ -201,10 +243,21 @@ function Redeliver({ evalId, onDone }: { evalId: string; onDone: () => void }) {
   const m = useMutation({ mutationFn: () => api(`/api/v1/jobs/${evalId}/deliveries`, { method: "POST" }), onSuccess: onDone });
   return (
     <div className="inline-flex flex-col items-end gap-1">
-      <Button type="button" variant="secondary" className="w-24 px-2.5 py-1.5" disabled={m.isPending} onClick={() => m.mutate()} aria-label={`Redeliver ${evalId}`}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="w-24 px-2.5 py-1.5"
+        disabled={m.isPending}
+        onClick={() => m.mutate()}
+        aria-label={`Redeliver ${evalId}`}
+      >
         {m.isPending ? "Sending…" : "Redeliver"}
       </Button>
-      {m.isError && <span role="alert" className="max-w-48 whitespace-normal text-xs text-red-700">{m.error.message}</span>}
+      {m.isError && (
+        <span role="alert" className="max-w-48 whitespace-normal text-xs text-red-700">
+          {m.error.message}
+        </span>
+      )}
     </div>
   );
 }
@@ -225,7 +278,11 @@ function LastResult({ d }: { d: WebhookDelivery }) {
 function HttpStatus({ code }: { code: number | null }) {
   if (code === null) return <span className="rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs font-semibold text-red-900">no response</span>;
   const ok = code >= 200 && code < 300;
-  return <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}>{code}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}>
+      {code}
+    </span>
+  );
 }
 
 function DeliveryStatus({ status }: { status: WebhookDelivery["status"] }) {

@@ -20,21 +20,34 @@ export function ImportReport({ error }: { error: ApiRequestError }) {
     <div className="space-y-3" data-testid="import-report">
       <ErrorNote>{error.message.split(". ")[0]}. Fix these rows and import the file again.</ErrorNote>
       {/* focusable: a long report scrolls, and keyboard users must be able to scroll it */}
-      <div tabIndex={0} role="region" aria-label="Problems in the file" className="max-h-96 overflow-y-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600">
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="Problems in the file"
+        className="max-h-96 overflow-y-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
         <Table
           caption="Problems in the file"
           head={
             <tr>
-              <th scope="col" className={`${th} w-20 text-right`}>Row</th>
-              <th scope="col" className={th}>Field</th>
-              <th scope="col" className={th}>Problem</th>
+              <th scope="col" className={`${th} w-20 text-right`}>
+                Row
+              </th>
+              <th scope="col" className={th}>
+                Field
+              </th>
+              <th scope="col" className={th}>
+                Problem
+              </th>
             </tr>
           }
         >
           {problems.map((p, i) => (
             <tr key={i} data-testid="import-problem">
               <td className={`${td} text-right tabular-nums`}>{p.row}</td>
-              <td className={`${td} whitespace-nowrap`}><code className="font-mono text-xs">{p.field}</code></td>
+              <td className={`${td} whitespace-nowrap`}>
+                <code className="font-mono text-xs">{p.field}</code>
+              </td>
               <td className={`${td} [overflow-wrap:anywhere]`}>{p.message}</td>
             </tr>
           ))}

@@ -25,10 +25,18 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
             caption="Members"
             head={
               <tr>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Email</th>
-                <th scope="col" className={th}>Role</th>
-                <th scope="col" className={th}>Added</th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Email
+                </th>
+                <th scope="col" className={th}>
+                  Role
+                </th>
+                <th scope="col" className={th}>
+                  Added
+                </th>
               </tr>
             }
           >
@@ -42,7 +50,9 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
                     {m.user_id === currentUserId && <span className="ml-2 text-xs font-normal text-slate-600">(you)</span>}
                   </td>
                   <td className={td}>{m.email}</td>
-                  <td className={td}><RoleBadge role={m.role} /></td>
+                  <td className={td}>
+                    <RoleBadge role={m.role} />
+                  </td>
                   <td className={td}>{formatDate(m.created_at)}</td>
                 </tr>
               ))
@@ -50,7 +60,11 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
           </Table>
         )}
       </Panel>
-      <Panel id="add-member" title="Add a member" description="They sign in with this email and the temporary password; send it to them through a channel you trust.">
+      <Panel
+        id="add-member"
+        title="Add a member"
+        description="They sign in with this email and the temporary password; send it to them through a channel you trust."
+      >
         <AddMemberForm />
       </Panel>
     </>
@@ -96,31 +110,72 @@ function AddMemberForm() {
       )}
       <div className="grid gap-4 md:grid-cols-2">
         <Field id={ids.email} label="Email" error={errors.email}>
-          <input id={ids.email} type="email" autoComplete="off" value={form.email} onChange={set("email")} aria-invalid={!!errors.email} aria-describedby={described("email")} className={inputClass(!!errors.email)} />
+          <input
+            id={ids.email}
+            type="email"
+            autoComplete="off"
+            value={form.email}
+            onChange={set("email")}
+            aria-invalid={!!errors.email}
+            aria-describedby={described("email")}
+            className={inputClass(!!errors.email)}
+          />
         </Field>
         <Field id={ids.name} label="Name (optional)" error={errors.name}>
-          <input id={ids.name} autoComplete="off" value={form.name} onChange={set("name")} aria-invalid={!!errors.name} aria-describedby={described("name")} className={inputClass(!!errors.name)} />
+          <input
+            id={ids.name}
+            autoComplete="off"
+            value={form.name}
+            onChange={set("name")}
+            aria-invalid={!!errors.name}
+            aria-describedby={described("name")}
+            className={inputClass(!!errors.name)}
+          />
         </Field>
         <Field id={ids.password} label="Temporary password" hint="At least 8 characters." error={errors.password}>
           <div className="flex gap-2">
-            <input id={ids.password} type="text" autoComplete="new-password" spellCheck={false} value={form.password} onChange={set("password")} aria-invalid={!!errors.password} aria-describedby={described("password", true)} className={`${inputClass(!!errors.password)} font-mono`} />
-            <Button type="button" variant="secondary" className="shrink-0" onClick={() => setForm((f) => ({ ...f, password: generatePassword() }))}>Generate</Button>
+            <input
+              id={ids.password}
+              type="text"
+              autoComplete="new-password"
+              spellCheck={false}
+              value={form.password}
+              onChange={set("password")}
+              aria-invalid={!!errors.password}
+              aria-describedby={described("password", true)}
+              className={`${inputClass(!!errors.password)} font-mono`}
+            />
+            <Button type="button" variant="secondary" className="shrink-0" onClick={() => setForm((f) => ({ ...f, password: generatePassword() }))}>
+              Generate
+            </Button>
           </div>
         </Field>
         <Field id={ids.role} label="Role" error={errors.role}>
           <select id={ids.role} value={form.role} onChange={set("role")} className={inputClass(!!errors.role)}>
-            {MEMBER_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+            {MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
       {add.isError && !Object.keys(errors).length && <ErrorNote>Could not add the member: {add.error.message}</ErrorNote>}
-      <Button type="submit" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add member"}</Button>
+      <Button type="submit" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add member"}
+      </Button>
     </form>
   );
 }
 
 function RoleBadge({ role }: { role: MemberView["role"] }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${role === "admin" ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-800"}`}>{ROLE_LABEL[role]}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${role === "admin" ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-800"}`}
+    >
+      {ROLE_LABEL[role]}
+    </span>
+  );
 }
 
 /** 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I), from the browser's CSPRNG. */

@@ -1,13 +1,29 @@
 import type { ReactNode } from "react";
 
 /** A settings section: a titled card whose body can run edge to edge (tables) or be padded (forms). */
-export function Panel({ title, description, actions, children, flush = false, id }: { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode; flush?: boolean; id?: string }) {
+export function Panel({
+  title,
+  description,
+  actions,
+  children,
+  flush = false,
+  id,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  flush?: boolean;
+  id?: string;
+}) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
     <section aria-labelledby={headingId} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="flex flex-col gap-3 border-b border-slate-200 px-5 py-4 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <h2 id={headingId} className="text-base font-semibold text-slate-900">{title}</h2>
+          <h2 id={headingId} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
           {description && <div className="mt-1 max-w-2xl text-sm text-slate-600">{description}</div>}
         </div>
         {actions && <div className="shrink-0">{actions}</div>}
@@ -21,12 +37,18 @@ export function Panel({ title, description, actions, children, flush = false, id
 export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <div className="mt-1">{children}</div>
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">{error}</p>
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
       ) : null}
     </div>
   );

@@ -13,7 +13,8 @@ import type { ListPoolVersionsResponse, PoolDiffResponse } from "@/lib/compare/s
 const SHOWN_CHANGES = 50;
 const poolPath = (pool: string) => `/api/v1/pools/${encodeURIComponent(pool)}/versions`;
 
-const value = (v: unknown) => (v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "none" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const value = (v: unknown) =>
+  v === null || v === undefined ? "—" : Array.isArray(v) ? v.join(", ") || "none" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 /** One pool's versions, and what changed between two of them (in words, then field by field). */
 export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => void }) {
@@ -38,78 +39,101 @@ export function PoolHistory({ pool, onClose }: { pool: string; onClose: () => vo
   const list = versions.data?.data ?? [];
   return (
     <div ref={top} className="scroll-mt-4">
-    <Panel
-      id="pool-history"
-      title={`History of ${pool}`}
-      description="Every import makes a new version; evaluations keep the version they used. Pick two versions to see what changed."
-      actions={<button type="button" onClick={onClose} className="text-sm font-medium text-slate-700 hover:underline">Close</button>}
-      flush
-    >
-      {versions.isError ? (
-        <LoadError what="the versions" error={versions.error} retry={() => versions.refetch()} />
-      ) : !versions.data ? (
-        <div className="p-5"><Spinner label="Loading versions…" /></div>
-      ) : (
-        <div>
-          <div className="border-b border-slate-200">
-            <Table
-              caption={`Versions of ${pool}`}
-              head={
-                <tr>
-                  <th scope="col" className={th}>Version</th>
-                  <th scope="col" className={`${th} text-right`}>Candidates</th>
-                  <th scope="col" className={th}>Source</th>
-                  <th scope="col" className={th}>Created</th>
-                </tr>
-              }
-            >
-              {list.map((v) => (
-                <tr key={v.version} data-testid="pool-version-row">
-                  <td className={td}>
-                    v{v.version} {v.current && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">current</span>}
-                  </td>
-                  <td className={`${td} text-right tabular-nums`}>{formatInt(v.size)}</td>
-                  <td className={td}>{v.source}</td>
-                  <td className={td}><LocalTime iso={v.created_at} /></td>
-                </tr>
-              ))}
-            </Table>
+      <Panel
+        id="pool-history"
+        title={`History of ${pool}`}
+        description="Every import makes a new version; evaluations keep the version they used. Pick two versions to see what changed."
+        actions={
+          <button type="button" onClick={onClose} className="text-sm font-medium text-slate-700 hover:underline">
+            Close
+          </button>
+        }
+        flush
+      >
+        {versions.isError ? (
+          <LoadError what="the versions" error={versions.error} retry={() => versions.refetch()} />
+        ) : !versions.data ? (
+          <div className="p-5">
+            <Spinner label="Loading versions…" />
           </div>
-          <div className="space-y-4 p-5">
-            {list.length < 2 ? (
-              <p className="text-sm text-slate-600">Only one version so far: import the pool again to see a difference.</p>
-            ) : (
-              <>
-                <div className="flex flex-wrap items-end gap-3">
-                  {(["from", "to"] as const).map((k) => (
-                    <div key={k}>
-                      <label htmlFor={k === "from" ? fromId : toId} className="block text-sm font-medium text-slate-800">{k === "from" ? "From" : "To"}</label>
-                      <select
-                        id={k === "from" ? fromId : toId}
-                        value={range?.[k] ?? ""}
-                        onChange={(e) => setRange((r) => ({ ...(r ?? { from: list[1].version, to: list[0].version }), [k]: Number(e.target.value) }))}
-                        className={`mt-1 ${inputClass()}`}
-                      >
-                        {list.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
-                      </select>
-                    </div>
-                  ))}
-                </div>
-                {range && range.from === range.to ? (
-                  <p className="text-sm text-slate-600">Pick two different versions.</p>
-                ) : diff.isError ? (
-                  <LoadError what="the differences" error={diff.error} retry={() => diff.refetch()} />
-                ) : !diff.data ? (
-                  <Spinner label="Comparing versions…" />
-                ) : (
-                  <DiffBody diff={diff.data} />
-                )}
-              </>
-            )}
+        ) : (
+          <div>
+            <div className="border-b border-slate-200">
+              <Table
+                caption={`Versions of ${pool}`}
+                head={
+                  <tr>
+                    <th scope="col" className={th}>
+                      Version
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Candidates
+                    </th>
+                    <th scope="col" className={th}>
+                      Source
+                    </th>
+                    <th scope="col" className={th}>
+                      Created
+                    </th>
+                  </tr>
+                }
+              >
+                {list.map((v) => (
+                  <tr key={v.version} data-testid="pool-version-row">
+                    <td className={td}>
+                      v{v.version}{" "}
+                      {v.current && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">current</span>}
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>{formatInt(v.size)}</td>
+                    <td className={td}>{v.source}</td>
+                    <td className={td}>
+                      <LocalTime iso={v.created_at} />
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+            </div>
+            <div className="space-y-4 p-5">
+              {list.length < 2 ? (
+                <p className="text-sm text-slate-600">Only one version so far: import the pool again to see a difference.</p>
+              ) : (
+                <>
+                  <div className="flex flex-wrap items-end gap-3">
+                    {(["from", "to"] as const).map((k) => (
+                      <div key={k}>
+                        <label htmlFor={k === "from" ? fromId : toId} className="block text-sm font-medium text-slate-800">
+                          {k === "from" ? "From" : "To"}
+                        </label>
+                        <select
+                          id={k === "from" ? fromId : toId}
+                          value={range?.[k] ?? ""}
+                          onChange={(e) => setRange((r) => ({ ...(r ?? { from: list[1].version, to: list[0].version }), [k]: Number(e.target.value) }))}
+                          className={`mt-1 ${inputClass()}`}
+                        >
+                          {list.map((v) => (
+                            <option key={v.version} value={v.version}>
+                              v{v.version}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    ))}
+                  </div>
+                  {range && range.from === range.to ? (
+                    <p className="text-sm text-slate-600">Pick two different versions.</p>
+                  ) : diff.isError ? (
+                    <LoadError what="the differences" error={diff.error} retry={() => diff.refetch()} />
+                  ) : !diff.data ? (
+                    <Spinner label="Comparing versions…" />
+                  ) : (
+                    <DiffBody diff={diff.data} />
+                  )}
+                </>
+              )}
+            </div>
           </div>
-        </div>
-      )}
-    </Panel>
+        )}
+      </Panel>
     </div>
   );
 }
@@ -118,12 +142,17 @@ function DiffBody({ diff }: { diff: PoolDiffResponse }) {
   return (
     <div className="space-y-4" data-testid="pool-diff">
       <div>
-        <h3 className="text-sm font-semibold text-slate-900">v{diff.from} → v{diff.to} in short</h3>
+        <h3 className="text-sm font-semibold text-slate-900">
+          v{diff.from} → v{diff.to} in short
+        </h3>
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-800" data-testid="pool-diff-summary">
-          {diff.summary.map((s) => <li key={s}>{s}</li>)}
+          {diff.summary.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
         </ul>
         <p className="mt-1 text-xs text-slate-500">
-          {formatInt(diff.added.length)} added · {formatInt(diff.removed.length)} removed · {formatInt(diff.changed.length)} changed · {formatInt(diff.unchanged)} unchanged
+          {formatInt(diff.added.length)} added · {formatInt(diff.removed.length)} removed · {formatInt(diff.changed.length)} changed ·{" "}
+          {formatInt(diff.unchanged)} unchanged
         </p>
       </div>
       {diff.changed.length > 0 && (
@@ -154,7 +183,11 @@ function DiffBody({ diff }: { diff: PoolDiffResponse }) {
               </li>
             ))}
           </ul>
-          {diff.changed.length > SHOWN_CHANGES && <p className="mt-2 text-xs text-slate-500">and {formatInt(diff.changed.length - SHOWN_CHANGES)} more changed candidates (the API lists them all).</p>}
+          {diff.changed.length > SHOWN_CHANGES && (
+            <p className="mt-2 text-xs text-slate-500">
+              and {formatInt(diff.changed.length - SHOWN_CHANGES)} more changed candidates (the API lists them all).
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -22,7 +22,13 @@ export function PoolsPanel() {
       <Panel
         id="import-pool"
         title="Import a pool"
-        description={<>Upload your own appetite data as CSV (one candidate a row; header = field names) or JSON (a list of candidates). Every row is checked; if any is invalid nothing is stored and the problems are listed. Importing again under the same name makes a new version; evaluations record the version they used.</>}
+        description={
+          <>
+            Upload your own appetite data as CSV (one candidate a row; header = field names) or JSON (a list of candidates). Every row is checked; if any is
+            invalid nothing is stored and the problems are listed. Importing again under the same name makes a new version; evaluations record the version they
+            used.
+          </>
+        }
       >
         <ImportForm />
       </Panel>
@@ -31,18 +37,32 @@ export function PoolsPanel() {
         {pools.isError ? (
           <LoadError what="the pools" error={pools.error} retry={() => pools.refetch()} />
         ) : pools.data?.length === 0 ? (
-          <div className="p-5"><EmptyState title="No pools yet">Import a CSV or JSON file above.</EmptyState></div>
+          <div className="p-5">
+            <EmptyState title="No pools yet">Import a CSV or JSON file above.</EmptyState>
+          </div>
         ) : (
           <Table
             caption="Pools"
             head={
               <tr>
-                <th scope="col" className={th}>Pool</th>
-                <th scope="col" className={th}>Domain</th>
-                <th scope="col" className={`${th} text-right`}>Candidates</th>
-                <th scope="col" className={`${th} text-right`}>Version</th>
-                <th scope="col" className={th}>Owner</th>
-                <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+                <th scope="col" className={th}>
+                  Pool
+                </th>
+                <th scope="col" className={th}>
+                  Domain
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Candidates
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Version
+                </th>
+                <th scope="col" className={th}>
+                  Owner
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             }
           >
@@ -59,12 +79,19 @@ export function PoolsPanel() {
                   <td className={`${td} text-right tabular-nums`}>{formatInt(p.size)}</td>
                   <td className={`${td} text-right tabular-nums`}>v{p.version}</td>
                   <td className={td}>
-                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${p.shared ? "bg-slate-100 text-slate-700" : "bg-indigo-100 text-indigo-900"}`}>
+                    <span
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${p.shared ? "bg-slate-100 text-slate-700" : "bg-indigo-100 text-indigo-900"}`}
+                    >
                       {p.shared ? "Shared demo" : "Your organization"}
                     </span>
                   </td>
                   <td className={`${td} text-right`}>
-                    <Button variant="ghost" aria-expanded={history === p.id} aria-controls="pool-history-heading" onClick={() => setHistory(history === p.id ? null : p.id)}>
+                    <Button
+                      variant="ghost"
+                      aria-expanded={history === p.id}
+                      aria-controls="pool-history-heading"
+                      onClick={() => setHistory(history === p.id ? null : p.id)}
+                    >
                       History<span className="sr-only"> of {p.id}</span>
                     </Button>
                   </td>
@@ -149,7 +176,11 @@ function ImportForm() {
         </Field>
         <Field id={domainId} label="Domain">
           <select id={domainId} value={domain} onChange={(e) => setDomain(e.target.value as typeof domain)} className={inputClass()}>
-            {POOL_DOMAINS.map((d) => <option key={d} value={d}>{d === "carriers" ? "Carriers" : "Providers"}</option>)}
+            {POOL_DOMAINS.map((d) => (
+              <option key={d} value={d}>
+                {d === "carriers" ? "Carriers" : "Providers"}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={fileId} label="File" hint={`CSV or JSON, up to ${MAX_MIB} MiB and ${formatInt(POOL_IMPORT_LIMITS.maxRows)} rows.`} error={errors.file}>
@@ -165,20 +196,32 @@ function ImportForm() {
           />
         </Field>
         <div className="lg:pt-6">
-          <Button type="submit" disabled={upload.isPending}>{upload.isPending ? "Importing…" : "Import"}</Button>
+          <Button type="submit" disabled={upload.isPending}>
+            {upload.isPending ? "Importing…" : "Import"}
+          </Button>
         </div>
       </form>
 
       {upload.isSuccess && (
         <p role="status" data-testid="import-result" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           {upload.data.new_version ? (
-            <><strong>Version {upload.data.version}</strong> of <code className="font-mono text-xs">{upload.data.id}</code>: {formatInt(upload.data.size)} candidates imported.</>
+            <>
+              <strong>Version {upload.data.version}</strong> of <code className="font-mono text-xs">{upload.data.id}</code>: {formatInt(upload.data.size)}{" "}
+              candidates imported.
+            </>
           ) : (
-            <>Same data as version {upload.data.version} of <code className="font-mono text-xs">{upload.data.id}</code>: no new version.</>
+            <>
+              Same data as version {upload.data.version} of <code className="font-mono text-xs">{upload.data.id}</code>: no new version.
+            </>
           )}
         </p>
       )}
-      {upload.isError && (failure?.details.some((d) => /^(rows|columns)\b/.test(d.path)) ? <ImportReport error={failure} /> : <ErrorNote>Could not import the file: {upload.error.message}</ErrorNote>)}
+      {upload.isError &&
+        (failure?.details.some((d) => /^(rows|columns)\b/.test(d.path)) ? (
+          <ImportReport error={failure} />
+        ) : (
+          <ErrorNote>Could not import the file: {upload.error.message}</ErrorNote>
+        ))}
     </div>
   );
 }

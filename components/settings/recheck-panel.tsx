@@ -34,11 +34,27 @@ export function RecheckPanel() {
         }}
       >
         <Field id={id} label="Days back" hint="0 turns re-checks off." error={days !== "" && !parsed.success ? "A whole number from 0 to 365" : undefined}>
-          <input id={id} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={`${inputClass(days !== "" && !parsed.success)} w-28`} />
+          <input
+            id={id}
+            inputMode="numeric"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            className={`${inputClass(days !== "" && !parsed.success)} w-28`}
+          />
         </Field>
-        <Button type="submit" disabled={!parsed.success || save.isPending || Number(days) === settings.data?.days}>Save</Button>
-        {save.isSuccess && <p role="status" className="pb-2 text-sm text-emerald-800">Saved</p>}
-        {save.isError && <p role="alert" className="pb-2 text-sm text-red-800">{save.error.message}</p>}
+        <Button type="submit" disabled={!parsed.success || save.isPending || Number(days) === settings.data?.days}>
+          Save
+        </Button>
+        {save.isSuccess && (
+          <p role="status" className="pb-2 text-sm text-emerald-800">
+            Saved
+          </p>
+        )}
+        {save.isError && (
+          <p role="alert" className="pb-2 text-sm text-red-800">
+            {save.error.message}
+          </p>
+        )}
       </form>
     </Panel>
   );

@@ -14,7 +14,14 @@ type Rules = Record<Group, Record<string, number>>;
 type FieldDef = { group: Group; key: string; label: string; kind: "number" | "level"; step?: number; min?: number; max?: number; unit?: string };
 
 const DIMENSIONS = ["appetite", "coverage", "financial", "pricing", "placement", "service"] as const;
-const WEIGHT_FIELDS: FieldDef[] = DIMENSIONS.map((d) => ({ group: "weights", key: d, label: d[0].toUpperCase() + d.slice(1), kind: "number", min: 0, step: 1 }));
+const WEIGHT_FIELDS: FieldDef[] = DIMENSIONS.map((d) => ({
+  group: "weights",
+  key: d,
+  label: d[0].toUpperCase() + d.slice(1),
+  kind: "number",
+  min: 0,
+  step: 1,
+}));
 const TIER_FIELDS: FieldDef[] = [
   { group: "tier", key: "strong_min_score", label: "Strong fit: minimum score", kind: "number", min: 0, max: 100, step: 0.1 },
   { group: "tier", key: "strong_max_appetite_level", label: "Strong fit: worst appetite level", kind: "level" },
@@ -52,7 +59,9 @@ export function ScoringForm({
   const editedPaths = edited.for === error ? edited.paths : new Set<string>();
   // Server details are "overrides.weights.appetite"; each goes beside its field, a group's beside
   // the group, with rule names spelt as the labels people see.
-  const details = (error?.details ?? []).map((d) => ({ ...d, path: d.path.replace(/^overrides\./, "") })).filter((d) => !editedPaths.has(d.path) && ![...editedPaths].some((p) => p.startsWith(`${d.path}.`)));
+  const details = (error?.details ?? [])
+    .map((d) => ({ ...d, path: d.path.replace(/^overrides\./, "") }))
+    .filter((d) => !editedPaths.has(d.path) && ![...editedPaths].some((p) => p.startsWith(`${d.path}.`)));
   const errors: Record<string, string> = {};
   for (const d of details) errors[d.path] ??= ALL_FIELDS.reduce((m, f) => m.replace(path(f), `“${f.label}”`), d.message.replace(/^overrides\.[\w.]+ /, ""));
   const placed = new Set([...ALL_FIELDS.map(path), "weights", "tier", "confidence"]);
@@ -90,20 +99,40 @@ export function ScoringForm({
           {error.details.length === 0
             ? `Not saved: ${error.message}`
             : `Not saved: ${details.length === 1 ? "one value needs" : `${details.length} values need`} a change, shown ${unplaced.length ? "below" : "beside the field"}.`}
-          {unplaced.length > 0 && <ul className="mt-1 list-disc pl-5">{unplaced.map((d) => <li key={d.path}>{errors[d.path]}</li>)}</ul>}
+          {unplaced.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {unplaced.map((d) => (
+                <li key={d.path}>{errors[d.path]}</li>
+              ))}
+            </ul>
+          )}
         </ErrorNote>
       )}
-      <Group title="Dimension weights" note="The score is the weighted mean of the level points (L1 = 100 … L4 = 10). Weights are relative: only their proportions matter." error={errors.weights}>
+      <Group
+        title="Dimension weights"
+        note="The score is the weighted mean of the level points (L1 = 100 … L4 = 10). Weights are relative: only their proportions matter."
+        error={errors.weights}
+      >
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{WEIGHT_FIELDS.map(field)}</div>
       </Group>
-      <Group title="Tier thresholds" note="A candidate is a strong fit when all three strong conditions hold, else a moderate fit when both moderate ones do, else a weak fit." error={errors.tier}>
+      <Group
+        title="Tier thresholds"
+        note="A candidate is a strong fit when all three strong conditions hold, else a moderate fit when both moderate ones do, else a weak fit."
+        error={errors.tier}
+      >
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{TIER_FIELDS.map(field)}</div>
       </Group>
-      <Group title="Confidence thresholds" note="How recent and complete a candidate's data must be. Confidence never changes the rank." error={errors.confidence}>
+      <Group
+        title="Confidence thresholds"
+        note="How recent and complete a candidate's data must be. Confidence never changes the rank."
+        error={errors.confidence}
+      >
         <div className="grid gap-4 sm:grid-cols-2">{CONFIDENCE_FIELDS.map(field)}</div>
       </Group>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save as new version"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save as new version"}
+        </Button>
         <p className="text-xs text-slate-600">Evaluations submitted after saving use the new version; finished ones keep theirs.</p>
       </div>
     </form>
@@ -115,24 +144,53 @@ function Group({ title, note, error, children }: { title: string; note: string; 
   return (
     <fieldset aria-describedby={`${id}-note`} className="space-y-3">
       <legend className="text-sm font-semibold text-slate-900">{title}</legend>
-      <p id={`${id}-note`} className="text-xs text-slate-600">{note}</p>
+      <p id={`${id}-note`} className="text-xs text-slate-600">
+        {note}
+      </p>
       {error && <p className="text-xs font-medium text-red-700">{error}</p>}
       {children}
     </fieldset>
   );
 }
 
-function RuleField({ def, value, defaultValue, error, share, onChange }: { def: FieldDef; value: string; defaultValue: number; error?: string; share?: number; onChange: (v: string) => void }) {
+function RuleField({
+  def,
+  value,
+  defaultValue,
+  error,
+  share,
+  onChange,
+}: {
+  def: FieldDef;
+  value: string;
+  defaultValue: number;
+  error?: string;
+  share?: number;
+  onChange: (v: string) => void;
+}) {
   const id = useId();
   const changed = value.trim() !== "" && Number(value) !== defaultValue;
   const shown = def.kind === "level" ? `L${defaultValue}` : String(defaultValue);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{def.label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {def.label}
+      </label>
       <div className="mt-1 flex items-center gap-2">
         {def.kind === "level" ? (
-          <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} aria-describedby={`${id}-note`} className={`${inputClass(!!error)} max-w-28`}>
-            {[1, 2, 3, 4].map((l) => <option key={l} value={String(l)}>L{l}</option>)}
+          <select
+            id={id}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={!!error}
+            aria-describedby={`${id}-note`}
+            className={`${inputClass(!!error)} max-w-28`}
+          >
+            {[1, 2, 3, 4].map((l) => (
+              <option key={l} value={String(l)}>
+                L{l}
+              </option>
+            ))}
           </select>
         ) : (
           <input

@@ -29,7 +29,11 @@ export function ScoringPanel() {
     onMutate: () => setSaved(null),
   });
   const saveError: SaveError | null =
-    save.error instanceof ApiRequestError ? { message: save.error.message, details: save.error.details } : save.error ? { message: save.error.message, details: [] } : null;
+    save.error instanceof ApiRequestError
+      ? { message: save.error.message, details: save.error.details }
+      : save.error
+        ? { message: save.error.message, details: [] }
+        : null;
   const data = rules.data;
 
   return (
@@ -38,7 +42,12 @@ export function ScoringPanel() {
       title="Scoring rules"
       description={
         <>
-          How your organization weighs the six dimensions and draws the tier and confidence lines, per domain. Every save is a new version; each evaluation records the version it used, and its audit trace shows it. <a className="text-indigo-700 underline" href="/docs/api#putScoringRules">Other rules</a> can be set over the API.
+          How your organization weighs the six dimensions and draws the tier and confidence lines, per domain. Every save is a new version; each evaluation
+          records the version it used, and its audit trace shows it.{" "}
+          <a className="text-indigo-700 underline" href="/docs/api#putScoringRules">
+            Other rules
+          </a>{" "}
+          can be set over the API.
         </>
       }
       actions={
@@ -59,7 +68,10 @@ export function ScoringPanel() {
           <legend className="block text-sm font-medium text-slate-800">Domain</legend>
           <div className="mt-1 inline-flex rounded-md border border-slate-300 bg-white p-0.5">
             {SCORING_DOMAINS.map((d) => (
-              <label key={d} className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${domain === d ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+              <label
+                key={d}
+                className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${domain === d ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              >
                 <input
                   type="radio"
                   name="scoring-domain"
@@ -81,7 +93,9 @@ export function ScoringPanel() {
         {rules.isError ? (
           <LoadError what="the scoring rules" error={rules.error} retry={() => rules.refetch()} />
         ) : !data ? (
-          <div className="py-6"><Spinner label="Loading scoring rules" /></div>
+          <div className="py-6">
+            <Spinner label="Loading scoring rules" />
+          </div>
         ) : (
           <>
             <p className="text-sm text-slate-700" data-testid="rules-version">
@@ -90,7 +104,14 @@ export function ScoringPanel() {
               ) : (
                 <>
                   <span className="font-semibold text-slate-900">Version {data.version}</span>
-                  {data.updated_at && <>, saved <time dateTime={data.updated_at} title={formatDateTime(data.updated_at)}>{formatRelative(data.updated_at)}</time></>}
+                  {data.updated_at && (
+                    <>
+                      , saved{" "}
+                      <time dateTime={data.updated_at} title={formatDateTime(data.updated_at)}>
+                        {formatRelative(data.updated_at)}
+                      </time>
+                    </>
+                  )}
                   {Object.keys(data.overrides).length === 0 ? " (the defaults)" : null}.
                 </>
               )}

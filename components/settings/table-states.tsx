@@ -22,8 +22,12 @@ export function SkeletonRows({ rows = 3, cols }: { rows?: number; cols: number }
 export function LoadError({ what, error, retry }: { what: string; error: Error; retry: () => void }) {
   return (
     <div className="space-y-2 p-4">
-      <ErrorNote>Could not load {what}: {error.message}</ErrorNote>
-      <Button type="button" variant="secondary" onClick={retry}>Try again</Button>
+      <ErrorNote>
+        Could not load {what}: {error.message}
+      </ErrorNote>
+      <Button type="button" variant="secondary" onClick={retry}>
+        Try again
+      </Button>
     </div>
   );
 }

@@ -26,7 +26,9 @@ export function TestEventPanel() {
       title="Send test event"
       description={
         <>
-          Sends one signed request to your receiver now, with the body <code className="whitespace-nowrap font-mono text-xs">{`{"type":"test","eval_id":null,…}`}</code>, so you can check the endpoint and your signature verification before real jobs flow. It is not retried and not listed under Recent deliveries.
+          Sends one signed request to your receiver now, with the body{" "}
+          <code className="whitespace-nowrap font-mono text-xs">{`{"type":"test","eval_id":null,…}`}</code>, so you can check the endpoint and your signature
+          verification before real jobs flow. It is not retried and not listed under Recent deliveries.
         </>
       }
     >
@@ -72,14 +74,20 @@ export function TestEventPanel() {
 function TestOutcome({ result: r }: { result: TestEventResult }) {
   const ok = r.outcome === "succeeded";
   return (
-    <div role="status" data-testid="test-event-result" className={`rounded-md border px-4 py-3 text-sm ${ok ? "border-emerald-200 bg-emerald-50 text-emerald-950" : "border-red-200 bg-red-50 text-red-950"}`}>
+    <div
+      role="status"
+      data-testid="test-event-result"
+      className={`rounded-md border px-4 py-3 text-sm ${ok ? "border-emerald-200 bg-emerald-50 text-emerald-950" : "border-red-200 bg-red-50 text-red-950"}`}
+    >
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-semibold">{ok ? "Delivered" : "Failed"}</span>
         <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${ok ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"}`}>
           {r.status_code ?? "no response"}
         </span>
         <span className="tabular-nums">{r.latency_ms} ms</span>
-        <span className="min-w-0 truncate font-mono text-xs opacity-80" title={r.url}>{r.url}</span>
+        <span className="min-w-0 truncate font-mono text-xs opacity-80" title={r.url}>
+          {r.url}
+        </span>
       </p>
       {r.error && r.error !== `HTTP ${r.status_code}` && <p className="mt-2 font-medium">{r.error}</p>}
       <p className="mt-2 text-xs opacity-80">
@@ -87,8 +95,15 @@ function TestOutcome({ result: r }: { result: TestEventResult }) {
       </p>
       {r.response_excerpt ? (
         <>
-          <p className="mt-3 text-xs font-medium">Response body <span className="font-normal opacity-80">(first 1 KB)</span></p>
-          <pre aria-label="Response excerpt" className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800">{r.response_excerpt}</pre>
+          <p className="mt-3 text-xs font-medium">
+            Response body <span className="font-normal opacity-80">(first 1 KB)</span>
+          </p>
+          <pre
+            aria-label="Response excerpt"
+            className="mt-1 max-h-32 overflow-auto whitespace-pre-wrap break-all rounded bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800"
+          >
+            {r.response_excerpt}
+          </pre>
         </>
       ) : (
         <p className="mt-2 text-xs opacity-80">{r.status_code === null ? "No response." : "Empty response body."}</p>

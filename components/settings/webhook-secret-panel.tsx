@@ -17,7 +17,13 @@ const KEY = ["settings", "webhook-secret"];
 export function WebhookSecretPanel() {
   const qc = useQueryClient();
   const [revealed, setRevealed] = useState(false);
-  const secret = useQuery({ queryKey: KEY, queryFn: () => api<WebhookSecretView>("/api/v1/webhook-secret"), enabled: revealed, gcTime: 0, staleTime: Infinity });
+  const secret = useQuery({
+    queryKey: KEY,
+    queryFn: () => api<WebhookSecretView>("/api/v1/webhook-secret"),
+    enabled: revealed,
+    gcTime: 0,
+    staleTime: Infinity,
+  });
   const rotate = useMutation({
     mutationFn: () => api<WebhookSecretView>("/api/v1/webhook-secret", { method: "POST" }),
     onSuccess: (s) => {
@@ -36,8 +42,10 @@ export function WebhookSecretPanel() {
       title="Signing secret"
       description={
         <>
-          Every webhook is signed per Standard Webhooks: <code className="whitespace-nowrap font-mono text-xs">webhook-id</code>, <code className="whitespace-nowrap font-mono text-xs">webhook-timestamp</code> and{" "}
-          <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code> (<code className="font-mono text-xs">v1,</code> + base64 HMAC-SHA256). Verify it with this secret before trusting a delivery.
+          Every webhook is signed per Standard Webhooks: <code className="whitespace-nowrap font-mono text-xs">webhook-id</code>,{" "}
+          <code className="whitespace-nowrap font-mono text-xs">webhook-timestamp</code> and{" "}
+          <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code> (<code className="font-mono text-xs">v1,</code> + base64 HMAC-SHA256).
+          Verify it with this secret before trusting a delivery.
         </>
       }
     >
@@ -49,7 +57,10 @@ export function WebhookSecretPanel() {
             <div>
               <p className="block text-sm font-medium text-slate-800">Current secret</p>
               <div className="mt-1 flex gap-2">
-                <div className="flex min-w-0 flex-1 items-center rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-600" aria-label="Secret hidden">
+                <div
+                  className="flex min-w-0 flex-1 items-center rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-600"
+                  aria-label="Secret hidden"
+                >
                   whsec_••••••••••••••••••••••••
                 </div>
                 <Button type="button" variant="secondary" className="w-24 shrink-0" onClick={() => setRevealed(true)} disabled={revealed && secret.isFetching}>
@@ -63,7 +74,8 @@ export function WebhookSecretPanel() {
         {secret.isError && <ErrorNote>Could not load the secret: {secret.error.message}</ErrorNote>}
         {revealed && secret.data?.previous_valid_until && (
           <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950 ring-1 ring-inset ring-sky-200">
-            Rotated {formatDateTime(secret.data.rotated_at)}. Until {formatDateTime(secret.data.previous_valid_until)}, deliveries carry a signature from the previous secret as well.
+            Rotated {formatDateTime(secret.data.rotated_at)}. Until {formatDateTime(secret.data.previous_valid_until)}, deliveries carry a signature from the
+            previous secret as well.
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
@@ -74,9 +86,14 @@ export function WebhookSecretPanel() {
             pending={rotate.isPending}
             onConfirm={() => rotate.mutate()}
           />
-          {revealed && secret.data && <Button type="button" variant="ghost" onClick={hide}>Hide secret</Button>}
+          {revealed && secret.data && (
+            <Button type="button" variant="ghost" onClick={hide}>
+              Hide secret
+            </Button>
+          )}
           <p className="basis-full text-sm text-slate-600">
-            After a rotation, new deliveries are signed with both the new and the previous secret for 24 hours (two signatures in <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code>), so you can update your receiver without rejecting any delivery.
+            After a rotation, new deliveries are signed with both the new and the previous secret for 24 hours (two signatures in{" "}
+            <code className="whitespace-nowrap font-mono text-xs">webhook-signature</code>), so you can update your receiver without rejecting any delivery.
           </p>
         </div>
         {rotate.isError && <ErrorNote>Could not rotate the secret: {rotate.error.message}</ErrorNote>}

@@ -15,10 +15,18 @@ export function CandidateEvidence({ candidate: c, dimensions }: { candidate: Sco
         <caption className="sr-only">Evidence for {c.name}</caption>
         <thead className="border-b border-slate-200 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="w-32 px-3 py-2">Dimension</th>
-            <th scope="col" className="w-16 px-3 py-2">Level</th>
-            <th scope="col" className="px-3 py-2">Evidence</th>
-            <th scope="col" className="w-2/5 px-3 py-2">Rule</th>
+            <th scope="col" className="w-32 px-3 py-2">
+              Dimension
+            </th>
+            <th scope="col" className="w-16 px-3 py-2">
+              Level
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Evidence
+            </th>
+            <th scope="col" className="w-2/5 px-3 py-2">
+              Rule
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -27,8 +35,12 @@ export function CandidateEvidence({ candidate: c, dimensions }: { candidate: Sco
             if (!e) return null;
             return (
               <tr key={d} data-testid="evidence-row">
-                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{humanize(d)}</th>
-                <td className="px-3 py-2"><LevelChip level={e.level} label={humanize(d)} /></td>
+                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                  {humanize(d)}
+                </th>
+                <td className="px-3 py-2">
+                  <LevelChip level={e.level} label={humanize(d)} />
+                </td>
                 <td className="px-3 py-2">
                   <p className="text-slate-900">{e.evidence}</p>
                   <ValuesLine values={e.values} className="mt-1" />
@@ -41,11 +53,15 @@ export function CandidateEvidence({ candidate: c, dimensions }: { candidate: Sco
       </table>
       <dl className="grid gap-3 text-sm md:grid-cols-2">
         <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
-          <dt className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Tier <TierBadge tier={c.tier} /></dt>
+          <dt className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Tier <TierBadge tier={c.tier} />
+          </dt>
           <dd className="mt-1 text-slate-800">{c.tier_rule ?? "—"}</dd>
         </div>
         <div className="rounded-md border border-slate-200 bg-white px-3 py-2">
-          <dt className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Confidence <ConfidenceBadge confidence={c.confidence} /></dt>
+          <dt className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Confidence <ConfidenceBadge confidence={c.confidence} />
+          </dt>
           <dd className="mt-1 text-slate-800">
             {c.confidence_rule ?? "—"}
             <ValuesLine values={c.confidence_values} className="mt-1" />
@@ -53,7 +69,10 @@ export function CandidateEvidence({ candidate: c, dimensions }: { candidate: Sco
         </div>
       </dl>
       {c.reasoning && (
-        <p className="text-sm text-slate-800"><span className="font-semibold">Reasoning: </span>{c.reasoning}</p>
+        <p className="text-sm text-slate-800">
+          <span className="font-semibold">Reasoning: </span>
+          {c.reasoning}
+        </p>
       )}
     </div>
   );

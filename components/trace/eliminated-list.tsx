@@ -23,10 +23,7 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
   const [shown, setShown] = useState<{ q: string; n: Record<string, number> }>({ q: "", n: {} });
 
   const lowered = useMemo(() => groups.map((g) => g.candidates.map((c) => c.name.toLowerCase())), [groups]);
-  const filtered = useMemo(
-    () => groups.map((g, i) => (q ? g.candidates.filter((_, k) => lowered[i][k].includes(q)) : g.candidates)),
-    [groups, lowered, q],
-  );
+  const filtered = useMemo(() => groups.map((g, i) => (q ? g.candidates.filter((_, k) => lowered[i][k].includes(q)) : g.candidates)), [groups, lowered, q]);
 
   const total = groups.reduce((n, g) => n + g.count, 0);
   const matches = filtered.reduce((n, list) => n + list.length, 0);
@@ -44,8 +41,12 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <SearchField label="Search eliminated candidates by name" placeholder="Search eliminated by name" value={query} onChange={setQuery} />
         <div className="flex items-center gap-2">
-          <Button type="button" variant="ghost" className="px-2.5 py-1.5" onClick={() => setAll(true)}>Expand all</Button>
-          <Button type="button" variant="ghost" className="px-2.5 py-1.5" onClick={() => setAll(false)}>Collapse all</Button>
+          <Button type="button" variant="ghost" className="px-2.5 py-1.5" onClick={() => setAll(true)}>
+            Expand all
+          </Button>
+          <Button type="button" variant="ghost" className="px-2.5 py-1.5" onClick={() => setAll(false)}>
+            Collapse all
+          </Button>
         </div>
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
@@ -77,7 +78,11 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
                     <span className="min-w-0 flex-1">
                       <span className="block font-medium text-slate-900">{g.rule}</span>
                       <span className="block font-mono text-xs text-slate-600">{g.code}</span>
-                      {g.source && <span className="mt-0.5 block text-xs text-slate-600" data-testid="rule-source">Source: {g.source}</span>}
+                      {g.source && (
+                        <span className="mt-0.5 block text-xs text-slate-600" data-testid="rule-source">
+                          Source: {g.source}
+                        </span>
+                      )}
                     </span>
                     <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-slate-800">
                       {q ? `${formatNumber(list.length)} of ${formatNumber(g.count)}` : formatNumber(g.count)}
@@ -90,7 +95,9 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
                     <ul className="divide-y divide-slate-100">
                       {list.slice(0, limit).map((c) => (
                         <li key={c.id} className="grid gap-1 py-2 sm:grid-cols-[minmax(0,18rem)_1fr] sm:gap-4">
-                          <span className="text-sm font-medium text-slate-900"><Highlight text={c.name} query={q} /></span>
+                          <span className="text-sm font-medium text-slate-900">
+                            <Highlight text={c.name} query={q} />
+                          </span>
                           <div className="min-w-0 space-y-0.5">
                             <ValuesLine values={c.values} />
                             {c.also_failed && (
@@ -98,7 +105,11 @@ export function EliminatedList({ groups }: { groups: EliminatedGroup[] }) {
                                 Also fails: {c.also_failed.map((f) => f.code).join(", ")}
                               </p>
                             )}
-                            {c.near_miss && <p className="text-xs text-amber-800">Near miss: {c.near_miss.margin}; {c.near_miss.fix}.</p>}
+                            {c.near_miss && (
+                              <p className="text-xs text-amber-800">
+                                Near miss: {c.near_miss.margin}; {c.near_miss.fix}.
+                              </p>
+                            )}
                           </div>
                         </li>
                       ))}

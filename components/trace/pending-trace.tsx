@@ -25,7 +25,9 @@ export function PendingTrace({ evalId, status, poll = true }: { evalId: string; 
     <Card>
       <div className="flex flex-wrap items-center gap-3">
         <Spinner label={current === "running" ? "Evaluating…" : "Waiting to start…"} />
-        <span className="text-sm text-slate-600">{poll ? "The trace appears here when the evaluation completes." : "The trace appears when the evaluation completes: reload this page in a moment."}</span>
+        <span className="text-sm text-slate-600">
+          {poll ? "The trace appears here when the evaluation completes." : "The trace appears when the evaluation completes: reload this page in a moment."}
+        </span>
       </div>
     </Card>
   );

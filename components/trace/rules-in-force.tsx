@@ -4,13 +4,28 @@ import { formatValue, humanize } from "@/components/trace/format";
 // The tier and confidence thresholds and the dimension weights this run used. They are data
 // (flat records of numbers), identified by the rules hash; anything else is shown as JSON.
 
-export function RulesInForce({ rules, rulesHash, rulesVersion }: { rules: { tier: unknown; confidence: unknown; weights: unknown }; rulesHash?: string; rulesVersion?: number }) {
+export function RulesInForce({
+  rules,
+  rulesHash,
+  rulesVersion,
+}: {
+  rules: { tier: unknown; confidence: unknown; weights: unknown };
+  rulesHash?: string;
+  rulesVersion?: number;
+}) {
   return (
     <Card title="Rules in force">
       <div className="space-y-4 text-sm">
         <p className="text-slate-600">
           {rulesVersion ? `Your organization's rules, version ${rulesVersion}. ` : "The default rules (your organization had not changed them). "}
-          Rules are data, identified by their hash{rulesHash ? <> <code className="font-mono text-xs">{rulesHash.slice(0, 12)}</code></> : null}: the same inputs, pool version, rules and engine version always give the same result.
+          Rules are data, identified by their hash
+          {rulesHash ? (
+            <>
+              {" "}
+              <code className="font-mono text-xs">{rulesHash.slice(0, 12)}</code>
+            </>
+          ) : null}
+          : the same inputs, pool version, rules and engine version always give the same result.
         </p>
         <div className="grid gap-4 md:grid-cols-3">
           <RuleBlock title="Dimension weights" value={rules.weights} />

@@ -33,12 +33,19 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
         <SearchField label="Filter scored candidates by name" placeholder="Filter scored by name" value={query} onChange={setQuery} />
         <div className="flex items-center gap-3">
           <Legend />
-          <Button type="button" variant="ghost" className="px-2.5 py-1.5" onClick={() => setOpen((o) => ({ ...o, ...Object.fromEntries(page.map((c) => [c.id, !allOpen])) }))}>
+          <Button
+            type="button"
+            variant="ghost"
+            className="px-2.5 py-1.5"
+            onClick={() => setOpen((o) => ({ ...o, ...Object.fromEntries(page.map((c) => [c.id, !allOpen])) }))}
+          >
             {allOpen ? "Collapse all" : "Expand all"}
           </Button>
         </div>
       </div>
-      <p className="sr-only" aria-live="polite">{q ? `${list.length} scored candidates match` : ""}</p>
+      <p className="sr-only" aria-live="polite">
+        {q ? `${list.length} scored candidates match` : ""}
+      </p>
       {list.length === 0 ? (
         <EmptyState title="No scored candidate matches">Try part of the name, or clear the filter.</EmptyState>
       ) : (
@@ -47,15 +54,29 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
             <caption className="sr-only">Scored candidates, best first, with the level on each dimension</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="w-12 px-3 py-2 text-right">#</th>
-                <th scope="col" className="px-3 py-2">Candidate</th>
-                <th scope="col" className="px-3 py-2">Tier</th>
-                <th scope="col" className="px-3 py-2">Confidence</th>
-                <th scope="col" className="px-3 py-2 text-right">Score</th>
+                <th scope="col" className="w-12 px-3 py-2 text-right">
+                  #
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Candidate
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Tier
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Confidence
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Score
+                </th>
                 {dimensions.map((d) => (
-                  <th key={d} scope="col" className="px-1 py-2 text-center">{humanize(d)}</th>
+                  <th key={d} scope="col" className="px-1 py-2 text-center">
+                    {humanize(d)}
+                  </th>
                 ))}
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Evidence</span></th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Evidence</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -73,11 +94,17 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
                         </div>
                         {c.reasoning && <div className="mt-0.5 line-clamp-2 text-xs text-slate-600">{c.reasoning}</div>}
                       </td>
-                      <td className="px-3 py-2.5 whitespace-nowrap"><TierBadge tier={c.tier} /></td>
-                      <td className="px-3 py-2.5 whitespace-nowrap"><ConfidenceBadge confidence={c.confidence} /></td>
+                      <td className="px-3 py-2.5 whitespace-nowrap">
+                        <TierBadge tier={c.tier} />
+                      </td>
+                      <td className="px-3 py-2.5 whitespace-nowrap">
+                        <ConfidenceBadge confidence={c.confidence} />
+                      </td>
                       <td className="px-3 py-2.5 text-right tabular-nums font-medium">{formatNumber(Math.round(c.score * 10) / 10)}</td>
                       {dimensions.map((d) => (
-                        <td key={d} className="px-1 py-2.5 text-center">{c.scores[d] ? <LevelChip level={c.scores[d]} label={humanize(d)} /> : "—"}</td>
+                        <td key={d} className="px-1 py-2.5 text-center">
+                          {c.scores[d] ? <LevelChip level={c.scores[d]} label={humanize(d)} /> : "—"}
+                        </td>
                       ))}
                       <td className="px-3 py-2.5 text-right">
                         <button
@@ -112,7 +139,9 @@ export function ScoredList({ scored, dimensions }: { scored: ScoredCandidate[]; 
           <Button type="button" variant="secondary" onClick={() => setLimit({ q, n: n + PAGE })}>
             Show {Math.min(PAGE, list.length - n)} more
           </Button>
-          <span className="text-sm text-slate-600">Showing {formatNumber(n)} of {formatNumber(list.length)}</span>
+          <span className="text-sm text-slate-600">
+            Showing {formatNumber(n)} of {formatNumber(list.length)}
+          </span>
         </div>
       )}
     </div>

@@ -50,14 +50,25 @@ export function SharePanel({ evalId }: { evalId: string }) {
           }}
         >
           <div className="flex-1">
-            <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">Expires after</label>
-            <select id={selectId} value={days} onChange={(e) => setDays(Number(e.target.value))} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
+              Expires after
+            </label>
+            <select
+              id={selectId}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+              className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               {EXPIRY_DAYS.map((d) => (
-                <option key={d} value={d}>{d === 1 ? "1 day" : `${d} days`}</option>
+                <option key={d} value={d}>
+                  {d === 1 ? "1 day" : `${d} days`}
+                </option>
               ))}
             </select>
           </div>
-          <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create link"}</Button>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create link"}
+          </Button>
         </form>
         {create.isError && <ErrorNote>Could not create the link: {create.error.message}</ErrorNote>}
         {created && (
@@ -69,9 +80,13 @@ export function SharePanel({ evalId }: { evalId: string }) {
         <div>
           <h3 className="text-sm font-semibold text-slate-900">Links to this trace</h3>
           {links.isPending ? (
-            <div className="py-3"><Spinner label="Loading links" /></div>
+            <div className="py-3">
+              <Spinner label="Loading links" />
+            </div>
           ) : links.isError ? (
-            <div className="mt-2"><ErrorNote>Could not load the links: {links.error.message}</ErrorNote></div>
+            <div className="mt-2">
+              <ErrorNote>Could not load the links: {links.error.message}</ErrorNote>
+            </div>
           ) : links.data.data.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600">No links yet.</p>
           ) : (
@@ -85,7 +100,9 @@ export function SharePanel({ evalId }: { evalId: string }) {
                         {l.revoked_at ? `Revoked ${formatDate(l.revoked_at)}` : `${l.active ? "Expires" : "Expired"} ${formatDate(l.expires_at)}`}
                       </span>
                     </p>
-                    <p className="text-xs text-slate-600" title={formatDateTime(l.created_at)}>Created {formatDateTime(l.created_at)}</p>
+                    <p className="text-xs text-slate-600" title={formatDateTime(l.created_at)}>
+                      Created {formatDateTime(l.created_at)}
+                    </p>
                   </div>
                   {l.active && (
                     <ConfirmButton
@@ -100,7 +117,11 @@ export function SharePanel({ evalId }: { evalId: string }) {
               ))}
             </ul>
           )}
-          {revoke.isError && <div className="mt-2"><ErrorNote>Could not revoke the link: {revoke.error.message}</ErrorNote></div>}
+          {revoke.isError && (
+            <div className="mt-2">
+              <ErrorNote>Could not revoke the link: {revoke.error.message}</ErrorNote>
+            </div>
+          )}
         </div>
       </div>
     </Card>

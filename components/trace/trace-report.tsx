@@ -69,7 +69,12 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
               ["Engine version", trace.engine_version ?? "—"],
               ["Data as of", formatDateTime(trace.as_of)],
               ["Scoring rules", formatRulesVersion(trace.rules_version)],
-              ["Rules hash", <code key="h" className="break-all font-mono text-xs" title={trace.rules_hash}>{trace.rules_hash ?? "—"}</code>],
+              [
+                "Rules hash",
+                <code key="h" className="break-all font-mono text-xs" title={trace.rules_hash}>
+                  {trace.rules_hash ?? "—"}
+                </code>,
+              ],
               ["Submitted", formatDateTime(trace.created_at)],
               ["Started", formatDateTime(trace.started_at)],
               ["Completed", formatDateTime(trace.completed_at)],

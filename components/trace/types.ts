@@ -1,5 +1,13 @@
 import type { z } from "zod";
-import type { DimensionEvidence as DimensionEvidenceSchema, EliminatedCandidate as EliminatedCandidateSchema, EliminatedGroup as EliminatedGroupSchema, TraceJson, TraceNearMiss, TraceScoredCandidate, TraceValues } from "@/lib/traces/schemas";
+import type {
+  DimensionEvidence as DimensionEvidenceSchema,
+  EliminatedCandidate as EliminatedCandidateSchema,
+  EliminatedGroup as EliminatedGroupSchema,
+  TraceJson,
+  TraceNearMiss,
+  TraceScoredCandidate,
+  TraceValues,
+} from "@/lib/traces/schemas";
 
 // The audit trace as the page receives it: inferred from the published schema (lib/traces/schemas.ts,
 // `Trace` in the OpenAPI document), which getTrace() is checked against.

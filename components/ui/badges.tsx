@@ -36,7 +36,10 @@ export const LEVEL_MEANING = { L1: "Best", L2: "Good", L3: "Weak", L4: "Poor" } 
 
 export function LevelChip({ level, label }: { level: keyof typeof LEVEL_STYLE; label?: string }) {
   return (
-    <span className={`inline-flex min-w-8 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${LEVEL_STYLE[level]}`} title={label ? `${label}: ${level} (${LEVEL_MEANING[level]})` : `${level} (${LEVEL_MEANING[level]})`}>
+    <span
+      className={`inline-flex min-w-8 justify-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${LEVEL_STYLE[level]}`}
+      title={label ? `${label}: ${level} (${LEVEL_MEANING[level]})` : `${level} (${LEVEL_MEANING[level]})`}
+    >
       {level}
     </span>
   );
@@ -91,7 +94,11 @@ const NOTE_STYLE = {
 
 /** A short notice that is not an error: what the page started from, or what it could not use. */
 export function Note({ tone = "info", children, ...props }: { tone?: keyof typeof NOTE_STYLE; children: ReactNode; "data-testid"?: string }) {
-  return <div {...props} className={`rounded-md px-4 py-3 text-sm ring-1 ring-inset ${NOTE_STYLE[tone]}`}>{children}</div>;
+  return (
+    <div {...props} className={`rounded-md px-4 py-3 text-sm ring-1 ring-inset ${NOTE_STYLE[tone]}`}>
+      {children}
+    </div>
+  );
 }
 
 export function Spinner({ label = "Loading" }: { label?: string }) {

@@ -14,7 +14,11 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   return (
     <button
       {...props}
-      className={cn("inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed", styles[variant], className)}
+      className={cn(
+        "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+        styles[variant],
+        className,
+      )}
     />
   );
 }

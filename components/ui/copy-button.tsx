@@ -9,7 +9,17 @@ import { cn } from "@/lib/cn";
  * current address). The label says what happened, in a fixed width so the header around it does
  * not move; a screen reader hears it. `onDark` for a button on a dark code block.
  */
-export function CopyButton({ label, text, className = "", onDark = false }: { label: string; text: string | (() => string); className?: string; onDark?: boolean }) {
+export function CopyButton({
+  label,
+  text,
+  className = "",
+  onDark = false,
+}: {
+  label: string;
+  text: string | (() => string);
+  className?: string;
+  onDark?: boolean;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -31,7 +41,11 @@ export function CopyButton({ label, text, className = "", onDark = false }: { la
   return (
     <>
       {onDark ? (
-        <button type="button" onClick={copy} className={cn("rounded px-2 py-1 text-xs font-medium text-slate-100 ring-1 ring-slate-500 hover:bg-slate-700", className)}>
+        <button
+          type="button"
+          onClick={copy}
+          className={cn("rounded px-2 py-1 text-xs font-medium text-slate-100 ring-1 ring-slate-500 hover:bg-slate-700", className)}
+        >
           {shown}
         </button>
       ) : (

@@ -7,7 +7,11 @@ const noSubscribe = () => () => {};
 
 /** False while the server renders and during hydration, true after: for values only the browser knows. */
 export function useHydrated() {
-  return useSyncExternalStore(noSubscribe, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 }
 
 const utc = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -20,7 +20,13 @@ export function parseMoneyText(raw: string): [string, number | undefined] {
   const cleaned = raw.replace(/[^\d.]/g, "");
   const dot = cleaned.indexOf(".");
   const int = (dot === -1 ? cleaned : cleaned.slice(0, dot)).replace(/^0+(?=\d)/, "");
-  const frac = dot === -1 ? null : cleaned.slice(dot + 1).replace(/\./g, "").slice(0, 2);
+  const frac =
+    dot === -1
+      ? null
+      : cleaned
+          .slice(dot + 1)
+          .replace(/\./g, "")
+          .slice(0, 2);
   if (!int && frac === null) return [negative ? "-" : "", undefined];
   const text = `${negative ? "-" : ""}$${withCommas(int || "0")}${frac !== null ? `.${frac}` : ""}`;
   const n = Number(`${int || "0"}${frac ? `.${frac}` : ""}`);

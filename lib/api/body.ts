@@ -83,14 +83,21 @@ export function assertStorable(root: unknown) {
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === "string") {
-      if (badString(value)) throw invalid(`Invalid value for ${path || "body"}: strings must be valid Unicode without NUL characters`, [{ path, code: "invalid_string", message: "contains NUL or an unpaired surrogate" }]);
+      if (badString(value))
+        throw invalid(`Invalid value for ${path || "body"}: strings must be valid Unicode without NUL characters`, [
+          { path, code: "invalid_string", message: "contains NUL or an unpaired surrogate" },
+        ]);
       continue;
     }
     if (typeof value !== "object" || value === null) continue;
-    if (depth >= MAX_JSON_DEPTH) throw invalid(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path, code: "too_deep", message: `nesting over ${MAX_JSON_DEPTH} levels` }]);
+    if (depth >= MAX_JSON_DEPTH)
+      throw invalid(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, [{ path, code: "too_deep", message: `nesting over ${MAX_JSON_DEPTH} levels` }]);
     for (const [k, v] of Object.entries(value)) {
       const childPath = path ? `${path}.${k}` : k;
-      if (badString(k)) throw invalid(`Invalid field name in ${path || "body"}: names must be valid Unicode without NUL characters`, [{ path, code: "invalid_key", message: "contains NUL or an unpaired surrogate" }]);
+      if (badString(k))
+        throw invalid(`Invalid field name in ${path || "body"}: names must be valid Unicode without NUL characters`, [
+          { path, code: "invalid_key", message: "contains NUL or an unpaired surrogate" },
+        ]);
       stack.push({ value: v, path: childPath, depth: depth + 1 });
     }
   }

@@ -53,7 +53,11 @@ export function apiRoute<const C extends RouteContract>(contract: C, handler: Ha
  * the handler checks itself): the same parsing and error shape. `errorHeaders` adds headers to
  * error responses (a shared trace's no-referrer policy).
  */
-export function publicRoute<const C extends RouteContract>(contract: C, handler: PublicHandler<C>, errorHeaders?: (req: Request) => Record<string, string>): ContractedRoute<C> {
+export function publicRoute<const C extends RouteContract>(
+  contract: C,
+  handler: PublicHandler<C>,
+  errorHeaders?: (req: Request) => Record<string, string>,
+): ContractedRoute<C> {
   const route = async (req: Request, ctx: Ctx): Promise<Response> => {
     try {
       return await handler(req, await parseRequest(contract, req, await ctx.params));

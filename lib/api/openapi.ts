@@ -1,13 +1,35 @@
 import { z } from "zod";
 import { DOMAINS } from "@/lib/engine";
 import {
-  CreateJobBody, CreateJobResponse, JobResponse, JobResult, JobFailed, ListJobsResponse, ListPoolsResponse, ErrorResponse, ScoredCandidate, NearMiss, JobSummary, PoolResponse, JobError,
+  CreateJobBody,
+  CreateJobResponse,
+  JobResponse,
+  JobResult,
+  JobFailed,
+  ListJobsResponse,
+  ListPoolsResponse,
+  ErrorResponse,
+  ScoredCandidate,
+  NearMiss,
+  JobSummary,
+  PoolResponse,
+  JobError,
 } from "@/lib/jobs/schemas";
 import { ImportPoolResponse } from "@/lib/pools/schemas";
 import { ApiKeyList, ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
 import { AddMemberBody, MemberList, MemberView } from "@/lib/orgs/schemas";
 import { CreateShareLinkBody, CreatedShareLink, ShareLinkList, ShareLinkView } from "@/lib/share/schemas";
-import { Delivery, DeliveryAttempt, DeliveryListResponse, TestEvent, TestEventBody, TestEventResult, WebhookDelivery, WebhookDeliveryList, WebhookSecretView } from "@/lib/webhooks/schemas";
+import {
+  Delivery,
+  DeliveryAttempt,
+  DeliveryListResponse,
+  TestEvent,
+  TestEventBody,
+  TestEventResult,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookSecretView,
+} from "@/lib/webhooks/schemas";
 import { PutScoringRulesBody, ScoringRulesResponse } from "@/lib/rules/schemas";
 import { TraceJson } from "@/lib/traces/schemas";
 import { EvaluationChangedEvent } from "@/lib/recheck/schemas";
@@ -22,14 +44,51 @@ import { NEXIO_VERSION } from "@/lib/version";
 
 /** Component names of the shared schemas (the names clients generate types from: keep them). */
 const COMPONENTS: Record<string, z.ZodType> = {
-  CreateJobBody, CreateJobResponse, Candidate: ScoredCandidate, NearMiss, JobError, JobResult, JobFailed, Job: JobResponse, JobSummary, JobList: ListJobsResponse,
-  Pool: PoolResponse, PoolList: ListPoolsResponse, PoolImport: ImportPoolResponse, Error: ErrorResponse,
-  CreateShareLinkBody, ShareLink: ShareLinkView, ShareLinkList, CreatedShareLink,
-  CreateApiKeyBody, ApiKey: ApiKeyView, ApiKeyList, CreatedApiKey,
-  WebhookSecret: WebhookSecretView, AddMemberBody, Member: MemberView, MemberList,
-  DeliveryAttempt, Delivery, DeliveryList: DeliveryListResponse, WebhookDelivery, WebhookDeliveryList, TestEventBody, TestEventResult, TestEvent,
-  PutScoringRulesBody, ScoringRules: ScoringRulesResponse, Trace: TraceJson, EvaluationChanged: EvaluationChangedEvent,
-  Batch: BatchResponse, BatchSummary, BatchCounts, BatchList: ListBatchesResponse, BatchReport, BatchResultRow, BatchCompletedEvent,
+  CreateJobBody,
+  CreateJobResponse,
+  Candidate: ScoredCandidate,
+  NearMiss,
+  JobError,
+  JobResult,
+  JobFailed,
+  Job: JobResponse,
+  JobSummary,
+  JobList: ListJobsResponse,
+  Pool: PoolResponse,
+  PoolList: ListPoolsResponse,
+  PoolImport: ImportPoolResponse,
+  Error: ErrorResponse,
+  CreateShareLinkBody,
+  ShareLink: ShareLinkView,
+  ShareLinkList,
+  CreatedShareLink,
+  CreateApiKeyBody,
+  ApiKey: ApiKeyView,
+  ApiKeyList,
+  CreatedApiKey,
+  WebhookSecret: WebhookSecretView,
+  AddMemberBody,
+  Member: MemberView,
+  MemberList,
+  DeliveryAttempt,
+  Delivery,
+  DeliveryList: DeliveryListResponse,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  TestEventBody,
+  TestEventResult,
+  TestEvent,
+  PutScoringRulesBody,
+  ScoringRules: ScoringRulesResponse,
+  Trace: TraceJson,
+  EvaluationChanged: EvaluationChangedEvent,
+  Batch: BatchResponse,
+  BatchSummary,
+  BatchCounts,
+  BatchList: ListBatchesResponse,
+  BatchReport,
+  BatchResultRow,
+  BatchCompletedEvent,
 };
 
 type Json = Record<string, unknown>;
@@ -50,7 +109,11 @@ function parameters(schema: z.ZodObject | undefined, where: "query" | "path"): J
 function operation(c: RouteContract, name: (schema: z.ZodType) => string): Json {
   const responses: Json = {};
   for (const [status, r] of Object.entries(c.responses)) {
-    responses[status] = { description: r.description, ...(r.headers ? { headers: r.headers } : {}), ...(r.schema ? { content: jsonContent(name(r.schema)) } : {}) };
+    responses[status] = {
+      description: r.description,
+      ...(r.headers ? { headers: r.headers } : {}),
+      ...(r.schema ? { content: jsonContent(name(r.schema)) } : {}),
+    };
   }
   for (const [status, description] of Object.entries(c.errors)) responses[status] = { description, content: jsonContent("Error") };
   const headers = (c.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, schema: h.schema, description: h.description }));
@@ -106,9 +169,15 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
   const paths: Record<string, Json> = {};
   for (const c of routes) (paths[c.path] ??= {})[c.method] = operation(c, (s) => names.get(s)!);
 
-  const signed = "Signed with Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature); the same webhook-id on every retry of one delivery.";
+  const signed =
+    "Signed with Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature); the same webhook-id on every retry of one delivery.";
   const event = (summary: string, id: string) => ({
-    post: { summary, description: signed, requestBody: { required: true, content: jsonContent(id) }, responses: { 200: { description: "Any 2xx acknowledges; anything else is retried on a schedule" } } },
+    post: {
+      summary,
+      description: signed,
+      requestBody: { required: true, content: jsonContent(id) },
+      responses: { 200: { description: "Any 2xx acknowledges; anything else is retried on a schedule" } },
+    },
   });
 
   return {
@@ -116,8 +185,7 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
     info: {
       title: "Nexio API",
       version: NEXIO_VERSION,
-      description:
-        "Submit evaluations of a profile against a candidate pool; receive ranked, explained results by webhook or by polling.",
+      description: "Submit evaluations of a profile against a candidate pool; receive ranked, explained results by webhook or by polling.",
     },
     servers: [{ url: baseUrl }],
     security: [{ ApiKey: [] }],
@@ -126,12 +194,15 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
       evaluationCompleted: event("An evaluation completed: the ranked result, sent to the job's webhook_url", "JobResult"),
       evaluationFailed: event("An evaluation failed: its error, sent to the job's webhook_url", "JobFailed"),
       evaluationChanged: event(
-        "A re-check (after a new pool version or new scoring rules) found a material change in an evaluation: a candidate entered or left eligibility or the top tier. Sent to the original evaluation's webhook_url; type \"evaluation.changed\"",
+        'A re-check (after a new pool version or new scoring rules) found a material change in an evaluation: a candidate entered or left eligibility or the top tier. Sent to the original evaluation\'s webhook_url; type "evaluation.changed"',
         "EvaluationChanged",
       ),
-      batchCompleted: event("A batch finished (every row completed or failed): counts and where to fetch the results, sent to the batch's webhook_url", "BatchCompletedEvent"),
+      batchCompleted: event(
+        "A batch finished (every row completed or failed): counts and where to fetch the results, sent to the batch's webhook_url",
+        "BatchCompletedEvent",
+      ),
       testEvent: event(
-        "A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type \"test\" and a null eval_id",
+        'A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type "test" and a null eval_id',
         "TestEvent",
       ),
     },

@@ -1,7 +1,14 @@
 import type { RouteContract } from "@/lib/api/contract";
 import { createJobRoute, getJobRoute, listJobsRoute } from "@/lib/jobs/contract";
 import { importPoolRoute, listPoolsRoute } from "@/lib/pools/contract";
-import { getWebhookSecretRoute, listDeliveriesRoute, listWebhookDeliveriesRoute, redeliverRoute, rotateWebhookSecretRoute, sendTestEventRoute } from "@/lib/webhooks/contract";
+import {
+  getWebhookSecretRoute,
+  listDeliveriesRoute,
+  listWebhookDeliveriesRoute,
+  redeliverRoute,
+  rotateWebhookSecretRoute,
+  sendTestEventRoute,
+} from "@/lib/webhooks/contract";
 import { createShareLinkRoute, listShareLinksRoute, revokeShareLinkRoute } from "@/lib/share/contract";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/lib/keys/contract";
 import { addMemberRoute, listMembersRoute } from "@/lib/orgs/contract";

@@ -27,7 +27,12 @@ const beforeEndpoints = createAuthMiddleware(async (ctx) => {
   if (ctx.path === "/sign-in/email") {
     const wait = signInAttemptWait((ctx.body as { email?: unknown } | undefined)?.email);
     // The same answer as better-auth's own per-address limit, so the sign-in form shows the wait either way.
-    if (wait !== null) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many requests. Please try again later." }, { "X-Retry-After": String(wait), "Retry-After": String(wait) });
+    if (wait !== null)
+      throw new APIError(
+        "TOO_MANY_REQUESTS",
+        { message: "Too many requests. Please try again later." },
+        { "X-Retry-After": String(wait), "Retry-After": String(wait) },
+      );
   }
 });
 

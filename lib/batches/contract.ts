@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
-import { BATCH_ID_PATTERN, BATCH_LIMITS, BatchResponse, BatchResultsQuery, CreateBatchQuery, ListBatchesQuery, ListBatchesResponse } from "@/lib/batches/schemas";
+import {
+  BATCH_ID_PATTERN,
+  BATCH_LIMITS,
+  BatchResponse,
+  BatchResultsQuery,
+  CreateBatchQuery,
+  ListBatchesQuery,
+  ListBatchesResponse,
+} from "@/lib/batches/schemas";
 
 // The contracts of /api/v1/batches (lib/api/contract.ts). The upload's body is the file itself
 // (CSV, JSON array or NDJSON), read as a stream by lib/batches/parse.ts: declared as `rawBody`.
@@ -36,9 +44,19 @@ export const createBatchRoute = defineRoute({
       "application/x-ndjson": { schema: { type: "string" } },
     },
   },
-  headers: [{ name: "Idempotency-Key", description: "The same key with the same file and query within 24 h returns the first batch instead of creating a second.", schema: { type: "string", maxLength: 255 } }],
+  headers: [
+    {
+      name: "Idempotency-Key",
+      description: "The same key with the same file and query within 24 h returns the first batch instead of creating a second.",
+      schema: { type: "string", maxLength: 255 },
+    },
+  ],
   responses: {
-    202: { description: "Accepted: one queued job per accepted row", schema: BatchResponse, headers: { Location: { description: "URL of the batch", schema: { type: "string" } } } },
+    202: {
+      description: "Accepted: one queued job per accepted row",
+      schema: BatchResponse,
+      headers: { Location: { description: "URL of the batch", schema: { type: "string" } } },
+    },
   },
   errors: pickErrors(ERRORS, 400, 401, 409, 413, 415, 429, 500),
 });

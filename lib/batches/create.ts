@@ -35,7 +35,9 @@ export async function createBatch(
   idempotencyKey: string | null,
 ): Promise<BatchSubmitted> {
   if (idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 255 || !/^[\x21-\x7e]+$/.test(idempotencyKey))) {
-    throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [{ path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" }]);
+    throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [
+      { path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" },
+    ]);
   }
   const details: ErrorDetail[] = [];
   const pool = await findUsablePool(db, who.organizationId, query.pool);
@@ -89,10 +91,12 @@ export async function createBatch(
           },
         });
         for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
-          const values = parsed.rows.slice(i, i + INSERT_CHUNK).map(
-            (r) =>
-              Prisma.sql`(${newEvalId()}, ${who.organizationId}, ${pool.id}, ${pool.currentVersionId}, ${pool.key}, ${JSON.stringify(r.profile)}::jsonb, ${String(r.profile.entity ?? "")}, ${jobWebhook}, ${who.apiKeyId ?? null}, ${who.userId ?? null}, ${priority}, ${batchId}, ${r.row})`,
-          );
+          const values = parsed.rows
+            .slice(i, i + INSERT_CHUNK)
+            .map(
+              (r) =>
+                Prisma.sql`(${newEvalId()}, ${who.organizationId}, ${pool.id}, ${pool.currentVersionId}, ${pool.key}, ${JSON.stringify(r.profile)}::jsonb, ${String(r.profile.entity ?? "")}, ${jobWebhook}, ${who.apiKeyId ?? null}, ${who.userId ?? null}, ${priority}, ${batchId}, ${r.row})`,
+            );
           await tx.$executeRaw`INSERT INTO "jobs" ("id", "organization_id", "pool_id", "pool_version_id", "pool_key", "profile", "entity", "webhook_url", "api_key_id", "user_id", "priority", "batch_id", "batch_row") VALUES ${Prisma.join(values)}`;
         }
         if (idempotencyKey) {

@@ -39,7 +39,9 @@ class RowCollector {
   add(value: unknown, own: ErrorDetail[]) {
     const row = ++this.count;
     if (row > BATCH_LIMITS.maxRows) {
-      throw invalid(`The file has more than ${BATCH_LIMITS.maxRows} rows`, [{ path: "rows", code: "too_many_rows", message: `over ${BATCH_LIMITS.maxRows} rows` }]);
+      throw invalid(`The file has more than ${BATCH_LIMITS.maxRows} rows`, [
+        { path: "rows", code: "too_many_rows", message: `over ${BATCH_LIMITS.maxRows} rows` },
+      ]);
     }
     const problems = [...own];
     if (problems.length === 0) {
@@ -111,7 +113,12 @@ function textStream(body: ReadableStream<Uint8Array>, hash: crypto.Hash) {
  * Read and validate a whole upload. Problems with the file as such (unknown columns, not JSON, too
  * many rows, too large) throw at once; problems with rows come back in the report.
  */
-export async function parseBatchFile(schema: z.ZodObject, format: BatchFileFormat, body: ReadableStream<Uint8Array> | null, salt: string): Promise<ParsedBatch> {
+export async function parseBatchFile(
+  schema: z.ZodObject,
+  format: BatchFileFormat,
+  body: ReadableStream<Uint8Array> | null,
+  salt: string,
+): Promise<ParsedBatch> {
   const hash = crypto.createHash("sha256").update(salt).update("\n");
   const rows = new RowCollector(schema);
   const text = body ? textStream(body, hash) : Readable.from([]);
@@ -156,7 +163,8 @@ async function csvRows(schema: z.ZodObject, text: Readable, out: RowCollector) {
               return;
             }
             const decoded = decodeCell(col, cell);
-            if ("problem" in decoded) problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
+            if ("problem" in decoded)
+              problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
             else if (decoded.value !== undefined) setAt(value, col.path, decoded.value);
           });
           out.add(value, problems);
@@ -211,7 +219,10 @@ async function jsonRows(schema: z.ZodObject, text: Readable, out: RowCollector, 
       return;
     }
     const unknown = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).filter((k) => !known.has(k)) : [];
-    out.add(value, unknown.map((k) => ({ path: rowPath(row, k), code: "unrecognized_keys", message: `${rowLabel(row, k)}unknown field` })));
+    out.add(
+      value,
+      unknown.map((k) => ({ path: rowPath(row, k), code: "unrecognized_keys", message: `${rowLabel(row, k)}unknown field` })),
+    );
   };
 
   if (format === "ndjson") {
@@ -220,13 +231,17 @@ async function jsonRows(schema: z.ZodObject, text: Readable, out: RowCollector, 
       const lines = (carry + chunk).split("\n");
       carry = lines.pop()!;
       for (const line of lines) if (line.trim() !== "") emit(line);
-      if (carry.length > BATCH_LIMITS.maxRowBytes) throw invalid(`A line is longer than ${BATCH_LIMITS.maxRowBytes} bytes`, [{ path: rowPath(out.count + 1), code: "row_too_long", message: "line too long" }]);
+      if (carry.length > BATCH_LIMITS.maxRowBytes)
+        throw invalid(`A line is longer than ${BATCH_LIMITS.maxRowBytes} bytes`, [
+          { path: rowPath(out.count + 1), code: "row_too_long", message: "line too long" },
+        ]);
     }
     if (carry.trim() !== "") emit(carry);
     return;
   }
 
-  const notArray = () => invalid("A JSON batch file is an array of profile objects", [{ path: "file", code: "invalid_type", message: "expected an array of profile objects" }]);
+  const notArray = () =>
+    invalid("A JSON batch file is an array of profile objects", [{ path: "file", code: "invalid_type", message: "expected an array of profile objects" }]);
   let started = false; // seen the opening [
   let ended = false; // seen the closing ]
   let depth = 0; // nesting inside the current element
@@ -282,7 +297,10 @@ async function jsonRows(schema: z.ZodObject, text: Readable, out: RowCollector, 
     if (inElement) {
       element.push(chunk.slice(segmentStart));
       elementLength += chunk.length - segmentStart;
-      if (elementLength > BATCH_LIMITS.maxRowBytes) throw invalid(`A profile is longer than ${BATCH_LIMITS.maxRowBytes} bytes`, [{ path: rowPath(out.count + 1), code: "row_too_long", message: "element too long" }]);
+      if (elementLength > BATCH_LIMITS.maxRowBytes)
+        throw invalid(`A profile is longer than ${BATCH_LIMITS.maxRowBytes} bytes`, [
+          { path: rowPath(out.count + 1), code: "row_too_long", message: "element too long" },
+        ]);
     }
 
     function finish(end: number) {

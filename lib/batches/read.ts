@@ -82,7 +82,8 @@ export async function listBatches(db: PrismaClient, organizationId: string, q: {
   let cursorWhere = {};
   if (q.starting_after) {
     const cursor = await db.batch.findFirst({ where: { id: q.starting_after, organizationId }, select: { id: true, createdAt: true } });
-    if (!cursor) throw invalid(`starting_after: no batch ${q.starting_after}`, [{ path: "starting_after", code: "invalid_cursor", message: "unknown batch id" }]);
+    if (!cursor)
+      throw invalid(`starting_after: no batch ${q.starting_after}`, [{ path: "starting_after", code: "invalid_cursor", message: "unknown batch id" }]);
     cursorWhere = { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
   }
   const rows = await db.batch.findMany({
@@ -103,7 +104,11 @@ const PAGE = 250;
 const TIER_ORDER = { STRONG_FIT: 0, MODERATE_FIT: 1, WEAK_FIT: 2 } as const;
 
 /** One row of the results: the job and, once completed, its top N carriers and tier mix. */
-function resultRow(job: { id: string; batchRow: number | null; status: string; entity: string; profile: unknown; errorCode: string | null; errorMessage: string | null }, result: EvaluationResult | null, top: number): BatchResultRow {
+function resultRow(
+  job: { id: string; batchRow: number | null; status: string; entity: string; profile: unknown; errorCode: string | null; errorMessage: string | null },
+  result: EvaluationResult | null,
+  top: number,
+): BatchResultRow {
   const tiers = result ? { STRONG_FIT: 0, MODERATE_FIT: 0, WEAK_FIT: 0 } : null;
   if (result && tiers) for (const c of result.candidates) tiers[c.tier]++;
   return {
@@ -133,7 +138,16 @@ export async function* batchResultRows(db: PrismaClient, batchId: string, top: n
       where: { batchId, batchRow: { gt: after } },
       orderBy: { batchRow: "asc" },
       take: PAGE,
-      select: { id: true, batchRow: true, status: true, entity: true, profile: true, errorCode: true, errorMessage: true, result: { select: { result: true } } },
+      select: {
+        id: true,
+        batchRow: true,
+        status: true,
+        entity: true,
+        profile: true,
+        errorCode: true,
+        errorMessage: true,
+        result: { select: { result: true } },
+      },
     });
     for (const j of jobs) {
       const result = j.status === "completed" && j.result ? (JSON.parse(zlib.gunzipSync(j.result.result).toString("utf8")) as EvaluationResult) : null;
@@ -153,15 +167,47 @@ export const csvCell = (v: unknown) => {
 
 function csvHeader(top: number) {
   const cols = ["row", "eval_id", "status", "entity", "filtered", "strong_fit", "moderate_fit", "weak_fit", "error_code", "audit"];
-  for (let i = 1; i <= top; i++) cols.push(`carrier_${i}_id`, `carrier_${i}_name`, `carrier_${i}_tier`, `carrier_${i}_confidence`, `carrier_${i}_score`, `carrier_${i}_levels`, `carrier_${i}_reasoning`);
+  for (let i = 1; i <= top; i++)
+    cols.push(
+      `carrier_${i}_id`,
+      `carrier_${i}_name`,
+      `carrier_${i}_tier`,
+      `carrier_${i}_confidence`,
+      `carrier_${i}_score`,
+      `carrier_${i}_levels`,
+      `carrier_${i}_reasoning`,
+    );
   return cols.join(",") + "\n";
 }
 
 function csvLine(r: BatchResultRow, top: number) {
-  const cells: unknown[] = [r.row, r.eval_id, r.status, r.entity, r.filtered, r.tiers?.STRONG_FIT, r.tiers?.MODERATE_FIT, r.tiers?.WEAK_FIT, r.error?.code, r.audit];
+  const cells: unknown[] = [
+    r.row,
+    r.eval_id,
+    r.status,
+    r.entity,
+    r.filtered,
+    r.tiers?.STRONG_FIT,
+    r.tiers?.MODERATE_FIT,
+    r.tiers?.WEAK_FIT,
+    r.error?.code,
+    r.audit,
+  ];
   for (let i = 0; i < top; i++) {
     const c = r.top[i];
-    cells.push(c?.id, c?.name, c?.tier, c?.confidence, c?.score, c ? Object.entries(c.scores).map(([d, l]) => `${d}=${l}`).join(";") : "", c?.reasoning);
+    cells.push(
+      c?.id,
+      c?.name,
+      c?.tier,
+      c?.confidence,
+      c?.score,
+      c
+        ? Object.entries(c.scores)
+            .map(([d, l]) => `${d}=${l}`)
+            .join(";")
+        : "",
+      c?.reasoning,
+    );
   }
   return cells.map(csvCell).join(",") + "\n";
 }

@@ -23,10 +23,20 @@ const flag = z
 
 export const CreateBatchQuery = z
   .object({
-    pool: z.string().min(1).max(100).meta({ description: "Candidate pool identifier (GET /api/v1/pools); every row is evaluated against its current version", examples: ["carriers:all"] }),
-    webhook_url: z.string().max(2048).optional().meta({ description: "Public HTTPS URL that receives one signed `batch.completed` event when every row has finished" }),
+    pool: z
+      .string()
+      .min(1)
+      .max(100)
+      .meta({ description: "Candidate pool identifier (GET /api/v1/pools); every row is evaluated against its current version", examples: ["carriers:all"] }),
+    webhook_url: z
+      .string()
+      .max(2048)
+      .optional()
+      .meta({ description: "Public HTTPS URL that receives one signed `batch.completed` event when every row has finished" }),
     job_webhooks: flag.meta({ description: "true: each row's job also sends its own webhook to webhook_url, as a single job would (default false)" }),
-    skip_invalid: flag.meta({ description: "true: invalid rows are reported and left out, the rest accepted (default false: one invalid row and nothing is stored)" }),
+    skip_invalid: flag.meta({
+      description: "true: invalid rows are reported and left out, the rest accepted (default false: one invalid row and nothing is stored)",
+    }),
   })
   .strict();
 export type CreateBatchQuery = z.infer<typeof CreateBatchQuery>;
@@ -37,7 +47,7 @@ export const BatchReport = z
     rows: z.number().int().meta({ description: "Data rows read (a CSV header is not a row; blank lines are skipped)" }),
     valid: z.number().int(),
     invalid: z.number().int(),
-    details: z.array(BatchReportDetail).meta({ description: "At most 100 problems, in row order: `rows[12].state`, \"Row 12, state: …\"" }),
+    details: z.array(BatchReportDetail).meta({ description: 'At most 100 problems, in row order: `rows[12].state`, "Row 12, state: …"' }),
     omitted: z.number().int().meta({ description: "Problems found but not listed" }),
   })
   .meta({ id: "BatchReport" });
@@ -78,20 +88,29 @@ export const BatchSummary = BatchResponse.omit({ report: true }).meta({ id: "Bat
 export const ListBatchesQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    starting_after: z.string().max(64).regex(/^[^\u0000]*$/).optional(),
+    starting_after: z
+      .string()
+      .max(64)
+      .regex(/^[^\u0000]*$/)
+      .optional(),
   })
   .strict();
 export const ListBatchesResponse = z.object({ data: z.array(BatchSummary), has_more: z.boolean() }).meta({ id: "BatchList" });
 
 export const BatchResultsQuery = z
   .object({
-    format: z.enum(["csv", "ndjson"]).default("ndjson").meta({ description: "ndjson (default): one JSON object per row; csv: one line per row with the top carriers flattened" }),
+    format: z
+      .enum(["csv", "ndjson"])
+      .default("ndjson")
+      .meta({ description: "ndjson (default): one JSON object per row; csv: one line per row with the top carriers flattened" }),
     top: z.coerce.number().int().min(1).max(50).default(3).meta({ description: "How many carriers per row (the best first)" }),
   })
   .strict();
 export type BatchResultsQuery = z.infer<typeof BatchResultsQuery>;
 
-const Levels = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.enum(LEVELS)])) as Record<(typeof DIMENSIONS)[number], z.ZodEnum<{ L1: "L1"; L2: "L2"; L3: "L3"; L4: "L4" }>>);
+const Levels = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.enum(LEVELS)])) as Record<(typeof DIMENSIONS)[number], z.ZodEnum<{ L1: "L1"; L2: "L2"; L3: "L3"; L4: "L4" }>>,
+);
 
 export const BatchResultCarrier = z.object({
   id: z.string(),
@@ -112,7 +131,10 @@ export const BatchResultRow = z
     entity: z.string(),
     profile: z.record(z.string(), z.unknown()),
     filtered: z.number().int().nullable().meta({ description: "Eligible carriers (null until completed)" }),
-    tiers: z.object({ STRONG_FIT: z.number().int(), MODERATE_FIT: z.number().int(), WEAK_FIT: z.number().int() }).nullable().meta({ description: "How many eligible carriers fell in each tier" }),
+    tiers: z
+      .object({ STRONG_FIT: z.number().int(), MODERATE_FIT: z.number().int(), WEAK_FIT: z.number().int() })
+      .nullable()
+      .meta({ description: "How many eligible carriers fell in each tier" }),
     top: z.array(BatchResultCarrier),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     audit: z.string().meta({ description: "The row's trace page" }),

@@ -4,9 +4,27 @@ import { resultsUrl } from "@/lib/batches/read";
 // The body of the one webhook a batch sends when its last row finishes: counts and where to fetch
 // the results. Signed and retried like every delivery (lib/webhooks/deliver.ts).
 
-export const batchEventSelect = { id: true, poolKey: true, total: true, finished: true, failed: true, skipped: true, createdAt: true, completedAt: true } as const;
+export const batchEventSelect = {
+  id: true,
+  poolKey: true,
+  total: true,
+  finished: true,
+  failed: true,
+  skipped: true,
+  createdAt: true,
+  completedAt: true,
+} as const;
 
-export function batchCompletedEvent(b: { id: string; poolKey: string; total: number; finished: number; failed: number; skipped: number; createdAt: Date; completedAt: Date | null }): BatchCompletedEvent {
+export function batchCompletedEvent(b: {
+  id: string;
+  poolKey: string;
+  total: number;
+  finished: number;
+  failed: number;
+  skipped: number;
+  createdAt: Date;
+  completedAt: Date | null;
+}): BatchCompletedEvent {
   return {
     type: "batch.completed",
     batch_id: b.id,

@@ -40,7 +40,8 @@ export type SideState =
   | { status: "filtered"; filter: string }
   | { status: "absent" };
 
-export type ChangeKind = "entered" | "left" | "entered_top_tier" | "left_top_tier" | "tier" | "levels" | "confidence" | "rank" | "added_to_pool" | "removed_from_pool";
+export type ChangeKind =
+  "entered" | "left" | "entered_top_tier" | "left_top_tier" | "tier" | "levels" | "confidence" | "rank" | "added_to_pool" | "removed_from_pool";
 
 export interface LevelChange {
   dimension: string;
@@ -173,8 +174,20 @@ export function compareEvaluations(a: EvaluationSnapshot, b: EvaluationSnapshot,
   for (const id of sb.filterOf.keys()) add(id);
 
   const summary: CompareSummary = {
-    entered: 0, left: 0, entered_top_tier: 0, left_top_tier: 0, tier_up: 0, tier_down: 0, levels_changed: 0,
-    moved_up: 0, moved_down: 0, added_to_pool: 0, removed_from_pool: 0, unchanged: 0, material: false, sentences: [],
+    entered: 0,
+    left: 0,
+    entered_top_tier: 0,
+    left_top_tier: 0,
+    tier_up: 0,
+    tier_down: 0,
+    levels_changed: 0,
+    moved_up: 0,
+    moved_down: 0,
+    added_to_pool: 0,
+    removed_from_pool: 0,
+    unchanged: 0,
+    material: false,
+    sentences: [],
   };
   const changes: CandidateChange[] = [];
 

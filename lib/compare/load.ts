@@ -28,7 +28,13 @@ async function load(db: PrismaClient, organizationId: string, evalId: string, wh
   const job = await db.job.findFirst({
     where: { id: evalId, organizationId },
     select: {
-      id: true, status: true, poolKey: true, poolVersionId: true, profile: true, entity: true, createdAt: true,
+      id: true,
+      status: true,
+      poolKey: true,
+      poolVersionId: true,
+      profile: true,
+      entity: true,
+      createdAt: true,
       pool: { select: { domain: true } },
       poolVersion: { select: { version: true } },
       result: { select: { engineVersion: true, rulesVersion: true, rulesSetId: true, result: true, trace: true } },
@@ -36,7 +42,9 @@ async function load(db: PrismaClient, organizationId: string, evalId: string, wh
   });
   if (!job) throw notFound("Job");
   if (job.status !== "completed" || !job.result) {
-    throw new ConflictError(`${evalId} is ${job.status}; only completed evaluations can be compared`, [{ path: which, code: "not_completed", message: `status is ${job.status}` }]);
+    throw new ConflictError(`${evalId} is ${job.status}; only completed evaluations can be compared`, [
+      { path: which, code: "not_completed", message: `status is ${job.status}` },
+    ]);
   }
   const result = gunzipJson<EvaluationResult>(job.result.result);
   const trace = gunzipJson<{ eliminated?: Record<string, string[]>; as_of?: string }>(job.result.trace);
@@ -120,7 +128,9 @@ function withEvidence(changes: CandidateChange[], la: Loaded, lb: Loaded) {
     const xa = ea(c.id);
     const xb = eb(c.id);
     const filter = (x: CandidateExplanation | null, s: CandidateChange["a"]) =>
-      s.status === "filtered" ? { code: s.filter, rule: filterRuleText[s.filter] ?? s.filter, ...(x && !x.eligible ? { applied: x.filter.rule, values: x.filter.values } : {}) } : undefined;
+      s.status === "filtered"
+        ? { code: s.filter, rule: filterRuleText[s.filter] ?? s.filter, ...(x && !x.eligible ? { applied: x.filter.rule, values: x.filter.values } : {}) }
+        : undefined;
     return {
       ...c,
       ...(c.levels

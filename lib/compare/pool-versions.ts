@@ -27,7 +27,14 @@ export async function listPoolVersions(db: PrismaClient, organizationId: string,
   return {
     pool: pool.key,
     domain: pool.domain,
-    data: versions.map((v) => ({ version: v.version, size: v.size, source: v.source, checksum: v.checksum, created_at: v.createdAt.toISOString(), current: v.id === pool.currentVersionId })),
+    data: versions.map((v) => ({
+      version: v.version,
+      size: v.size,
+      source: v.source,
+      checksum: v.checksum,
+      created_at: v.createdAt.toISOString(),
+      current: v.id === pool.currentVersionId,
+    })),
   };
 }
 

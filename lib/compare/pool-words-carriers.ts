@@ -76,7 +76,13 @@ function coverageSentences(pairs: readonly ChangedPair[]): string[] {
 }
 
 /** Changes of an ordered value (appetite, rating, size): how many got worse, how many better. */
-function orderedSentences(pairs: readonly ChangedPair[], match: (path: string) => string | null, order: readonly string[], worseIsHigherIndex: boolean, words: (key: string, worse: number, better: number) => string): string[] {
+function orderedSentences(
+  pairs: readonly ChangedPair[],
+  match: (path: string) => string | null,
+  order: readonly string[],
+  worseIsHigherIndex: boolean,
+  words: (key: string, worse: number, better: number) => string,
+): string[] {
   const worse = new Map<string, number>();
   const better = new Map<string, number>();
   for (const p of pairs) {
@@ -86,7 +92,7 @@ function orderedSentences(pairs: readonly ChangedPair[], match: (path: string) =
       const ia = order.indexOf(String(c.a));
       const ib = order.indexOf(String(c.b));
       if (ia < 0 || ib < 0 || ia === ib) continue;
-      bump((ib > ia) === worseIsHigherIndex ? worse : better, key);
+      bump(ib > ia === worseIsHigherIndex ? worse : better, key);
     }
   }
   const keys = [...new Set([...worse.keys(), ...better.keys()])];
@@ -96,7 +102,11 @@ function orderedSentences(pairs: readonly ChangedPair[], match: (path: string) =
 }
 
 const split = (worse: number, better: number, w: string, b: string) =>
-  worse && better ? `${worse + better} carriers (${worse} ${w}, ${better} ${b})` : worse ? `${count("carriers", worse)} ${w}` : `${count("carriers", better)} ${b}`;
+  worse && better
+    ? `${worse + better} carriers (${worse} ${w}, ${better} ${b})`
+    : worse
+      ? `${count("carriers", worse)} ${w}`
+      : `${count("carriers", better)} ${b}`;
 
 const lineField = (path: string) => /^lines\.([a-z_]+)\.([a-z_]+)$/.exec(path) ?? /^lines\.([a-z_]+)\.([a-z_]+)\.\d+$/.exec(path);
 
@@ -104,12 +114,32 @@ export function carrierSentences(pairs: readonly ChangedPair[]): string[] {
   const out = coverageSentences(pairs);
 
   out.push(
-    ...orderedSentences(pairs, (p) => (lineField(p)?.[2] === "appetite" ? lineField(p)![1] : null), APPETITE_ORDER, true, (line, w, b) =>
-      `${split(w, b, "weaker", "stronger")}: ${lineWords(line)} appetite`,
+    ...orderedSentences(
+      pairs,
+      (p) => (lineField(p)?.[2] === "appetite" ? lineField(p)![1] : null),
+      APPETITE_ORDER,
+      true,
+      (line, w, b) => `${split(w, b, "weaker", "stronger")}: ${lineWords(line)} appetite`,
     ),
   );
-  out.push(...orderedSentences(pairs, (p) => (p === "am_best_rating" ? "rating" : null), AM_BEST_RATINGS, true, (_k, w, b) => `${split(w, b, "downgraded", "upgraded")} by AM Best`));
-  out.push(...orderedSentences(pairs, (p) => (p === "financial_size" ? "size" : null), FINANCIAL_SIZES, false, (_k, w, b) => `${split(w, b, "smaller", "larger")}: AM Best financial size category`));
+  out.push(
+    ...orderedSentences(
+      pairs,
+      (p) => (p === "am_best_rating" ? "rating" : null),
+      AM_BEST_RATINGS,
+      true,
+      (_k, w, b) => `${split(w, b, "downgraded", "upgraded")} by AM Best`,
+    ),
+  );
+  out.push(
+    ...orderedSentences(
+      pairs,
+      (p) => (p === "financial_size" ? "size" : null),
+      FINANCIAL_SIZES,
+      false,
+      (_k, w, b) => `${split(w, b, "smaller", "larger")}: AM Best financial size category`,
+    ),
+  );
 
   // Everything else: revenue bands and other per-line figures by line, then the remaining fields.
   const handled = (path: string) => path === "am_best_rating" || path === "financial_size" || path === "admitted_states" || path === "surplus_lines_states";
@@ -126,6 +156,11 @@ export function carrierSentences(pairs: readonly ChangedPair[]): string[] {
     if (/^lines\.[a-z_]+$/.test(path)) return null;
     return fieldLabel(path);
   });
-  out.push(...limitSentences(other.map(([label, k]) => `${count("carriers", k)} changed ${label}`), MAX_OTHER_SENTENCES));
+  out.push(
+    ...limitSentences(
+      other.map(([label, k]) => `${count("carriers", k)} changed ${label}`),
+      MAX_OTHER_SENTENCES,
+    ),
+  );
   return out;
 }

@@ -6,7 +6,10 @@ const MAX_SENTENCES = 8;
 
 /** "placement.hit_ratio" → "placement hit ratio"; list indices and dots become spaces. */
 export function fieldLabel(path: string): string {
-  return path.replace(/\.\d+(?=\.|$)/g, "").replace(/[._]/g, " ").trim();
+  return path
+    .replace(/\.\d+(?=\.|$)/g, "")
+    .replace(/[._]/g, " ")
+    .trim();
 }
 
 /** Count candidates per label (a candidate counts once per label), most widespread first. */

@@ -21,7 +21,10 @@ export const UTC_SESSION = "-c TimeZone=UTC";
 export function createPrisma(url = databaseUrl(), max = 10): PrismaClient {
   // The embedded database runs one statement at a time, so under load a transaction may wait
   // longer for its turn than Prisma's 2 s default allows.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, options: UTC_SESSION }), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max, options: UTC_SESSION }),
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
 }
 
 export function prisma(): PrismaClient {

@@ -26,9 +26,7 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
     // Two processes starting together must not both apply a migration.
     await client.query("SELECT pg_advisory_lock(727274)");
     try {
-      const done = new Map<string, string>(
-        (await client.query("SELECT name, checksum FROM nexio_migrations")).rows.map((r) => [r.name, r.checksum]),
-      );
+      const done = new Map<string, string>((await client.query("SELECT name, checksum FROM nexio_migrations")).rows.map((r) => [r.name, r.checksum]));
       const report: MigrationReport = { applied: [], skipped: [] };
       const names = fs
         .readdirSync(dir, { withFileTypes: true })

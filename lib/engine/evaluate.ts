@@ -273,7 +273,12 @@ export function explain(domainId: string, profile: unknown, candidate: Candidate
     confidence: {
       confidence: CONFIDENCES[conf],
       rule: confidenceRule(age, missing, rules.confidence, gaps, weighted ? "weight of missing fields" : "fields missing"),
-      values: { age_days: Number.isNaN(age) ? null : age, missing_fields: missingFields, ...(weighted ? { missing_weight: missing } : {}), ...(eng.profileGaps ? { profile_gaps: gapNames } : {}) },
+      values: {
+        age_days: Number.isNaN(age) ? null : age,
+        missing_fields: missingFields,
+        ...(weighted ? { missing_weight: missing } : {}),
+        ...(eng.profileGaps ? { profile_gaps: gapNames } : {}),
+      },
     },
     reasoning: eng.reasoning(x, candidate, lv),
     score,

@@ -22,12 +22,20 @@ export const createJobRoute = defineRoute({
   summary: "Submit an evaluation",
   description: "Validates, stores and enqueues an evaluation. Answers 202 at once; the result arrives by webhook or polling.",
   headers: [
-    { name: "Idempotency-Key", description: "Same key and body within 24 h returns the first response instead of creating a second job.", schema: { type: "string", maxLength: 255 } },
+    {
+      name: "Idempotency-Key",
+      description: "Same key and body within 24 h returns the first response instead of creating a second job.",
+      schema: { type: "string", maxLength: 255 },
+    },
   ],
   body: CreateJobBody,
   bodyValidation: "deferred",
   responses: {
-    202: { description: "Accepted and queued", schema: CreateJobResponse, headers: { Location: { schema: { type: "string" }, description: "URL of the job" } } },
+    202: {
+      description: "Accepted and queued",
+      schema: CreateJobResponse,
+      headers: { Location: { schema: { type: "string" }, description: "URL of the job" } },
+    },
   },
   errors: pickErrors(ERRORS, 400, 401, 409, 413, 415, 429, 500),
 });

@@ -70,9 +70,7 @@ class GroupInsert {
       // be stored fails only its own request.
       if (batch.length === 1) batch[0].reject(err);
       else {
-        await Promise.all(
-          batch.map((w) => this.db.$executeRaw(insertSql([w.row])).then(() => w.resolve(), w.reject)),
-        );
+        await Promise.all(batch.map((w) => this.db.$executeRaw(insertSql([w.row])).then(() => w.resolve(), w.reject)));
       }
     } finally {
       this.inFlight--;

@@ -44,10 +44,20 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
     completed_at: iso(job.completedAt),
   };
   if (job.status === "completed" && result) {
-    return { ...resultBody({ ...job, errorCode: null, errorMessage: null }, result.body), ...base, engine_version: result.engineVersion, rules_version: result.rulesVersion } as JobResponse;
+    return {
+      ...resultBody({ ...job, errorCode: null, errorMessage: null }, result.body),
+      ...base,
+      engine_version: result.engineVersion,
+      rules_version: result.rulesVersion,
+    } as JobResponse;
   }
   if (job.status === "failed") {
-    return { eval_id: job.id, status: "failed", error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" }, ...base };
+    return {
+      eval_id: job.id,
+      status: "failed",
+      error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" },
+      ...base,
+    };
   }
   return { eval_id: job.id, status: job.status, ...base };
 }
@@ -103,14 +113,27 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     select: {
-      id: true, status: true, poolKey: true, entity: true, errorCode: true, errorMessage: true, createdAt: true, startedAt: true, completedAt: true,
-      sourceJobId: true, sourceKind: true,
+      id: true,
+      status: true,
+      poolKey: true,
+      entity: true,
+      errorCode: true,
+      errorMessage: true,
+      createdAt: true,
+      startedAt: true,
+      completedAt: true,
+      sourceJobId: true,
+      sourceKind: true,
       poolVersion: { select: { version: true } },
       result: { select: { poolSize: true, filtered: true } },
     },
   });
   const page = rows.slice(0, f.limit);
-  const changed = await changedSince(db, organizationId, page.map((j) => j.id));
+  const changed = await changedSince(
+    db,
+    organizationId,
+    page.map((j) => j.id),
+  );
   const data = page.map((j) => ({
     eval_id: j.id,
     status: j.status,

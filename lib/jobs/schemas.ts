@@ -10,17 +10,16 @@ export const CreateJobBody = z
     profile: z.record(z.string(), z.unknown()).meta({
       description: "The entity profile to evaluate; its fields depend on the pool's domain (see the profile schemas).",
     }),
-    pool: z.string().min(1).max(100).meta({ description: "Candidate pool identifier", examples: ["carriers:all"] }),
-    webhook_url: z
+    pool: z
       .string()
-      .max(2048)
-      .optional()
-      .meta({ description: "Public HTTPS URL that receives the result when the evaluation completes or fails" }),
-    rerun_of: z
-      .string()
-      .max(64)
-      .optional()
-      .meta({ description: "eval_id of an evaluation of this organization that this one re-runs with edited inputs; the new job links to it (`source`) and GET /api/v1/jobs/{rerun_of}/compare/{eval_id} shows what changed" }),
+      .min(1)
+      .max(100)
+      .meta({ description: "Candidate pool identifier", examples: ["carriers:all"] }),
+    webhook_url: z.string().max(2048).optional().meta({ description: "Public HTTPS URL that receives the result when the evaluation completes or fails" }),
+    rerun_of: z.string().max(64).optional().meta({
+      description:
+        "eval_id of an evaluation of this organization that this one re-runs with edited inputs; the new job links to it (`source`) and GET /api/v1/jobs/{rerun_of}/compare/{eval_id} shows what changed",
+    }),
   })
   .strict()
   .meta({ id: "CreateJobBody" });
@@ -37,7 +36,12 @@ export const ScoredCandidate = z
     tier: z.enum(TIERS),
     name: z.string(),
     confidence: z.enum(CONFIDENCES),
-    scores: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.enum(LEVELS)])) as Record<(typeof DIMENSIONS)[number], z.ZodEnum<{ L1: "L1"; L2: "L2"; L3: "L3"; L4: "L4" }>>),
+    scores: z.object(
+      Object.fromEntries(DIMENSIONS.map((d) => [d, z.enum(LEVELS)])) as Record<
+        (typeof DIMENSIONS)[number],
+        z.ZodEnum<{ L1: "L1"; L2: "L2"; L3: "L3"; L4: "L4" }>
+      >,
+    ),
     reasoning: z.string(),
     id: z.string().meta({ description: "The candidate's id in the pool" }),
     score: z.number().meta({ description: "0–100 weighted composite of the six levels" }),
@@ -45,11 +49,10 @@ export const ScoredCandidate = z
       .enum(["admitted", "surplus_lines"])
       .optional()
       .meta({ description: "Engine 2, carriers: reached as an admitted market in the home state, or as surplus lines (a second path: diligent search first)" }),
-    premium_indication: z
-      .number()
-      .nullable()
-      .optional()
-      .meta({ description: "Engine 2, carriers: indicated annual premium in USD (rate × exposure × rate position, plus surplus-lines tax and fee). An indication, not a quote; null when the carrier publishes no rate" }),
+    premium_indication: z.number().nullable().optional().meta({
+      description:
+        "Engine 2, carriers: indicated annual premium in USD (rate × exposure × rate position, plus surplus-lines tax and fee). An indication, not a quote; null when the carrier publishes no rate",
+    }),
     surplus_lines: z
       .object({
         declinations_required: z.number().int(),
@@ -58,7 +61,10 @@ export const ScoredCandidate = z
         source: z.string(),
       })
       .optional()
-      .meta({ description: "Engine 2, surplus-lines candidates: what the home state requires first (admitted declinations) and the SL tax and stamping fee included in the indication" }),
+      .meta({
+        description:
+          "Engine 2, surplus-lines candidates: what the home state requires first (admitted declinations) and the SL tax and stamping fee included in the indication",
+      }),
   })
   .meta({ id: "Candidate" });
 
@@ -74,10 +80,9 @@ export const NearMiss = z
 /** GET /api/v1/jobs/{eval_id}?include=near_misses */
 export const GetJobQuery = z
   .object({
-    include: z
-      .enum(["near_misses"])
-      .optional()
-      .meta({ description: "near_misses: add the eliminated candidates that are almost eligible (engine 2). Off by default, so the seed's shape is unchanged" }),
+    include: z.enum(["near_misses"]).optional().meta({
+      description: "near_misses: add the eliminated candidates that are almost eligible (engine 2). Off by default, so the seed's shape is unchanged",
+    }),
   })
   .strict();
 
@@ -86,7 +91,9 @@ export const JobError = z.object({ code: z.string(), message: z.string() }).meta
 export const JobSource = z
   .object({
     eval_id: z.string(),
-    kind: z.enum(["rerun", "recheck"]).meta({ description: "rerun: Edit and re-run (rerun_of); recheck: re-evaluated after a new pool version or new scoring rules" }),
+    kind: z
+      .enum(["rerun", "recheck"])
+      .meta({ description: "rerun: Edit and re-run (rerun_of); recheck: re-evaluated after a new pool version or new scoring rules" }),
   })
   .meta({ description: "The evaluation this one came from; it never changes" });
 
@@ -168,7 +175,11 @@ export const JobSummary = z
   .meta({ id: "JobSummary" });
 
 // PostgreSQL refuses NUL in text parameters (a 500 if it got that far).
-const queryText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, "must not contain NUL characters");
+const queryText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000]*$/, "must not contain NUL characters");
 
 export const ListJobsQuery = z
   .object({

@@ -25,7 +25,9 @@ export interface Submitted {
 
 export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, idempotencyKey: string | null): Promise<Submitted> {
   if (idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 255 || !/^[\x21-\x7e]+$/.test(idempotencyKey))) {
-    throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [{ path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" }]);
+    throw invalid("Idempotency-Key must be 1–255 visible ASCII characters", [
+      { path: "headers.idempotency-key", code: "invalid_string", message: "1–255 visible ASCII characters" },
+    ]);
   }
   const requestHash = idempotencyKey ? sha256Hex(stableStringify(raw)) : "";
   if (idempotencyKey) {
@@ -141,7 +143,9 @@ async function validate(db: PrismaClient, who: Principal, raw: unknown) {
   // "Edit and re-run": the job it re-runs must be one of this organization's.
   let rerunOf: string | undefined;
   if (typeof input.rerun_of === "string") {
-    const source = EVAL_ID_PATTERN.test(input.rerun_of) ? await db.job.findFirst({ where: { id: input.rerun_of, organizationId: who.organizationId }, select: { id: true } }) : null;
+    const source = EVAL_ID_PATTERN.test(input.rerun_of)
+      ? await db.job.findFirst({ where: { id: input.rerun_of, organizationId: who.organizationId }, select: { id: true } })
+      : null;
     if (source) rerunOf = source.id;
     else details.push({ path: "rerun_of", code: "not_found", message: `Unknown evaluation: rerun_of ${input.rerun_of}` });
   }

@@ -8,7 +8,19 @@ export const auditUrl = (evalId: string) => `${settings().baseUrl}/traces/${eval
 /** The webhook body for a finished job: the seed's result shape, or status "failed" with its error. */
 export function resultBody(job: { id: string; status: string; errorCode: string | null; errorMessage: string | null }, result: EvaluationResult | null) {
   if (job.status === "completed" && result) {
-    return { eval_id: job.id, status: "completed" as const, pool_size: result.pool_size, filtered: result.filtered, candidates: result.candidates, audit: auditUrl(job.id) };
+    return {
+      eval_id: job.id,
+      status: "completed" as const,
+      pool_size: result.pool_size,
+      filtered: result.filtered,
+      candidates: result.candidates,
+      audit: auditUrl(job.id),
+    };
   }
-  return { eval_id: job.id, status: job.status, error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" }, audit: auditUrl(job.id) };
+  return {
+    eval_id: job.id,
+    status: job.status,
+    error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" },
+    audit: auditUrl(job.id),
+  };
 }

@@ -8,7 +8,15 @@ import type { ApiKeyView, CreatedApiKey } from "@/lib/keys/schemas";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function apiKeyView(row: { id: string; name: string; prefix: string; mode: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeyView {
+export function apiKeyView(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  mode: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiKeyView {
   return {
     id: row.id,
     name: row.name,

@@ -15,11 +15,7 @@ export interface CreatedKey {
   mode: "live" | "test";
 }
 
-export async function createApiKey(
-  db: PrismaClient,
-  organizationId: string,
-  opts: { name?: string; test?: boolean } = {},
-): Promise<CreatedKey> {
+export async function createApiKey(db: PrismaClient, organizationId: string, opts: { name?: string; test?: boolean } = {}): Promise<CreatedKey> {
   const mode = opts.test ? "test" : "live";
   const key = `nx_${mode}_${randomBase62(32)}`;
   const row = await db.apiKey.create({

@@ -11,7 +11,8 @@ export const SETTINGS_ERRORS = {
   403: "forbidden: settings are for signed-in organization admins (API keys and other roles get 403)",
   404: "not_found: nothing with this id in the organization",
 } as const;
-export const ADMIN_ONLY = "For a signed-in organization admin (dashboard session) only: API keys get 403, so a leaked key cannot mint keys, read the signing secret or add people.";
+export const ADMIN_ONLY =
+  "For a signed-in organization admin (dashboard session) only: API keys get 403, so a leaked key cannot mint keys, read the signing secret or add people.";
 
 export const listApiKeysRoute = defineRoute({
   method: "get",

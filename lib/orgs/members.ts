@@ -9,7 +9,14 @@ export async function listMembers(db: PrismaClient, organizationId: string): Pro
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((m) => ({ id: m.id, user_id: m.user.id, name: m.user.name, email: m.user.email, role: m.role as Role, created_at: m.createdAt.toISOString() }));
+  return rows.map((m) => ({
+    id: m.id,
+    user_id: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role as Role,
+    created_at: m.createdAt.toISOString(),
+  }));
 }
 
 /**
@@ -25,6 +32,9 @@ export async function addMember(db: PrismaClient, organizationId: string, body: 
     throw invalid(`Invalid value for email: ${message}`, [{ path: "email", code: "already_exists", message }]);
   }
   const user = await createUser(db, { organizationId, email, password: body.password, role: body.role, name: body.name });
-  const member = await db.member.findUniqueOrThrow({ where: { organizationId_userId: { organizationId, userId: user.id } }, select: { id: true, createdAt: true } });
+  const member = await db.member.findUniqueOrThrow({
+    where: { organizationId_userId: { organizationId, userId: user.id } },
+    select: { id: true, createdAt: true },
+  });
   return { id: member.id, user_id: user.id, name: user.name, email: user.email, role: body.role, created_at: member.createdAt.toISOString() };
 }

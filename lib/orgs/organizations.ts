@@ -8,10 +8,7 @@ import { ROLES, type Role } from "@/lib/orgs/schemas";
 
 export { ROLES, type Role };
 
-export const OrgSlug = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, "lowercase letters, digits and hyphens, 1–48 characters");
-
+export const OrgSlug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, "lowercase letters, digits and hyphens, 1–48 characters");
 
 export async function createOrganization(db: PrismaClient, slug: string, name: string) {
   const existing = await db.organization.findUnique({ where: { slug } });
@@ -43,10 +40,7 @@ export async function organizationBySlug(db: PrismaClient, slug: string) {
  * A user who can sign in with email + password through better-auth: the same rows its
  * sign-up writes (user, credential account with a better-auth password hash), plus a membership.
  */
-export async function createUser(
-  db: PrismaClient,
-  opts: { organizationId: string; email: string; password: string; role: Role; name?: string },
-) {
+export async function createUser(db: PrismaClient, opts: { organizationId: string; email: string; password: string; role: Role; name?: string }) {
   const email = opts.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) {

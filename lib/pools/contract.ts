@@ -31,7 +31,11 @@ const ERRORS = {
 
 /** The domains' candidate schemas, registered by lib/api/openapi.ts as `<Domain>Candidate`. */
 const candidateRefs = POOL_DOMAINS.map((d) => ({ $ref: `#/components/schemas/${d[0].toUpperCase()}${d.slice(1)}Candidate` }));
-const candidates = { type: "array", items: { oneOf: candidateRefs }, description: "The pool's candidates, of the pool's domain. A bare array of candidates is accepted as well." };
+const candidates = {
+  type: "array",
+  items: { oneOf: candidateRefs },
+  description: "The pool's candidates, of the pool's domain. A bare array of candidates is accepted as well.",
+};
 
 export const listPoolsRoute = defineRoute({
   method: "get",

@@ -27,7 +27,9 @@ export async function importOrganizationPool(
   const domainId = target.domain ?? existing?.domain;
   if (!domainId) throw invalid("domain is required for a new pool", [{ path: "domain", code: "invalid_type", message: "Missing required field: domain" }]);
   if (existing && existing.domain !== domainId) {
-    throw invalid(`${key} holds ${existing.domain}, not ${domainId}`, [{ path: "domain", code: "domain_mismatch", message: `The pool's domain is ${existing.domain}` }]);
+    throw invalid(`${key} holds ${existing.domain}, not ${domainId}`, [
+      { path: "domain", code: "domain_mismatch", message: `The pool's domain is ${existing.domain}` },
+    ]);
   }
   const domain = getDomain(domainId);
   if (!domain) throw invalid(`Unknown domain: ${domainId}`, [{ path: "domain", code: "invalid_value", message: `Unknown domain: ${domainId}` }]);

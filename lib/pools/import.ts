@@ -86,7 +86,8 @@ function validateRows(schema: z.ZodObject, rows: RawRow[]): ParsedPoolFile {
     const id = (value as { id?: unknown } | null)?.id;
     if (typeof id === "string") {
       const first = firstRowOfId.get(id);
-      if (first !== undefined) found.push({ path: rowPath(row, "id"), code: "duplicate_id", message: `${rowLabel(row, "id")}${quote(id)} is already used by row ${first}` });
+      if (first !== undefined)
+        found.push({ path: rowPath(row, "id"), code: "duplicate_id", message: `${rowLabel(row, "id")}${quote(id)} is already used by row ${first}` });
       else firstRowOfId.set(id, row);
     }
     if (found.length > 0) {
@@ -151,7 +152,8 @@ function csvRows(schema: z.ZodObject, text: string): RawRow[] {
     const value: Record<string, unknown> = {};
     columns.forEach((col, c) => {
       const decoded = decodeCell(col, cells[c] ?? "");
-      if ("problem" in decoded) problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
+      if ("problem" in decoded)
+        problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
       else if (decoded.value !== undefined) setAt(value, col.path, decoded.value);
     });
     return { row, value, problems };

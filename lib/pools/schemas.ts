@@ -12,9 +12,7 @@ export const POOL_IMPORT_LIMITS = {
 
 /** An organization pool's name; its public id is `<organization slug>:<name>`. */
 export const POOL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-export const PoolName = z
-  .string()
-  .regex(POOL_NAME_PATTERN, "lowercase letters, digits and dashes, 1–40 characters, not starting or ending with a dash");
+export const PoolName = z.string().regex(POOL_NAME_PATTERN, "lowercase letters, digits and dashes, 1–40 characters, not starting or ending with a dash");
 
 /** lib/engine's domain ids, spelt out so the dashboard's bundle does not pull in the engine (a test keeps them equal). */
 export const POOL_DOMAINS = ["carriers", "providers"] as const;

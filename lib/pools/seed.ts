@@ -18,11 +18,7 @@ export async function seedDemo(db: PrismaClient) {
   }
   const pools = [];
   for (const p of demoPools()) {
-    const v = await upsertPoolVersion(
-      db,
-      { key: p.id, domain: p.domain, name: p.name, description: p.description, organizationId: null },
-      p.candidates,
-    );
+    const v = await upsertPoolVersion(db, { key: p.id, domain: p.domain, name: p.name, description: p.description, organizationId: null }, p.candidates);
     pools.push({ id: p.id, version: v.version, size: p.candidates.length, created: v.created });
   }
   return { organization: org, pools };

@@ -19,7 +19,11 @@ export async function changedSince(db: PrismaClient, organizationId: string, ids
   });
   for (const r of rows) {
     if (out.has(r.originalJobId)) continue;
-    out.set(r.originalJobId, { eval_id: r.jobId!, compared_at: (r.comparedAt ?? new Date(0)).toISOString(), sentences: ((r.summary as { sentences?: string[] } | null)?.sentences ?? []).slice(0, 4) });
+    out.set(r.originalJobId, {
+      eval_id: r.jobId!,
+      compared_at: (r.comparedAt ?? new Date(0)).toISOString(),
+      sentences: ((r.summary as { sentences?: string[] } | null)?.sentences ?? []).slice(0, 4),
+    });
   }
   return out;
 }

@@ -18,11 +18,23 @@ export interface RecheckChangedEvent {
   rules_version: number | null;
   compare_url: string;
   api_compare_url: string;
-  summary: { sentences: string[]; entered: number; left: number; entered_top_tier: number; left_top_tier: number; material: { id: string; name: string; kinds: string[] }[] };
+  summary: {
+    sentences: string[];
+    entered: number;
+    left: number;
+    entered_top_tier: number;
+    left_top_tier: number;
+    material: { id: string; name: string; kinds: string[] }[];
+  };
 }
 
 export function recheckChangedEvent(input: {
-  item: { originalJobId: string; baselineJobId: string; jobId: string | null; recheck: { trigger: string; poolVersion: number | null; rulesVersion: number | null } };
+  item: {
+    originalJobId: string;
+    baselineJobId: string;
+    jobId: string | null;
+    recheck: { trigger: string; poolVersion: number | null; rulesVersion: number | null };
+  };
   cmp: { url: string };
   summary: RecheckChangedEvent["summary"];
 }): RecheckChangedEvent {

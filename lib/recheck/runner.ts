@@ -68,7 +68,11 @@ export async function finishRechecks(db: PrismaClient, limit = 20): Promise<numb
     where: { status: "running", job: { status: { in: ["completed", "failed"] } } },
     take: limit,
     select: {
-      id: true, organizationId: true, originalJobId: true, baselineJobId: true, jobId: true,
+      id: true,
+      organizationId: true,
+      originalJobId: true,
+      baselineJobId: true,
+      jobId: true,
       job: { select: { status: true } },
       original: { select: { webhookUrl: true } },
       recheck: { select: { trigger: true, poolVersion: true, rulesVersion: true } },
@@ -91,10 +95,13 @@ export async function finishRechecks(db: PrismaClient, limit = 20): Promise<numb
       material: material.slice(0, 50).map((c) => ({ id: c.id, name: c.name, kinds: c.kinds })),
     };
     const event =
-      cmp.summary.material && item.original.webhookUrl
-        ? { url: item.original.webhookUrl, payload: recheckChangedEvent({ item, cmp, summary }) }
-        : null;
-    done += await finish(db, item.id, { status: "done", material: cmp.summary.material, summary, comparedAt: new Date() }, event && { ...event, organizationId: item.organizationId, jobId: item.jobId! });
+      cmp.summary.material && item.original.webhookUrl ? { url: item.original.webhookUrl, payload: recheckChangedEvent({ item, cmp, summary }) } : null;
+    done += await finish(
+      db,
+      item.id,
+      { status: "done", material: cmp.summary.material, summary, comparedAt: new Date() },
+      event && { ...event, organizationId: item.organizationId, jobId: item.jobId! },
+    );
   }
   if (done > 0) wakeWorkers();
   return done;

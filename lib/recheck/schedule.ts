@@ -9,8 +9,7 @@ import { newId } from "@/lib/ids";
 // queued twice; re-check jobs are never re-checked themselves (their original is).
 
 export type RecheckTrigger =
-  | { trigger: "pool_version"; poolId: string; domain: string; poolVersion: number }
-  | { trigger: "scoring_rules"; domain: string; rulesVersion: number };
+  { trigger: "pool_version"; poolId: string; domain: string; poolVersion: number } | { trigger: "scoring_rules"; domain: string; rulesVersion: number };
 
 export async function scheduleRecheck(db: PrismaClient, organizationId: string, t: RecheckTrigger) {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { recheckDays: true } });

@@ -4,12 +4,10 @@ import { z } from "zod";
 
 export const RecheckSettings = z
   .object({
-    days: z
-      .number()
-      .int()
-      .min(0)
-      .max(365)
-      .meta({ description: "Evaluations of the last this many days are re-checked when a pool gets a new version or new scoring rules are saved; 0 turns re-checks off for the organization" }),
+    days: z.number().int().min(0).max(365).meta({
+      description:
+        "Evaluations of the last this many days are re-checked when a pool gets a new version or new scoring rules are saved; 0 turns re-checks off for the organization",
+    }),
   })
   .strict()
   .meta({ id: "RecheckSettings" });
@@ -33,7 +31,9 @@ export const EvaluationChangedEvent = z
       left: z.number().int(),
       entered_top_tier: z.number().int(),
       left_top_tier: z.number().int(),
-      material: z.array(z.object({ id: z.string(), name: z.string(), kinds: z.array(z.string()) })).meta({ description: "The candidates that changed materially (at most 50)" }),
+      material: z
+        .array(z.object({ id: z.string(), name: z.string(), kinds: z.array(z.string()) }))
+        .meta({ description: "The candidates that changed materially (at most 50)" }),
     }),
   })
   .meta({ id: "EvaluationChanged" });

@@ -76,7 +76,8 @@ export async function saveScoringRules(
     saved = await db.$transaction(async (tx) => {
       const current = await currentRuleSet(tx, organizationId, domain);
       // Also a reset while nothing was ever changed: version 0 already is the defaults.
-      if (stableStringify(current.overrides) === stableStringify(check.overrides)) return { rules: { ...view(domain, current), new_version: false }, created: false };
+      if (stableStringify(current.overrides) === stableStringify(check.overrides))
+        return { rules: { ...view(domain, current), new_version: false }, created: false };
       const row = await tx.scoringRuleSet.create({
         data: { id: newId("rules"), organizationId, domain, version: current.version + 1, overrides: check.overrides as Prisma.InputJsonObject, createdBy },
         select: { id: true, version: true, overrides: true, createdAt: true },

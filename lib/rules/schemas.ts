@@ -9,9 +9,10 @@ export type ScoringDomain = (typeof SCORING_DOMAINS)[number];
 
 export const PutScoringRulesBody = z
   .object({
-    overrides: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "A partial copy of the domain's rules (see `defaults`), merged onto the defaults; lists replace the default list. `{}` resets to the defaults." }),
+    overrides: z.record(z.string(), z.unknown()).meta({
+      description:
+        "A partial copy of the domain's rules (see `defaults`), merged onto the defaults; lists replace the default list. `{}` resets to the defaults.",
+    }),
   })
   .strict()
   .meta({ id: "PutScoringRulesBody" });

@@ -61,7 +61,8 @@ export function checkOverrides(domainId: string, overrides: unknown): RulesCheck
   }
 
   const t = rules.tier;
-  for (const k of ["strong_min_score", "moderate_min_score"] as const) if (!num(t[k]) || t[k] < 0 || t[k] > 100) fail(`tier.${k}`, "must be a number from 0 to 100");
+  for (const k of ["strong_min_score", "moderate_min_score"] as const)
+    if (!num(t[k]) || t[k] < 0 || t[k] > 100) fail(`tier.${k}`, "must be a number from 0 to 100");
   if (num(t.strong_min_score) && num(t.moderate_min_score) && t.moderate_min_score > t.strong_min_score) {
     fail("tier.moderate_min_score", `must not be above tier.strong_min_score (${t.strong_min_score})`);
   }
@@ -73,8 +74,10 @@ export function checkOverrides(domainId: string, overrides: unknown): RulesCheck
   }
 
   const c = rules.confidence;
-  for (const k of ["medium_after_days", "low_after_days"] as const) if (!int(c[k], 0, 36_500)) fail(`confidence.${k}`, "must be a whole number of days from 0 to 36500");
-  for (const k of ["medium_missing_fields", "low_missing_fields"] as const) if (!int(c[k], 1, 100)) fail(`confidence.${k}`, "must be a whole number from 1 to 100");
+  for (const k of ["medium_after_days", "low_after_days"] as const)
+    if (!int(c[k], 0, 36_500)) fail(`confidence.${k}`, "must be a whole number of days from 0 to 36500");
+  for (const k of ["medium_missing_fields", "low_missing_fields"] as const)
+    if (!int(c[k], 1, 100)) fail(`confidence.${k}`, "must be a whole number from 1 to 100");
   if (num(c.medium_after_days) && num(c.low_after_days) && c.medium_after_days > c.low_after_days) {
     fail("confidence.medium_after_days", `must not be above confidence.low_after_days (${c.low_after_days})`);
   }

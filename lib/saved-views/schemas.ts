@@ -9,7 +9,12 @@ export const SavedViewPage = z.enum(SAVED_VIEW_PAGES);
 export const CreateSavedViewBody = z
   .object({
     page: SavedViewPage.meta({ description: "history: the History page's filters; results: a result's filters and sort" }),
-    name: z.string().trim().min(1).max(80).meta({ examples: ["CA prof. liability, completed"] }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .meta({ examples: ["CA prof. liability, completed"] }),
     query: z
       .string()
       .max(2000)

@@ -38,12 +38,19 @@ export async function listSavedViews(db: PrismaClient, organizationId: string, u
   return rows.map((r) => view(r, userId));
 }
 
-export async function saveView(db: PrismaClient, organizationId: string, userId: string, body: CreateSavedViewBody): Promise<{ view: SavedView; created: boolean }> {
+export async function saveView(
+  db: PrismaClient,
+  organizationId: string,
+  userId: string,
+  body: CreateSavedViewBody,
+): Promise<{ view: SavedView; created: boolean }> {
   let evalId: string | null = null;
   if (body.page === "results") {
-    if (!body.eval_id || !EVAL_ID_PATTERN.test(body.eval_id)) throw invalid("eval_id is required for a results view", [{ path: "eval_id", code: "invalid_type", message: "Missing required field: eval_id" }]);
+    if (!body.eval_id || !EVAL_ID_PATTERN.test(body.eval_id))
+      throw invalid("eval_id is required for a results view", [{ path: "eval_id", code: "invalid_type", message: "Missing required field: eval_id" }]);
     const job = await db.job.findFirst({ where: { id: body.eval_id, organizationId }, select: { id: true } });
-    if (!job) throw invalid(`Unknown evaluation: ${body.eval_id}`, [{ path: "eval_id", code: "not_found", message: "no such evaluation in this organization" }]);
+    if (!job)
+      throw invalid(`Unknown evaluation: ${body.eval_id}`, [{ path: "eval_id", code: "not_found", message: "no such evaluation in this organization" }]);
     evalId = job.id;
   }
   const key = { organizationId_userId_page_name: { organizationId, userId, page: body.page, name: body.name } };

@@ -28,7 +28,8 @@ export const createShareLinkRoute = defineRoute({
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "createShareLink",
   summary: "Make a revocable, expiring read-only link to the audit trace",
-  description: "The token and URL are in this response only: Nexio stores a hash. The link opens /share/{token} without signing in until it expires or is revoked.",
+  description:
+    "The token and URL are in this response only: Nexio stores a hash. The link opens /share/{token} without signing in until it expires or is revoked.",
   params: EvalIdParams,
   notFound: "Job",
   body: CreateShareLinkBody,

@@ -48,7 +48,10 @@ export async function revokeShareLink(db: PrismaClient, organizationId: string, 
 /** The job a share token opens, or null when unknown, revoked or expired. */
 export async function resolveShareToken(db: PrismaClient, token: string | null | undefined) {
   if (!token || token.length > 100) return null;
-  const row = await db.shareLink.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { organizationId: true, jobId: true, revokedAt: true, expiresAt: true } });
+  const row = await db.shareLink.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { organizationId: true, jobId: true, revokedAt: true, expiresAt: true },
+  });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
   return { organizationId: row.organizationId, evalId: row.jobId };
 }

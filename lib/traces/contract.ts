@@ -15,7 +15,9 @@ export const getTraceRoute = defineRoute({
     "For an API key or session of the job's organization, or for anyone holding a valid share link's token (`?token=…`, no API key needed). Also served at /traces/{eval_id} to a request that accepts application/json.",
   params: EvalIdParams,
   notFound: "Trace",
-  query: z.object({ token: z.string().optional().meta({ description: "A share link's token (POST /api/v1/jobs/{eval_id}/share-links): opens this trace without an API key" }) }),
+  query: z.object({
+    token: z.string().optional().meta({ description: "A share link's token (POST /api/v1/jobs/{eval_id}/share-links): opens this trace without an API key" }),
+  }),
   responses: { 200: { description: "The trace", schema: TraceJson } },
   errors: {
     401: "unauthorized: no token, and a missing, unknown or revoked API key and no session",

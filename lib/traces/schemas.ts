@@ -23,13 +23,18 @@ export const TraceScoredCandidate = z.object({
   confidence: z.enum(CONFIDENCES),
   score: z.number(),
   scores: z.record(z.string(), z.enum(LEVELS)),
-  evidence: z.record(z.string(), DimensionEvidence).optional().meta({ description: "Per dimension; absent when the pool version or rules are no longer available" }),
+  evidence: z
+    .record(z.string(), DimensionEvidence)
+    .optional()
+    .meta({ description: "Per dimension; absent when the pool version or rules are no longer available" }),
   tier_rule: z.string().optional(),
   confidence_rule: z.string().optional(),
   confidence_values: TraceValues.optional(),
   reasoning: z.string().optional(),
   market: z.string().optional().meta({ description: "Engine 2, carriers: admitted or surplus_lines" }),
-  extras: TraceValues.optional().meta({ description: "Engine 2: domain figures such as the premium indication (with its arithmetic) and the surplus-lines requirement" }),
+  extras: TraceValues.optional().meta({
+    description: "Engine 2: domain figures such as the premium indication (with its arithmetic) and the surplus-lines requirement",
+  }),
 });
 
 const NearMissMargin = z.object({ margin: z.string(), fix: z.string() });
@@ -83,7 +88,10 @@ export const TraceJson = z
     rules: z.object({ tier: z.unknown(), confidence: z.unknown(), weights: z.unknown() }).optional(),
     eliminated: z.array(EliminatedGroup),
     scored: z.array(TraceScoredCandidate),
-    near_misses: z.array(TraceNearMiss).optional().meta({ description: "Engine 2: eliminated candidates within the documented margin of every filter they failed" }),
+    near_misses: z
+      .array(TraceNearMiss)
+      .optional()
+      .meta({ description: "Engine 2: eliminated candidates within the documented margin of every filter they failed" }),
     notes: z.array(z.string()).optional().meta({ description: "Engine 2: facts about the profile (a monopolistic state, an effective date in the past)" }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });

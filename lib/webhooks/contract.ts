@@ -1,6 +1,14 @@
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
-import { Delivery, DeliveryListResponse, ListWebhookDeliveriesQuery, TestEventBody, TestEventResult, WebhookDeliveryList, WebhookSecretView } from "@/lib/webhooks/schemas";
+import {
+  Delivery,
+  DeliveryListResponse,
+  ListWebhookDeliveriesQuery,
+  TestEventBody,
+  TestEventResult,
+  WebhookDeliveryList,
+  WebhookSecretView,
+} from "@/lib/webhooks/schemas";
 
 // The contracts of the webhook-delivery and signing-secret routes (lib/api/contract.ts).
 
@@ -11,7 +19,8 @@ const ERRORS = {
   404: "not_found: no such job in this organization",
 } as const;
 const WHO = "For API keys and signed-in organization admins.";
-const ADMIN = "For a signed-in organization admin (dashboard session) only: API keys get 403, so a leaked key cannot mint keys, read the signing secret or add people.";
+const ADMIN =
+  "For a signed-in organization admin (dashboard session) only: API keys get 403, so a leaked key cannot mint keys, read the signing secret or add people.";
 const ADMIN_403 = "forbidden: settings are for signed-in organization admins (API keys and other roles get 403)";
 
 export const listDeliveriesRoute = defineRoute({

@@ -110,12 +110,7 @@ export async function attemptDelivery(db: PrismaClient, delivery: ClaimedDeliver
   return { outcome, attemptNo, statusCode: result.statusCode, error: result.error, nextAttemptAt: outcome === "retry" ? recorded[0].nextAttemptAt : null };
 }
 
-async function send(
-  db: PrismaClient,
-  delivery: ClaimedDelivery,
-  now: Date,
-  opts: { timeoutMs: number; allowPrivate: boolean },
-): Promise<SendWebhookResult> {
+async function send(db: PrismaClient, delivery: ClaimedDelivery, now: Date, opts: { timeoutMs: number; allowPrivate: boolean }): Promise<SendWebhookResult> {
   const signed = delivery.jobId === null ? await batchBody(db, delivery) : await jobBody(db, delivery.jobId, delivery.payload);
   if ("error" in signed) return localFailure(signed.error);
   const secrets = signingSecrets(signed.organization, now);
@@ -136,7 +131,9 @@ type Signed = { body: string; organization: Parameters<typeof signingSecrets>[0]
 
 /** The batch.completed event of a finished batch (lib/batches/webhook-body.ts). */
 async function batchBody(db: PrismaClient, delivery: ClaimedDelivery): Promise<Signed> {
-  const batch = delivery.batchId ? await db.batch.findUnique({ where: { id: delivery.batchId }, select: { ...batchEventSelect, organization: { select: secretsSelect } } }) : null;
+  const batch = delivery.batchId
+    ? await db.batch.findUnique({ where: { id: delivery.batchId }, select: { ...batchEventSelect, organization: { select: secretsSelect } } })
+    : null;
   if (!batch) return { error: "batch not found" };
   if (!batch.completedAt) return { error: "batch is not completed" };
   return { body: JSON.stringify(batchCompletedEvent(batch)), organization: batch.organization };

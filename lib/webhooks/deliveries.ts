@@ -108,7 +108,8 @@ export async function listWebhookDeliveries(db: PrismaClient, organizationId: st
   if (q.eval_id) where.jobId = q.eval_id;
   if (q.starting_after) {
     const cursor = await db.webhookDelivery.findFirst({ where: { id: q.starting_after, organizationId }, select: { id: true, createdAt: true } });
-    if (!cursor) throw invalid(`starting_after: no delivery ${q.starting_after}`, [{ path: "starting_after", code: "invalid_cursor", message: "unknown delivery id" }]);
+    if (!cursor)
+      throw invalid(`starting_after: no delivery ${q.starting_after}`, [{ path: "starting_after", code: "invalid_cursor", message: "unknown delivery id" }]);
     where.AND = [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }];
   }
   const rows = await db.webhookDelivery.findMany({

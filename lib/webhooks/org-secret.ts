@@ -16,7 +16,10 @@ export async function rotateWebhookSecret(db: PrismaClient, organizationId: stri
 }
 
 /** The secrets to sign with now: the current one, plus the previous one during the overlap. */
-export function signingSecrets(org: { webhookSecret: string | null; webhookSecretPrevious: string | null; webhookSecretRotatedAt: Date | null }, now: Date): string[] {
+export function signingSecrets(
+  org: { webhookSecret: string | null; webhookSecretPrevious: string | null; webhookSecretRotatedAt: Date | null },
+  now: Date,
+): string[] {
   const secrets = org.webhookSecret ? [org.webhookSecret] : [];
   if (org.webhookSecretPrevious && org.webhookSecretRotatedAt && now.getTime() - org.webhookSecretRotatedAt.getTime() < ROTATION_OVERLAP_MS) {
     secrets.push(org.webhookSecretPrevious);

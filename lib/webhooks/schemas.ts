@@ -55,7 +55,11 @@ export const WebhookDelivery = Delivery.omit({ attempt_log: true })
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
 // PostgreSQL refuses NUL in text parameters (a 500 if it got that far).
-const queryText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, "must not contain NUL characters");
+const queryText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000]*$/, "must not contain NUL characters");
 
 export const ListWebhookDeliveriesQuery = z
   .object({
@@ -63,7 +67,11 @@ export const ListWebhookDeliveriesQuery = z
     starting_after: queryText(64).optional().meta({ description: "id of the last delivery of the previous page" }),
     status: DeliveryStatus.optional(),
     // The shape of lib/ids EVAL_ID_PATTERN (not imported: that module uses node:crypto).
-    eval_id: z.string().regex(/^eval_[0-9A-Za-z]{8,32}$/, "must be an eval_id such as eval_7xKp2mNc").optional().meta({ description: "Only this job's deliveries" }),
+    eval_id: z
+      .string()
+      .regex(/^eval_[0-9A-Za-z]{8,32}$/, "must be an eval_id such as eval_7xKp2mNc")
+      .optional()
+      .meta({ description: "Only this job's deliveries" }),
   })
   .strict();
 export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuery>;

@@ -44,17 +44,19 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendWebhookR
   const startedAt = monotonic();
   const elapsed = () => Math.round(monotonic() - startedAt);
   const failure = (error: string): SendWebhookResult => ({
-    ok: false, statusCode: null, latencyMs: elapsed(), responseExcerpt: "", error,
-    retryAfterSeconds: null, gone: false,
+    ok: false,
+    statusCode: null,
+    latencyMs: elapsed(),
+    responseExcerpt: "",
+    error,
+    retryAfterSeconds: null,
+    gone: false,
   });
   try {
     const parsed = parseWebhookUrl(input.url, { allowPrivate: input.allowPrivate });
     if (!parsed.ok) return failure(`refused: ${parsed.reason}`);
 
-    const target = await withTimeout(
-      resolveAndCheck(parsed.url, { allowPrivate: input.allowPrivate, lookup: input.lookup }),
-      input.timeoutMs,
-    );
+    const target = await withTimeout(resolveAndCheck(parsed.url, { allowPrivate: input.allowPrivate, lookup: input.lookup }), input.timeoutMs);
     if (target === TIMED_OUT) return failure(`timeout after ${input.timeoutMs} ms (resolving host)`);
     if (!target.ok) {
       return failure(target.code === "private_address" ? `refused: ${target.reason}` : `dns: ${target.reason}`);
@@ -95,12 +97,7 @@ function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
 
 type SendOutcome = Omit<SendWebhookResult, "latencyMs">;
 
-function post(
-  url: URL,
-  pinned: { address: string; family: 4 | 6 },
-  input: SendWebhookInput,
-  timeoutMs: number,
-): Promise<SendOutcome> {
+function post(url: URL, pinned: { address: string; family: 4 | 6 }, input: SendWebhookInput, timeoutMs: number): Promise<SendOutcome> {
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
     let response: http.IncomingMessage | null = null;
@@ -178,8 +175,7 @@ function judgeResponse(res: http.IncomingMessage, body: Buffer, now: number): Se
   } else if (!ok) {
     error = `HTTP ${statusCode}${statusCode === 410 ? " (gone)" : ""}`;
   }
-  const retryAfterSeconds =
-    statusCode === 429 || statusCode === 503 ? parseRetryAfter(headerValue(res.headers["retry-after"]), now) : null;
+  const retryAfterSeconds = statusCode === 429 || statusCode === 503 ? parseRetryAfter(headerValue(res.headers["retry-after"]), now) : null;
   return {
     ok,
     statusCode,

@@ -15,13 +15,9 @@ export type LookupFn = (hostname: string) => Promise<LookupAddress[]>;
 export type ParsedWebhookUrl = { ok: true; url: URL } | { ok: false; reason: string };
 
 export type ResolveFailureCode = "unresolvable" | "private_address";
-export type ResolvedTarget =
-  | { ok: true; address: string; family: 4 | 6 }
-  | { ok: false; code: ResolveFailureCode; reason: string };
+export type ResolvedTarget = { ok: true; address: string; family: 4 | 6 } | { ok: false; code: ResolveFailureCode; reason: string };
 
-export type SubmissionCheck =
-  | { ok: true; url: URL; resolved: boolean }
-  | { ok: false; code: "invalid_url" | "private_address"; reason: string };
+export type SubmissionCheck = { ok: true; url: URL; resolved: boolean } | { ok: false; code: "invalid_url" | "private_address"; reason: string };
 
 type IPv4 = ipaddr.IPv4;
 type IPv6 = ipaddr.IPv6;
@@ -47,9 +43,7 @@ const IPV4_DENY: Array<[string, string]> = [
   ["224.0.0.0/4", "multicast"],
   ["240.0.0.0/4", "reserved"],
 ];
-const IPV4_DENY_PARSED = IPV4_DENY.map(
-  ([cidr, label]) => [ipaddr.IPv4.parseCIDR(cidr), label] as const,
-);
+const IPV4_DENY_PARSED = IPV4_DENY.map(([cidr, label]) => [ipaddr.IPv4.parseCIDR(cidr), label] as const);
 
 const RANGE_LABELS: Record<string, string> = {
   linkLocal: "link-local",
@@ -183,10 +177,7 @@ export function setDefaultLookup(lookup: LookupFn | null) {
  * Resolves the URL's host once and vets every address; the caller connects to the returned
  * address only (pinning), so a second DNS answer cannot swap in a private one (rebinding).
  */
-export async function resolveAndCheck(
-  url: URL,
-  opts: { allowPrivate: boolean; lookup?: LookupFn },
-): Promise<ResolvedTarget> {
+export async function resolveAndCheck(url: URL, opts: { allowPrivate: boolean; lookup?: LookupFn }): Promise<ResolvedTarget> {
   const host = bareHostname(url);
   let addresses: LookupAddress[];
   if (isIP(host) !== 0) {

@@ -43,10 +43,14 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: Rule
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;
   try {
-    evaluated = evaluate(domain.id, profile.data, pool.candidates as PoolCandidate[], { asOf: job.createdAt.toISOString(), rules: rules.overrides as RuleOverrides });
+    evaluated = evaluate(domain.id, profile.data, pool.candidates as PoolCandidate[], {
+      asOf: job.createdAt.toISOString(),
+      rules: rules.overrides as RuleOverrides,
+    });
   } catch (err) {
     // Saved rules were checked against this engine's rules; only an engine that renamed one fails here.
-    if (err instanceof RuleOverrideError) throw new PermanentJobError("invalid_rules", `The organization's scoring rules (version ${rules.version}) do not apply to this engine version`);
+    if (err instanceof RuleOverrideError)
+      throw new PermanentJobError("invalid_rules", `The organization's scoring rules (version ${rules.version}) do not apply to this engine version`);
     throw err;
   }
   const { result, trace } = evaluated;

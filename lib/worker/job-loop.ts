@@ -178,12 +178,15 @@ export class JobLoop {
 
   private async runGroup(jobs: ClaimedJob[], lane: Lane) {
     let ids = jobs.map((j) => j.id);
-    const heartbeat = setInterval(() => {
-      void renewLeases(this.db, ids, this.owner, this.leaseMs).then(
-        (ours) => (ids = ours),
-        () => {},
-      );
-    }, Math.max(250, this.leaseMs / 3));
+    const heartbeat = setInterval(
+      () => {
+        void renewLeases(this.db, ids, this.owner, this.leaseMs).then(
+          (ours) => (ids = ours),
+          () => {},
+        );
+      },
+      Math.max(250, this.leaseMs / 3),
+    );
     const memo: RulesMemo = new Map();
     const done: Completion[] = [];
     try {

@@ -145,7 +145,11 @@ export const encodeOutcome = (outcome: JobOutcome): EncodedOutcome => ({ result:
  * transaction: none of these can be written without the others. Jobs whose lease was lost are
  * left alone and returned in `lost`.
  */
-export async function completeJobs(db: PrismaClient, owner: string, items: Completion[]): Promise<{ completed: string[]; lost: string[]; storedBytes: number }> {
+export async function completeJobs(
+  db: PrismaClient,
+  owner: string,
+  items: Completion[],
+): Promise<{ completed: string[]; lost: string[]; storedBytes: number }> {
   if (items.length === 0) return { completed: [], lost: [], storedBytes: 0 };
   let storedBytes = 0;
   const values = items.map(({ job, outcome, encoded }) => {

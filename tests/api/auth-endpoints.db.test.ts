@@ -19,13 +19,25 @@ let underwriter: Who;
 async function signIn(organizationId: string, role: "admin" | "underwriter"): Promise<Who> {
   const { user, email, password } = await newUser(organizationId, role);
   const res = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-  return { userId: user.id, cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  return {
+    userId: user.id,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
 }
 
 async function authCall(who: Who, path: string, body?: unknown) {
   const headers: Record<string, string> = { cookie: who.cookie, origin: ORIGIN };
   if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await auth().handler(new Request(`${ORIGIN}/api/auth${path}`, { method: body === undefined ? "GET" : "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const res = await auth().handler(
+    new Request(`${ORIGIN}/api/auth${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
   return { status: res.status, text: await res.text() };
 }
 
@@ -39,10 +51,19 @@ beforeAll(async () => {
 describe("better-auth's organization endpoints", () => {
   it.each([
     ["admin renames the slug", () => authCall(admin, "/organization/update", { organizationId: org.org.id, data: { slug: "carriers" } })],
-    ["admin sets a slug the CLI and pool ids cannot use", () => authCall(admin, "/organization/update", { organizationId: org.org.id, data: { slug: "Bad Slug/.." } })],
-    ["admin renames the slug by another spelling of the path", () => authCall(admin, "/organization/%75pdate/", { organizationId: org.org.id, data: { slug: "carriers" } })],
+    [
+      "admin sets a slug the CLI and pool ids cannot use",
+      () => authCall(admin, "/organization/update", { organizationId: org.org.id, data: { slug: "Bad Slug/.." } }),
+    ],
+    [
+      "admin renames the slug by another spelling of the path",
+      () => authCall(admin, "/organization/%75pdate/", { organizationId: org.org.id, data: { slug: "carriers" } }),
+    ],
     ["admin renames the organization", () => authCall(admin, "/organization/update", { organizationId: org.org.id, data: { name: "Renamed" } })],
-    ["admin invites someone", () => authCall(admin, "/organization/invite-member", { organizationId: org.org.id, email: "someone@example.test", role: "admin" })],
+    [
+      "admin invites someone",
+      () => authCall(admin, "/organization/invite-member", { organizationId: org.org.id, email: "someone@example.test", role: "admin" }),
+    ],
     ["underwriter lists the members", () => authCall(underwriter, `/organization/list-members?organizationId=${org.org.id}`)],
     ["underwriter reads the full organization", () => authCall(underwriter, `/organization/get-full-organization?organizationId=${org.org.id}`)],
   ])("%s: 404", async (_label, run) => {

@@ -28,7 +28,10 @@ afterEach(async () => {
 
 const HEADER = "entity,state,line,revenue,employees";
 const csvOf = (n: number, start = 0) =>
-  [HEADER, ...Array.from({ length: n }, (_, i) => `acct-${start + i},${["CA", "TX", "NY"][i % 3]},professional_liability,${1_000_000 + i * 1000},${10 + i}`)].join("\n") + "\n";
+  [
+    HEADER,
+    ...Array.from({ length: n }, (_, i) => `acct-${start + i},${["CA", "TX", "NY"][i % 3]},professional_liability,${1_000_000 + i * 1000},${10 + i}`),
+  ].join("\n") + "\n";
 
 async function post(body: string | ReadableStream<Uint8Array>, opts: { query?: string; type?: string; key?: string; idem?: string } = {}) {
   return call(batchesRoute.POST, `/api/v1/batches?pool=carriers:all${opts.query ?? ""}`, {
@@ -57,7 +60,14 @@ describe("POST /api/v1/batches: validation", () => {
     const res = await post(csvOf(5));
     expect(res.status, res.text).toBe(202);
     const b = parsed(BatchResponse, res);
-    expect(b).toMatchObject({ status: "running", total: 5, skipped: 0, pool: "carriers:all", counts: { queued: 5, running: 0, completed: 0, failed: 0 }, progress: 0 });
+    expect(b).toMatchObject({
+      status: "running",
+      total: 5,
+      skipped: 0,
+      pool: "carriers:all",
+      counts: { queued: 5, running: 0, completed: 0, failed: 0 },
+      progress: 0,
+    });
     expect(b.report).toMatchObject({ rows: 5, valid: 5, invalid: 0, details: [] });
     expect(res.headers.get("location")).toMatch(new RegExp(`/api/v1/batches/${b.batch_id}$`));
     const jobs = await db.job.findMany({ where: { batchId: b.batch_id }, orderBy: { batchRow: "asc" } });
@@ -109,7 +119,10 @@ describe("POST /api/v1/batches: validation", () => {
   });
 
   it("reports bad JSON rows: not an object, unknown field, not JSON (NDJSON)", async () => {
-    const json = await post(JSON.stringify([{ entity: "a", state: "CA", line: "cyber", revenue: 1 }, 42, { entity: "b", state: "CA", line: "cyber", revenue: 1, colour: "red" }]), { type: "application/json" });
+    const json = await post(
+      JSON.stringify([{ entity: "a", state: "CA", line: "cyber", revenue: 1 }, 42, { entity: "b", state: "CA", line: "cyber", revenue: 1, colour: "red" }]),
+      { type: "application/json" },
+    );
     const err = expectError(json, 400, "invalid_request");
     expect(err.details.map((d) => [d.path, d.code])).toEqual([
       ["rows[2]", "invalid_type"],
@@ -131,12 +144,22 @@ describe("POST /api/v1/batches: validation", () => {
   });
 
   it("refuses the file as a whole: unknown or missing columns, empty, not an array, unknown pool, bad query, wrong type", async () => {
-    expect(expectError(await post("entity,state,line,revenue,colour\na,CA,cyber,1,red\n"), 400, "invalid_request").details[0]).toMatchObject({ path: "columns[5]", code: "unknown_column" });
+    expect(expectError(await post("entity,state,line,revenue,colour\na,CA,cyber,1,red\n"), 400, "invalid_request").details[0]).toMatchObject({
+      path: "columns[5]",
+      code: "unknown_column",
+    });
     expect(expectError(await post("entity,state,line\na,CA,cyber\n"), 400, "invalid_request").details[0]).toMatchObject({ code: "missing_column" });
     expect(expectError(await post(`${HEADER}\n`), 400, "invalid_request").details[0]).toMatchObject({ path: "rows", code: "empty" });
-    expect(expectError(await post('{"entity":"a"}', { type: "application/json" }), 400, "invalid_request").details[0]).toMatchObject({ path: "file", code: "invalid_type" });
+    expect(expectError(await post('{"entity":"a"}', { type: "application/json" }), 400, "invalid_request").details[0]).toMatchObject({
+      path: "file",
+      code: "invalid_type",
+    });
     expect(expectError(await post("[{}", { type: "application/json" }), 400, "invalid_request").details[0]).toMatchObject({ code: "invalid_json" });
-    const unknownPool = await call(batchesRoute.POST, "/api/v1/batches?pool=nope:nothing", { key: org.key, body: csvOf(1), headers: { "content-type": "text/csv" } });
+    const unknownPool = await call(batchesRoute.POST, "/api/v1/batches?pool=nope:nothing", {
+      key: org.key,
+      body: csvOf(1),
+      headers: { "content-type": "text/csv" },
+    });
     expect(expectError(unknownPool, 400, "invalid_request").details[0]).toMatchObject({ path: "pool", code: "unknown_pool" });
     const noPool = await call(batchesRoute.POST, "/api/v1/batches", { key: org.key, body: csvOf(1), headers: { "content-type": "text/csv" } });
     expect(expectError(noPool, 400, "invalid_request").details[0].path).toBe("pool");
@@ -200,7 +223,10 @@ describe("progress, results and isolation", () => {
     const nd = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?top=2`, { key: org.key, params: { batch_id: b.batch_id } });
     expect(nd.status).toBe(200);
     expect(nd.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
-    const lines = nd.text.trim().split("\n").map((l) => BatchResultRow.parse(JSON.parse(l)));
+    const lines = nd.text
+      .trim()
+      .split("\n")
+      .map((l) => BatchResultRow.parse(JSON.parse(l)));
     expect(lines.map((l) => l.row)).toEqual([1, 2, 3, 4, 5, 6]);
     const failed = lines.find((l) => l.status === "failed")!;
     expect(failed).toMatchObject({ top: [], tiers: null, error: { code: "invalid_profile" } });
@@ -219,7 +245,25 @@ describe("progress, results and isolation", () => {
     const csv = await call(resultsRoute.GET, `/api/v1/batches/${b.batch_id}/results?format=csv&top=1`, { key: org.key, params: { batch_id: b.batch_id } });
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const [header, ...rows] = csv.text.trim().split("\n");
-    expect(header.split(",")).toEqual(["row", "eval_id", "status", "entity", "filtered", "strong_fit", "moderate_fit", "weak_fit", "error_code", "audit", "carrier_1_id", "carrier_1_name", "carrier_1_tier", "carrier_1_confidence", "carrier_1_score", "carrier_1_levels", "carrier_1_reasoning"]);
+    expect(header.split(",")).toEqual([
+      "row",
+      "eval_id",
+      "status",
+      "entity",
+      "filtered",
+      "strong_fit",
+      "moderate_fit",
+      "weak_fit",
+      "error_code",
+      "audit",
+      "carrier_1_id",
+      "carrier_1_name",
+      "carrier_1_tier",
+      "carrier_1_confidence",
+      "carrier_1_score",
+      "carrier_1_levels",
+      "carrier_1_reasoning",
+    ]);
     expect(rows).toHaveLength(6);
     expect(rows[0].startsWith(`1,${lines[0].eval_id},`)).toBe(true);
 

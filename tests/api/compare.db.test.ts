@@ -54,7 +54,11 @@ describe("GET /api/v1/jobs/{a}/compare/{b}", () => {
   // with an off-target class takes One out of its band, and costs Two an appetite level.
   beforeAll(async () => {
     const pool = [carrier({ id: "k1", name: "One Mutual" }), carrier({ id: "k2", name: "Two Casualty" }, { revenue_max: 20_000_000 })];
-    const imported = await call(poolsRoute.POST, "/api/v1/pools?name=cmp&domain=carriers", { key: a.key, body: JSON.stringify(pool), headers: { "content-type": "application/json" } });
+    const imported = await call(poolsRoute.POST, "/api/v1/pools?name=cmp&domain=carriers", {
+      key: a.key,
+      body: JSON.stringify(pool),
+      headers: { "content-type": "application/json" },
+    });
     const key = (imported.json as { id: string }).id;
     before = await run(a, { profile: CA, pool: key });
     after = await run(a, { profile: { ...CA, revenue: 18_000_000, naics: "722511" }, pool: key });
@@ -111,7 +115,10 @@ describe("GET /api/v1/jobs/{a}/compare/{b}", () => {
 describe("POST /api/v1/jobs with rerun_of", () => {
   it("links the new job to the one it re-runs; an unknown or another organization's job is a 400", async () => {
     const first = await run(a, { profile: CA, pool: "carriers:all" });
-    const res = await call(jobsRoute.POST, "/api/v1/jobs", { key: a.key, body: { profile: { ...CA, revenue: 30_000_000 }, pool: "carriers:all", rerun_of: first } });
+    const res = await call(jobsRoute.POST, "/api/v1/jobs", {
+      key: a.key,
+      body: { profile: { ...CA, revenue: 30_000_000 }, pool: "carriers:all", rerun_of: first },
+    });
     expect(res.status, res.text).toBe(202);
     const id = (res.json as { eval_id: string }).eval_id;
     const job = parsed(JobResponse, await call(jobRoute.GET, `/api/v1/jobs/${id}`, { key: a.key, params: { evalId: id } }));
@@ -119,10 +126,18 @@ describe("POST /api/v1/jobs with rerun_of", () => {
     const original = parsed(JobResponse, await call(jobRoute.GET, `/api/v1/jobs/${first}`, { key: a.key, params: { evalId: first } }));
     expect(original.source).toBeNull();
     for (const bad of [newEvalId(), "nope"]) {
-      const e = expectError(await call(jobsRoute.POST, "/api/v1/jobs", { key: a.key, body: { profile: CA, pool: "carriers:all", rerun_of: bad } }), 400, "invalid_request");
+      const e = expectError(
+        await call(jobsRoute.POST, "/api/v1/jobs", { key: a.key, body: { profile: CA, pool: "carriers:all", rerun_of: bad } }),
+        400,
+        "invalid_request",
+      );
       expect(e.details).toEqual([{ path: "rerun_of", code: "not_found", message: `Unknown evaluation: rerun_of ${bad}` }]);
     }
-    expectError(await call(jobsRoute.POST, "/api/v1/jobs", { key: b.key, body: { profile: CA, pool: "carriers:all", rerun_of: first } }), 400, "invalid_request");
+    expectError(
+      await call(jobsRoute.POST, "/api/v1/jobs", { key: b.key, body: { profile: CA, pool: "carriers:all", rerun_of: first } }),
+      400,
+      "invalid_request",
+    );
     await run(a, { profile: CA, pool: "carriers:all" }); // drain
   });
 });
@@ -132,7 +147,11 @@ describe("pool versions and their diff", () => {
   const v2 = [carrier({ id: "c1", name: "Alder Mutual", admitted_states: ["AZ", "NV"] }), carrier({ id: "c3", name: "Cedar Specialty" })];
   let pool: string;
   const importPool = async (candidates: unknown[]) =>
-    call(poolsRoute.POST, "/api/v1/pools?name=book&domain=carriers", { key: a.key, body: JSON.stringify(candidates), headers: { "content-type": "application/json" } });
+    call(poolsRoute.POST, "/api/v1/pools?name=book&domain=carriers", {
+      key: a.key,
+      body: JSON.stringify(candidates),
+      headers: { "content-type": "application/json" },
+    });
 
   beforeAll(async () => {
     const r1 = await importPool(v1);
@@ -151,13 +170,28 @@ describe("pool versions and their diff", () => {
 
   it("diffs two imported versions in fields and words", async () => {
     const diff = parsed(PoolDiffResponse, await call(diffRoute.GET, "/x", { key: a.key, params: { poolId: pool, from: "1", to: "2" } }));
-    expect(diff).toMatchObject({ pool, from: 1, to: 2, added: [{ id: "c3", name: "Cedar Specialty" }], removed: [{ id: "c2", name: "Birch Casualty" }], unchanged: 0 });
-    expect(diff.changed).toEqual([{ id: "c1", name: "Alder Mutual", changes: [{ path: "admitted_states", a: ["AZ", "CA", "NV", "OR", "WA"], b: ["AZ", "NV"], added: [], removed: ["CA", "OR", "WA"] }] }]);
+    expect(diff).toMatchObject({
+      pool,
+      from: 1,
+      to: 2,
+      added: [{ id: "c3", name: "Cedar Specialty" }],
+      removed: [{ id: "c2", name: "Birch Casualty" }],
+      unchanged: 0,
+    });
+    expect(diff.changed).toEqual([
+      {
+        id: "c1",
+        name: "Alder Mutual",
+        changes: [{ path: "admitted_states", a: ["AZ", "CA", "NV", "OR", "WA"], b: ["AZ", "NV"], added: [], removed: ["CA", "OR", "WA"] }],
+      },
+    ]);
     expect(diff.summary).toContain("1 carrier no longer writes CA professional liability (E&O)");
   });
 
   it("reads the shared demo pools, not another organization's", async () => {
-    expect(parsed(ListPoolVersionsResponse, await call(versionsRoute.GET, "/x", { key: b.key, params: { poolId: "carriers:all" } })).data.length).toBeGreaterThan(0);
+    expect(
+      parsed(ListPoolVersionsResponse, await call(versionsRoute.GET, "/x", { key: b.key, params: { poolId: "carriers:all" } })).data.length,
+    ).toBeGreaterThan(0);
     expectError(await call(versionsRoute.GET, "/x", { key: b.key, params: { poolId: pool } }), 404, "not_found");
     expectError(await call(diffRoute.GET, "/x", { key: b.key, params: { poolId: pool, from: "1", to: "2" } }), 404, "not_found");
     expectError(await call(diffRoute.GET, "/x", { key: a.key, params: { poolId: pool, from: "1", to: "9" } }), 404, "not_found");
@@ -173,7 +207,10 @@ describe("saved views", () => {
   const cookieFor = async (orgId: string) => {
     const u = await newUser(orgId);
     const res = await auth().api.signInEmail({ body: { email: u.email, password: u.password }, asResponse: true });
-    return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   };
   const as = (cookie: string, method = "GET", body?: unknown) => ({ method, body, headers: { cookie, origin: ORIGIN } });
 
@@ -186,7 +223,11 @@ describe("saved views", () => {
     expect(first.status, first.text).toBe(201);
     const view = parsed(SavedView, first);
     expect(view).toMatchObject({ page: "history", name: "Completed", query: "status=completed", mine: true, url: `${ORIGIN}/views/${view.id}` });
-    const again = await call(viewsRoute.POST, "/api/v1/saved-views", as(owner, "POST", { page: "history", name: "Completed", query: "status=completed&q=acme" }));
+    const again = await call(
+      viewsRoute.POST,
+      "/api/v1/saved-views",
+      as(owner, "POST", { page: "history", name: "Completed", query: "status=completed&q=acme" }),
+    );
     expect(again.status).toBe(200);
     expect(parsed(SavedView, again)).toMatchObject({ id: view.id, query: "status=completed&q=acme" });
 
@@ -203,10 +244,19 @@ describe("saved views", () => {
 
   it("a results view names its evaluation; bad input and API keys are refused", async () => {
     const job = await run(a, { profile: CA, pool: "carriers:all" });
-    const res = await call(viewsRoute.POST, "/api/v1/saved-views", as(owner, "POST", { page: "results", name: "Strong", query: "tier=STRONG_FIT", eval_id: job }));
+    const res = await call(
+      viewsRoute.POST,
+      "/api/v1/saved-views",
+      as(owner, "POST", { page: "results", name: "Strong", query: "tier=STRONG_FIT", eval_id: job }),
+    );
     expect(parsed(SavedView, res)).toMatchObject({ eval_id: job });
-    expect(expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "results", name: "x", query: "" })), 400, "invalid_request").details[0].path).toBe("eval_id");
-    expect(expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "results", name: "x", query: "", eval_id: newEvalId() })), 400, "invalid_request").details[0].path).toBe("eval_id");
+    expect(
+      expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "results", name: "x", query: "" })), 400, "invalid_request").details[0].path,
+    ).toBe("eval_id");
+    expect(
+      expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "results", name: "x", query: "", eval_id: newEvalId() })), 400, "invalid_request")
+        .details[0].path,
+    ).toBe("eval_id");
     expectError(await call(viewsRoute.POST, "/x", as(owner, "POST", { page: "elsewhere", name: "", query: 3 })), 400, "invalid_request");
     expectError(await call(viewsRoute.GET, "/api/v1/saved-views?page=nope", as(owner)), 400, "invalid_request");
     expectError(await call(viewsRoute.GET, "/api/v1/saved-views?page=history", { key: a.key }), 403, "forbidden");
@@ -217,9 +267,12 @@ describe("GET/PUT /api/v1/recheck-settings", () => {
   it("defaults to 30 days; 0 turns re-checks off for the organization", async () => {
     const o = await newOrg("recheck-days");
     expect(parsed(RecheckSettings, await call(recheckSettingsRoute.GET, "/api/v1/recheck-settings", { key: o.key }))).toEqual({ days: 30 });
-    expect(parsed(RecheckSettings, await call(recheckSettingsRoute.PUT, "/api/v1/recheck-settings", { method: "PUT", key: o.key, body: { days: 0 } }))).toEqual({ days: 0 });
+    expect(parsed(RecheckSettings, await call(recheckSettingsRoute.PUT, "/api/v1/recheck-settings", { method: "PUT", key: o.key, body: { days: 0 } }))).toEqual(
+      { days: 0 },
+    );
     const pool = [carrier({ id: "r1", name: "One Mutual" })];
-    const imp = async (c: unknown[]) => call(poolsRoute.POST, "/api/v1/pools?name=off&domain=carriers", { key: o.key, body: JSON.stringify(c), headers: { "content-type": "application/json" } });
+    const imp = async (c: unknown[]) =>
+      call(poolsRoute.POST, "/api/v1/pools?name=off&domain=carriers", { key: o.key, body: JSON.stringify(c), headers: { "content-type": "application/json" } });
     const key = ((await imp(pool)).json as { id: string }).id;
     await run(o, { profile: CA, pool: key });
     await imp([carrier({ id: "r1", name: "One Mutual", admitted_states: ["NV"] })]);

@@ -84,15 +84,25 @@ export function disagreements(files: RouteFile[], routes: readonly RouteContract
       continue;
     }
     if (!served.has(`${c.method} ${c.path}`)) problems.push(`lib/api/routes.ts: ${c.operationId} is served by no route file`);
-    const params = (where: string) => (op.parameters ?? []).filter((p) => p.in === where).map((p) => p.name).sort();
+    const params = (where: string) =>
+      (op.parameters ?? [])
+        .filter((p) => p.in === where)
+        .map((p) => p.name)
+        .sort();
     const placeholders = [...c.path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
-    const declaredPath = Object.keys(c.params?.shape ?? {}).map(snakeCase).sort();
-    if (JSON.stringify(declaredPath) !== JSON.stringify(placeholders)) problems.push(`${c.operationId}: params ${declaredPath} do not match the path's ${placeholders}`);
-    if (JSON.stringify(params("path")) !== JSON.stringify(placeholders)) problems.push(`${c.operationId}: the document's path parameters ${params("path")} are not ${placeholders}`);
+    const declaredPath = Object.keys(c.params?.shape ?? {})
+      .map(snakeCase)
+      .sort();
+    if (JSON.stringify(declaredPath) !== JSON.stringify(placeholders))
+      problems.push(`${c.operationId}: params ${declaredPath} do not match the path's ${placeholders}`);
+    if (JSON.stringify(params("path")) !== JSON.stringify(placeholders))
+      problems.push(`${c.operationId}: the document's path parameters ${params("path")} are not ${placeholders}`);
     const query = Object.keys(c.query?.shape ?? {}).sort();
-    if (JSON.stringify(params("query")) !== JSON.stringify(query)) problems.push(`${c.operationId}: the document's query parameters ${params("query")} are not the accepted ${query}`);
+    if (JSON.stringify(params("query")) !== JSON.stringify(query))
+      problems.push(`${c.operationId}: the document's query parameters ${params("query")} are not the accepted ${query}`);
     const statuses = [...Object.keys(c.responses), ...Object.keys(c.errors)].sort();
-    if (JSON.stringify(Object.keys(op.responses).sort()) !== JSON.stringify(statuses)) problems.push(`${c.operationId}: the document's statuses ${Object.keys(op.responses)} are not ${statuses}`);
+    if (JSON.stringify(Object.keys(op.responses).sort()) !== JSON.stringify(statuses))
+      problems.push(`${c.operationId}: the document's statuses ${Object.keys(op.responses)} are not ${statuses}`);
     for (const [status, r] of Object.entries(c.responses)) {
       if (r.schema && !op.responses[status]?.content) problems.push(`${c.operationId}: ${status} has no schema in the document`);
     }
@@ -110,7 +120,9 @@ describe("one contract per route", async () => {
 
   it("walks every route file under app/api", () => {
     expect(files.length).toBeGreaterThanOrEqual(19);
-    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(["app/api/v1/jobs/route.ts", "app/api/traces/[evalId]/route.ts", ...Object.keys(UNDECLARED)]));
+    expect(files.map((f) => f.file)).toEqual(
+      expect.arrayContaining(["app/api/v1/jobs/route.ts", "app/api/traces/[evalId]/route.ts", ...Object.keys(UNDECLARED)]),
+    );
     expect(files.find((f) => f.file === "app/api/v1/jobs/[evalId]/deliveries/route.ts")?.path).toBe("/api/v1/jobs/{eval_id}/deliveries");
   });
 
@@ -127,10 +139,17 @@ describe("one contract per route", async () => {
 
   it("gives the deliveries operations, the webhooks and the trace JSON their schemas", () => {
     const paths = doc.paths as Record<string, Record<string, Operation>>;
-    expect(paths["/api/v1/jobs/{eval_id}/deliveries"].get.responses["200"].content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/DeliveryList" } } });
-    expect(paths["/api/v1/jobs/{eval_id}/deliveries"].post.responses["202"].content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Delivery" } } });
+    expect(paths["/api/v1/jobs/{eval_id}/deliveries"].get.responses["200"].content).toEqual({
+      "application/json": { schema: { $ref: "#/components/schemas/DeliveryList" } },
+    });
+    expect(paths["/api/v1/jobs/{eval_id}/deliveries"].post.responses["202"].content).toEqual({
+      "application/json": { schema: { $ref: "#/components/schemas/Delivery" } },
+    });
     expect(paths["/api/traces/{eval_id}"].get.responses["200"].content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Trace" } } });
-    const webhook = (name: string) => (doc.webhooks as Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>)[name].post.requestBody.content["application/json"].schema;
+    const webhook = (name: string) =>
+      (doc.webhooks as Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>)[name].post.requestBody.content[
+        "application/json"
+      ].schema;
     expect(webhook("evaluationCompleted")).toEqual({ $ref: "#/components/schemas/JobResult" });
     expect(webhook("evaluationFailed")).toEqual({ $ref: "#/components/schemas/JobFailed" });
     const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
@@ -142,9 +161,19 @@ describe("one contract per route", async () => {
   it("reports a route without a contract, a contract missing from the registry, and a document that drifts", () => {
     const jobs = files.find((f) => f.file === "app/api/v1/jobs/route.ts")!;
     const bare = { ...jobs, exports: { ...jobs.exports, GET: async () => new Response() } };
-    expect(disagreements(files.map((f) => (f === jobs ? bare : f)), ROUTES, doc)).toContain("app/api/v1/jobs/route.ts: GET has no contract (apiRoute(contract, handler))");
+    expect(
+      disagreements(
+        files.map((f) => (f === jobs ? bare : f)),
+        ROUTES,
+        doc,
+      ),
+    ).toContain("app/api/v1/jobs/route.ts: GET has no contract (apiRoute(contract, handler))");
 
-    const extra = { file: "app/api/v1/extra/route.ts", path: "/api/v1/extra", exports: { GET: Object.assign(async () => new Response(), { contract: { ...ROUTES[1], path: "/api/v1/extra" } }) } };
+    const extra = {
+      file: "app/api/v1/extra/route.ts",
+      path: "/api/v1/extra",
+      exports: { GET: Object.assign(async () => new Response(), { contract: { ...ROUTES[1], path: "/api/v1/extra" } }) },
+    };
     expect(disagreements([...files, extra], ROUTES, doc)).toContain("app/api/v1/extra/route.ts: GET's contract listJobs is missing from lib/api/routes.ts");
 
     const drifted = structuredClone(doc);

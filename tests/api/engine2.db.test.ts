@@ -104,7 +104,11 @@ describe("an engine-1 result after the upgrade", () => {
     v1Result = result;
     await db.jobResult.update({
       where: { jobId: evalId },
-      data: { engineVersion: "1.0.0", result: gzipJson(result), trace: gzipJson({ ...trace, pool: job.poolKey, pool_version: pool.version, profile: job.profile }) },
+      data: {
+        engineVersion: "1.0.0",
+        result: gzipJson(result),
+        trace: gzipJson({ ...trace, pool: job.poolKey, pool_version: pool.version, profile: job.profile }),
+      },
     });
   });
 

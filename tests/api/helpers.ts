@@ -70,7 +70,17 @@ export function parsed<S extends z.ZodType>(schema: S, res: Called): z.infer<S> 
 }
 
 // What an error message must never show: stack frames, SQL, Prisma, file names, internal ids.
-const LEAKS = [/\bat \S+ \(/, /\.tsx?\b/, /node_modules/, /prisma/i, /\bselect\b.*\bfrom\b/i, /\binsert into\b/i, /\bP\d{4}\b/, /TypeError|RangeError|ReferenceError/, /\bpool_[0-9A-Za-z]{20}\b|\bpv_[0-9A-Za-z]{20}\b|\borg_[0-9A-Za-z]{20}\b/];
+const LEAKS = [
+  /\bat \S+ \(/,
+  /\.tsx?\b/,
+  /node_modules/,
+  /prisma/i,
+  /\bselect\b.*\bfrom\b/i,
+  /\binsert into\b/i,
+  /\bP\d{4}\b/,
+  /TypeError|RangeError|ReferenceError/,
+  /\bpool_[0-9A-Za-z]{20}\b|\bpv_[0-9A-Za-z]{20}\b|\borg_[0-9A-Za-z]{20}\b/,
+];
 
 export function expectNoLeak(text: string) {
   for (const re of LEAKS) expect(text, `leaks ${re}`).not.toMatch(re);

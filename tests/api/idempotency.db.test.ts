@@ -15,7 +15,8 @@ beforeAll(async () => {
 
 let n = 0;
 const freshKey = () => `idem-${Date.now()}-${++n}`;
-const post = (body: unknown, idempotencyKey: string, key = org.key) => call(POST, "/api/v1/jobs", { key, body, headers: { "idempotency-key": idempotencyKey } });
+const post = (body: unknown, idempotencyKey: string, key = org.key) =>
+  call(POST, "/api/v1/jobs", { key, body, headers: { "idempotency-key": idempotencyKey } });
 
 describe("Idempotency-Key on POST /api/v1/jobs", () => {
   it("same key and same body → the same eval_id and one job", async () => {
@@ -34,7 +35,11 @@ describe("Idempotency-Key on POST /api/v1/jobs", () => {
   it("the same body with its keys in another order is the same request", async () => {
     const k = freshKey();
     const first = parsed(CreateJobResponse, await post(SEED_BODY, k));
-    const reordered = { webhook_url: SEED_BODY.webhook_url, pool: SEED_BODY.pool, profile: { revenue: 12000000, line: "professional_liability", state: "CA", entity: "acme-manufacturing" } };
+    const reordered = {
+      webhook_url: SEED_BODY.webhook_url,
+      pool: SEED_BODY.pool,
+      profile: { revenue: 12000000, line: "professional_liability", state: "CA", entity: "acme-manufacturing" },
+    };
     expect(parsed(CreateJobResponse, await post(reordered, k))).toEqual(first);
   });
 

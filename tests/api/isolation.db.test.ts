@@ -28,7 +28,12 @@ async function tenant(label: string): Promise<Tenant> {
   const all = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" }, select: { currentVersionId: true } });
   const candidates = (await loadPoolVersion(db, all.currentVersionId!))!.candidates.slice(0, 20);
   const privatePool = `carriers:${label}-private-${o.org.id.slice(-6).toLowerCase()}`;
-  await upsertPoolVersion(db, { key: privatePool, domain: "carriers", name: "Private", description: "Only for one org", organizationId: o.org.id }, candidates, "test");
+  await upsertPoolVersion(
+    db,
+    { key: privatePool, domain: "carriers", name: "Private", description: "Only for one org", organizationId: o.org.id },
+    candidates,
+    "test",
+  );
 
   const queued = await submit(SEED_BODY);
   const completed = await submit(SEED_BODY);
@@ -51,7 +56,8 @@ beforeAll(async () => {
 const endpoints = {
   "GET /api/v1/jobs/{id}": (t: Org, evalId: string) => call(GET_JOB, `/api/v1/jobs/${evalId}`, { key: t.key, params: { evalId } }),
   "GET /api/v1/jobs/{id}/deliveries": (t: Org, evalId: string) => call(GET_DELIVERIES, `/api/v1/jobs/${evalId}/deliveries`, { key: t.key, params: { evalId } }),
-  "POST /api/v1/jobs/{id}/deliveries": (t: Org, evalId: string) => call(REDELIVER, `/api/v1/jobs/${evalId}/deliveries`, { key: t.key, params: { evalId }, method: "POST" }),
+  "POST /api/v1/jobs/{id}/deliveries": (t: Org, evalId: string) =>
+    call(REDELIVER, `/api/v1/jobs/${evalId}/deliveries`, { key: t.key, params: { evalId }, method: "POST" }),
   "GET /api/traces/{id}": (t: Org, evalId: string) => call(GET_TRACE, `/api/traces/${evalId}`, { key: t.key, params: { evalId } }),
 };
 
@@ -74,7 +80,10 @@ describe("tenant isolation", () => {
     it(`${name}: every id of the other organization → 404 not_found, the same answer as an unknown id`, async () => {
       const unknown = await hit(a, "eval_0000000000000000");
       const unknownError = expectError(unknown, 404, "not_found");
-      for (const [me, other] of [[a, b], [b, a]] as const) {
+      for (const [me, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         for (const id of other.jobs) {
           const res = await hit(me, id);
           const err = expectError(res, 404, "not_found");
@@ -92,8 +101,20 @@ describe("tenant isolation", () => {
   });
 
   it("the list shows only the organization's own jobs, under every filter", async () => {
-    for (const [me, other] of [[a, b], [b, a]] as const) {
-      for (const query of ["?limit=100", "?status=completed", "?status=failed", "?status=queued", "?pool=carriers%3Aall", `?pool=${encodeURIComponent(other.privatePool)}`, "?q=acme", "?q=member"]) {
+    for (const [me, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      for (const query of [
+        "?limit=100",
+        "?status=completed",
+        "?status=failed",
+        "?status=queued",
+        "?pool=carriers%3Aall",
+        `?pool=${encodeURIComponent(other.privatePool)}`,
+        "?q=acme",
+        "?q=member",
+      ]) {
         const page = parsed(ListJobsResponse, await call(LIST, `/api/v1/jobs${query}`, { key: me.key }));
         const ids = page.data.map((j) => j.eval_id);
         for (const id of other.jobs) expect(ids, query).not.toContain(id);
@@ -111,7 +132,10 @@ describe("tenant isolation", () => {
   });
 
   it("a private pool is listed and usable by its organization only", async () => {
-    for (const [me, other] of [[a, b], [b, a]] as const) {
+    for (const [me, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const pools = parsed(ListPoolsResponse, await call(POOLS, "/api/v1/pools", { key: me.key })).data.map((p) => p.id);
       expect(pools).toContain(me.privatePool);
       expect(pools).not.toContain(other.privatePool);

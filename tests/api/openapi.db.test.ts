@@ -30,7 +30,10 @@ function routePaths(): { path: string; methods: string[] }[] {
         const source = fs.readFileSync(path.join(dir, entry.name), "utf8");
         // methods with a real handler (apiRoute), not the 405 stubs
         const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute/g)].map((m) => m[1].toLowerCase());
-        out.push({ path: `/api/v1/${segments.map((s) => s.replace(/^\[(\w+)\]$/, (_, name: string) => `{${snakeCase(name)}}`)).join("/")}`.replace(/\/$/, ""), methods });
+        out.push({
+          path: `/api/v1/${segments.map((s) => s.replace(/^\[(\w+)\]$/, (_, name: string) => `{${snakeCase(name)}}`)).join("/")}`.replace(/\/$/, ""),
+          methods,
+        });
       }
     }
   };
@@ -64,7 +67,8 @@ describe("GET /api/v1/openapi.json", () => {
         const responses = op.responses as Record<string, Json>;
         expect(Object.keys(responses).length).toBeGreaterThan(0);
         for (const [status, r] of Object.entries(responses)) {
-          if (Number(status) >= 400) expect((r.content as Json)["application/json"], `${method} ${p} ${status}`).toEqual({ schema: { $ref: "#/components/schemas/Error" } });
+          if (Number(status) >= 400)
+            expect((r.content as Json)["application/json"], `${method} ${p} ${status}`).toEqual({ schema: { $ref: "#/components/schemas/Error" } });
         }
       }
     }
@@ -113,7 +117,18 @@ describe("GET /api/v1/openapi.json", () => {
 
 const TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
 const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
-const SCHEMA_KEYWORDS = ["items", "additionalProperties", "propertyNames", "not", "if", "then", "else", "contains", "unevaluatedProperties", "unevaluatedItems"];
+const SCHEMA_KEYWORDS = [
+  "items",
+  "additionalProperties",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+];
 const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 
 function resolvePointer(root: Json, ref: string): unknown {
@@ -138,7 +153,8 @@ function checkSchema(root: Json, s: unknown, at: string, problems: string[]) {
   }
   if (schema.required !== undefined) {
     if (!Array.isArray(schema.required) || schema.required.some((r) => typeof r !== "string")) problems.push(`${at}: required is not a list of names`);
-    else if (schema.properties) for (const r of schema.required) if (!(r in (schema.properties as Json))) problems.push(`${at}: required ${r} is not a property`);
+    else if (schema.properties)
+      for (const r of schema.required) if (!(r in (schema.properties as Json))) problems.push(`${at}: required ${r} is not a property`);
   }
   if (schema.enum !== undefined && (!Array.isArray(schema.enum) || schema.enum.length === 0)) problems.push(`${at}: enum is not a non-empty list`);
   if (schema.pattern !== undefined) {

@@ -45,12 +45,20 @@ describe("POST /api/v1/pools", () => {
 
     const again = await importAs(a, "name=preferred", CSV);
     expect(again.status).toBe(200);
-    expect(parsed(ImportPoolResponse, again)).toMatchObject({ version: 1, created: false, new_version: false, message: expect.stringContaining("no new version") });
+    expect(parsed(ImportPoolResponse, again)).toMatchObject({
+      version: 1,
+      created: false,
+      new_version: false,
+      message: expect.stringContaining("no new version"),
+    });
 
     // the same candidates as JSON, fields in another order, are the same data
     const candidates = (parsePoolFile(getDomain("carriers")!.candidateSchema, "csv", CSV) as { candidates: object[] }).candidates;
     const asJson = JSON.stringify(candidates.map((c) => Object.fromEntries(Object.entries(c).reverse())));
-    expect(parsed(ImportPoolResponse, await importAs(a, `pool=${id}`, asJson, { "content-type": "application/json" }))).toMatchObject({ version: 1, new_version: false });
+    expect(parsed(ImportPoolResponse, await importAs(a, `pool=${id}`, asJson, { "content-type": "application/json" }))).toMatchObject({
+      version: 1,
+      new_version: false,
+    });
 
     const changed = CSV.replace("Harborlight Casualty Company", "Harborlight Casualty Co.");
     const second = await importAs(a, "name=preferred", changed);
@@ -58,14 +66,27 @@ describe("POST /api/v1/pools", () => {
     expect(parsed(ImportPoolResponse, second)).toMatchObject({ version: 2, size: 3, created: false, new_version: true });
 
     const stored = await versions(id);
-    expect(stored.map((v) => [v.version, v.size, v.source])).toEqual([[1, 3, "import:csv"], [2, 3, "import:csv"]]);
+    expect(stored.map((v) => [v.version, v.size, v.source])).toEqual([
+      [1, 3, "import:csv"],
+      [2, 3, "import:csv"],
+    ]);
     const pool = await testDb().pool.findUniqueOrThrow({ where: { key: id } });
     expect(pool.organizationId).toBe(a.org.id);
     expect(pool.currentVersionId).toBe(stored[1].id);
   });
 
   it("imports JSON ({candidates: [...]}) into a new providers pool", async () => {
-    const providers = [{ id: "p1", name: "Mission Clinic", npi: "1234567890", specialty: "cardiology", state: "CA", zip: "94110", networks: [{ plan: "cascade_ppo", tier: 1, prior_auth: false }] }];
+    const providers = [
+      {
+        id: "p1",
+        name: "Mission Clinic",
+        npi: "1234567890",
+        specialty: "cardiology",
+        state: "CA",
+        zip: "94110",
+        networks: [{ plan: "cascade_ppo", tier: 1, prior_auth: false }],
+      },
+    ];
     const res = await importAs(a, "name=clinics&domain=providers", JSON.stringify({ candidates: providers }), { "content-type": "application/json" });
     expect(res.status).toBe(201);
     expect(parsed(ImportPoolResponse, res)).toMatchObject({ id: `${a.org.slug}:clinics`, domain: "providers", version: 1, size: 1 });
@@ -89,8 +110,20 @@ describe("POST /api/v1/pools", () => {
   });
 
   it(`lists at most ${POOL_IMPORT_LIMITS.maxDetails} problems and says how many more`, async () => {
-    const rows = Array.from({ length: 250 }, (_, i) => ({ id: `c${i}`, name: `C ${i}`, market_type: "admitted", admitted_states: ["CA"], surplus_lines_states: [], lines: {}, am_best_rating: "Z" }));
-    const err = expectError(await importAs(a, "name=many&domain=carriers", JSON.stringify(rows), { "content-type": "application/json" }), 400, "invalid_request");
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      id: `c${i}`,
+      name: `C ${i}`,
+      market_type: "admitted",
+      admitted_states: ["CA"],
+      surplus_lines_states: [],
+      lines: {},
+      am_best_rating: "Z",
+    }));
+    const err = expectError(
+      await importAs(a, "name=many&domain=carriers", JSON.stringify(rows), { "content-type": "application/json" }),
+      400,
+      "invalid_request",
+    );
     expect(err.details).toHaveLength(POOL_IMPORT_LIMITS.maxDetails + 1);
     expect(err.details.at(-1)).toMatchObject({ path: "rows", code: "too_many_problems", message: "50 more problems not listed" });
   });
@@ -109,7 +142,11 @@ describe("POST /api/v1/pools", () => {
   });
 
   it("refuses a body over the limit from its Content-Length", async () => {
-    const res = await call(IMPORT, "/api/v1/pools?name=big&domain=carriers", { key: a.key, body: CSV, headers: { ...csv, "content-length": String(POOL_IMPORT_LIMITS.maxBytes + 1) } });
+    const res = await call(IMPORT, "/api/v1/pools?name=big&domain=carriers", {
+      key: a.key,
+      body: CSV,
+      headers: { ...csv, "content-length": String(POOL_IMPORT_LIMITS.maxBytes + 1) },
+    });
     expectError(res, 413, "payload_too_large");
   });
 
@@ -133,9 +170,18 @@ describe("POST /api/v1/pools", () => {
     const signIn = async (role: "admin" | "underwriter") => {
       const { email, password } = await newUser(a.org.id, role);
       const res = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-      return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), origin: BASE };
+      return {
+        cookie: res.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+        origin: BASE,
+      };
     };
-    const byUnderwriter = await call(IMPORT, "/api/v1/pools?name=by-session&domain=carriers", { body: CSV, headers: { ...csv, ...(await signIn("underwriter")) } });
+    const byUnderwriter = await call(IMPORT, "/api/v1/pools?name=by-session&domain=carriers", {
+      body: CSV,
+      headers: { ...csv, ...(await signIn("underwriter")) },
+    });
     expectError(byUnderwriter, 403, "forbidden");
     const byAdmin = await call(IMPORT, "/api/v1/pools?name=by-session&domain=carriers", { body: CSV, headers: { ...csv, ...(await signIn("admin")) } });
     expect(byAdmin.status, byAdmin.text).toBe(201);
@@ -145,7 +191,8 @@ describe("POST /api/v1/pools", () => {
 describe("evaluating against an imported pool", () => {
   it("is listed, accepts jobs at once (no stale pool cache), and the job records the version it used", async () => {
     const id = `${a.org.slug}:eval-pool`;
-    const submit = async () => parsed(CreateJobResponse, await call(SUBMIT, "/api/v1/jobs", { key: a.key, body: { ...SEED_BODY, pool: id, webhook_url: undefined } })).eval_id;
+    const submit = async () =>
+      parsed(CreateJobResponse, await call(SUBMIT, "/api/v1/jobs", { key: a.key, body: { ...SEED_BODY, pool: id, webhook_url: undefined } })).eval_id;
     const job = async (evalId: string) => parsed(JobResponse, await call(GET_JOB, `/api/v1/jobs/${evalId}`, { key: a.key, params: { evalId } }));
 
     // Asked for before it exists: the 404 is cached for a few seconds; the import must clear it.

@@ -49,7 +49,10 @@ describe("GET /api/v1/jobs/{eval_id}", () => {
 
   it("a failed job carries error {code, message}", async () => {
     const id = await submit(org);
-    await testDb().job.update({ where: { id }, data: { status: "failed", errorCode: "evaluation_failed", errorMessage: "Pool data unavailable", completedAt: new Date() } });
+    await testDb().job.update({
+      where: { id },
+      data: { status: "failed", errorCode: "evaluation_failed", errorMessage: "Pool data unavailable", completedAt: new Date() },
+    });
     const job = parsed(JobResponse, await getJob(org, id));
     expect(job.status).toBe("failed");
     expect(job.error).toEqual({ code: "evaluation_failed", message: "Pool data unavailable" });

@@ -25,8 +25,19 @@ function readmeExample(): string {
 function typeErrors(files: Record<string, string>): string[] {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   const program = ts.createProgram(
-    Object.keys(files).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)),
-    { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: ["node"], skipLibCheck: true, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] },
+    Object.keys(files)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => path.join(dir, f)),
+    {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      types: ["node"],
+      skipLibCheck: true,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    },
   );
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }

@@ -51,6 +51,11 @@ describe("loadRerunPrefill", () => {
     const { poolId } = await upsertPoolVersion(testDb(), { key, domain: "carriers", name: "Retired", description: "", organizationId: a.org.id }, [], "test");
     const id = await submit(a, { ...SEED_BODY, pool: key });
     await testDb().pool.update({ where: { id: poolId }, data: { currentVersionId: null } });
-    expect(await loadRerunPrefill(testDb(), a.org.id, id)).toMatchObject({ poolKey: key, poolAvailable: false, domain: "carriers", profile: SEED_BODY.profile });
+    expect(await loadRerunPrefill(testDb(), a.org.id, id)).toMatchObject({
+      poolKey: key,
+      poolAvailable: false,
+      domain: "carriers",
+      profile: SEED_BODY.profile,
+    });
   });
 });

@@ -26,7 +26,13 @@ const put = (key: string | null, body: unknown, domain = "carriers", headers: Re
 async function cookieFor(orgId: string, role: "admin" | "underwriter") {
   const { email, password } = await newUser(orgId, role);
   const res = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), origin: BASE };
+  return {
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+    origin: BASE,
+  };
 }
 
 describe("scoring rules", () => {
@@ -130,7 +136,10 @@ describe("scoring rules", () => {
   });
 
   it("is in the OpenAPI document, with its request and response schemas", () => {
-    const doc = openApiDocument("http://localhost") as unknown as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
+    const doc = openApiDocument("http://localhost") as unknown as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     const ops = doc.paths["/api/v1/scoring-rules/{domain}"];
     expect([ops.get.operationId, ops.put.operationId]).toEqual(["getScoringRules", "putScoringRules"]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["ScoringRules", "PutScoringRulesBody"]));

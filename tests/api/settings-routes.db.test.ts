@@ -25,12 +25,22 @@ const ORIGIN = "http://localhost:3000";
 type Route = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 type Who = { key: string } | { cookie: string };
 
-function call(route: unknown, method: string, path: string, who: Who | null, opts: { body?: unknown; params?: Record<string, string>; contentType?: string } = {}) {
+function call(
+  route: unknown,
+  method: string,
+  path: string,
+  who: Who | null,
+  opts: { body?: unknown; params?: Record<string, string>; contentType?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (who && "key" in who) headers["x-api-key"] = who.key;
   if (who && "cookie" in who) Object.assign(headers, { cookie: who.cookie, origin: ORIGIN });
   if (opts.body !== undefined) headers["content-type"] = opts.contentType ?? "application/json";
-  const req = new Request(ORIGIN + path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) });
+  const req = new Request(ORIGIN + path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+  });
   return (route as Route)(req, { params: Promise.resolve((opts.params ?? {}) as never) });
 }
 
@@ -50,7 +60,10 @@ async function expectError(res: Response, status: number, code: string) {
 async function sessionCookie(email: string, password: string): Promise<string> {
   const res = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function tenant(label: string) {
@@ -123,7 +136,11 @@ describe("API keys", () => {
     // The new key authenticates (the unknown job is 404, not 401), until it is revoked.
     expect((await call(shareLinks.GET, "GET", "/api/v1/jobs/x/share-links", { key: created.key }, { params: { evalId: "eval_00000000" } })).status).toBe(404);
     expect((await call(apiKey.DELETE, "DELETE", `/api/v1/api-keys/${created.id}`, admin, { params: { id: created.id } })).status).toBe(204);
-    await expectError(await call(shareLinks.GET, "GET", "/api/v1/jobs/x/share-links", { key: created.key }, { params: { evalId: "eval_00000000" } }), 401, "unauthorized");
+    await expectError(
+      await call(shareLinks.GET, "GET", "/api/v1/jobs/x/share-links", { key: created.key }, { params: { evalId: "eval_00000000" } }),
+      401,
+      "unauthorized",
+    );
     // Revoking twice is fine; the list shows when.
     expect((await call(apiKey.DELETE, "DELETE", `/api/v1/api-keys/${created.id}`, admin, { params: { id: created.id } })).status).toBe(204);
     const after = await expectOk(await call(apiKeys.GET, "GET", "/api/v1/api-keys", admin), 200, ApiKeyList);
@@ -150,7 +167,11 @@ describe("API keys", () => {
   });
 
   it("415 for a body that is not JSON", async () => {
-    await expectError(await call(apiKeys.POST, "POST", "/api/v1/api-keys", { cookie: a.admin.cookie }, { body: "name=x", contentType: "application/x-www-form-urlencoded" }), 415, "unsupported_media_type");
+    await expectError(
+      await call(apiKeys.POST, "POST", "/api/v1/api-keys", { cookie: a.admin.cookie }, { body: "name=x", contentType: "application/x-www-form-urlencoded" }),
+      415,
+      "unsupported_media_type",
+    );
   });
 });
 
@@ -182,17 +203,29 @@ describe("members", () => {
     expect(list.data.map((m) => m.email).sort()).toEqual([a.admin.email, a.underwriter.email].sort());
 
     const email = `New-${randomBase62(6)}@Example.test`;
-    const added = await expectOk(await call(members.POST, "POST", "/api/v1/members", admin, { body: { email, password: "temporary-pw-1", role: "underwriter", name: "Nia Park" } }), 201, MemberView);
+    const added = await expectOk(
+      await call(members.POST, "POST", "/api/v1/members", admin, { body: { email, password: "temporary-pw-1", role: "underwriter", name: "Nia Park" } }),
+      201,
+      MemberView,
+    );
     expect(added).toMatchObject({ email: email.toLowerCase(), role: "underwriter", name: "Nia Park" });
     expect(await sessionCookie(email.toLowerCase(), "temporary-pw-1")).toContain("session_token");
 
     const after = await expectOk(await call(members.GET, "GET", "/api/v1/members", admin), 200, MemberList);
     expect(after.data.map((m) => m.email)).toContain(email.toLowerCase());
 
-    const dup = await expectError(await call(members.POST, "POST", "/api/v1/members", admin, { body: { email, password: "another-pw-22", role: "admin" } }), 400, "invalid_request");
+    const dup = await expectError(
+      await call(members.POST, "POST", "/api/v1/members", admin, { body: { email, password: "another-pw-22", role: "admin" } }),
+      400,
+      "invalid_request",
+    );
     expect(dup.details[0]).toMatchObject({ path: "email", code: "already_exists" });
     // A person of another organization is not attached silently either.
-    await expectError(await call(members.POST, "POST", "/api/v1/members", admin, { body: { email: b.admin.email, password: "another-pw-22", role: "admin" } }), 400, "invalid_request");
+    await expectError(
+      await call(members.POST, "POST", "/api/v1/members", admin, { body: { email: b.admin.email, password: "another-pw-22", role: "admin" } }),
+      400,
+      "invalid_request",
+    );
   });
 
   const invalidBodies: [string, unknown, string][] = [
@@ -212,7 +245,11 @@ describe("share links", () => {
   it("any principal of the organization creates, lists and revokes; the token resolves until revoked", async () => {
     const evalId = await jobFor(a.org.id);
     for (const who of [{ key: a.key }, { cookie: a.underwriter.cookie }]) {
-      const created = await expectOk(await call(shareLinks.POST, "POST", "/x", who, { params: { evalId }, body: { expires_in_days: 30 } }), 201, CreatedShareLink);
+      const created = await expectOk(
+        await call(shareLinks.POST, "POST", "/x", who, { params: { evalId }, body: { expires_in_days: 30 } }),
+        201,
+        CreatedShareLink,
+      );
       expect(created.url).toBe(`${ORIGIN}/share/${created.token}`);
       const days = (Date.parse(created.expires_at) - Date.parse(created.created_at)) / 86_400_000;
       expect(days).toBeCloseTo(30, 3);
@@ -238,7 +275,11 @@ describe("share links", () => {
 
   it("another organization's job or link is 404", async () => {
     const evalId = await jobFor(a.org.id);
-    const created = await expectOk(await call(shareLinks.POST, "POST", "/x", { key: a.key }, { params: { evalId }, body: { expires_in_days: 1 } }), 201, CreatedShareLink);
+    const created = await expectOk(
+      await call(shareLinks.POST, "POST", "/x", { key: a.key }, { params: { evalId }, body: { expires_in_days: 1 } }),
+      201,
+      CreatedShareLink,
+    );
     await expectError(await call(shareLinks.POST, "POST", "/x", { key: b.key }, { params: { evalId }, body: { expires_in_days: 1 } }), 404, "not_found");
     await expectError(await call(shareLinks.GET, "GET", "/x", { key: b.key }, { params: { evalId } }), 404, "not_found");
     await expectError(await call(shareLink.DELETE, "DELETE", "/x", { key: b.key }, { params: { id: created.id } }), 404, "not_found");

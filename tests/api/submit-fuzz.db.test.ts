@@ -43,25 +43,108 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 
 const BASES: Record<string, unknown>[] = [
   SEED_BODY,
-  { ...SEED_BODY, pool: "carriers:tier1", profile: { ...SEED_BODY.profile, naics: "541511", employees: 40, years_in_business: 12, prior_claims: 0, requested_limit: 2000000, deductible: 10000, effective_date: "2027-01-01" } },
+  {
+    ...SEED_BODY,
+    pool: "carriers:tier1",
+    profile: {
+      ...SEED_BODY.profile,
+      naics: "541511",
+      employees: 40,
+      years_in_business: 12,
+      prior_claims: 0,
+      requested_limit: 2000000,
+      deductible: 10000,
+      effective_date: "2027-01-01",
+    },
+  },
   { profile: SEED_BODY.profile, pool: "carriers:all" },
   PROVIDER_BODY,
   { ...PROVIDER_BODY, profile: { ...PROVIDER_BODY.profile, language: "es", age_group: "geriatric" }, webhook_url: "https://93.184.216.34/hooks" },
 ];
 
 const PROFILE_FIELDS = [
-  "entity", "state", "line", "revenue", "naics", "employees", "years_in_business", "prior_claims", "requested_limit", "deductible", "effective_date",
-  "specialty", "zip", "plan", "urgency", "language", "age_group",
+  "entity",
+  "state",
+  "line",
+  "revenue",
+  "naics",
+  "employees",
+  "years_in_business",
+  "prior_claims",
+  "requested_limit",
+  "deductible",
+  "effective_date",
+  "specialty",
+  "zip",
+  "plan",
+  "urgency",
+  "language",
+  "age_group",
 ];
 const INTERESTING = [
-  "CA", "NY", "DC", "XX", "ca", "", " ", "professional_liability", "cyber", "pet_insurance", "541511", "54151", "2026-06-01", "2026-02-30",
-  "cardiology", "cascade_ppo", "routine", "urgent", "en", "adult", "94110", "9411", 0, -1, 1e12, 1e12 + 1, 12000000, 2.5, -0.5, true, false, null, [], {},
-  "acme-manufacturing", "  padded  ", "\u0000", "\ud83d\ude00", "\ud800", "a\u0000b", "<script>alert(1)</script>", "'; DROP TABLE jobs; --", "${jndi:ldap://x}", "__proto__",
+  "CA",
+  "NY",
+  "DC",
+  "XX",
+  "ca",
+  "",
+  " ",
+  "professional_liability",
+  "cyber",
+  "pet_insurance",
+  "541511",
+  "54151",
+  "2026-06-01",
+  "2026-02-30",
+  "cardiology",
+  "cascade_ppo",
+  "routine",
+  "urgent",
+  "en",
+  "adult",
+  "94110",
+  "9411",
+  0,
+  -1,
+  1e12,
+  1e12 + 1,
+  12000000,
+  2.5,
+  -0.5,
+  true,
+  false,
+  null,
+  [],
+  {},
+  "acme-manufacturing",
+  "  padded  ",
+  "\u0000",
+  "\ud83d\ude00",
+  "\ud800",
+  "a\u0000b",
+  "<script>alert(1)</script>",
+  "'; DROP TABLE jobs; --",
+  "${jndi:ldap://x}",
+  "__proto__",
 ];
 const WEBHOOKS = [
-  "https://your-app.com/hooks/nexio", "https://93.184.216.34/hook", "https://nexio-fuzz.invalid/x", "http://your-app.com/x", "https://127.0.0.1/x",
-  "https://10.0.0.1", "https://your-app.com@127.0.0.1/x", "https://user:pw@your-app.com/x", "https://[::1]/", "https://0x7f000001/", "https://localhost/",
-  "ftp://your-app.com/x", "not a url", "", "https://your-app.com:99999/", "javascript:alert(1)", `https://your-app.com/${"p".repeat(2100)}`,
+  "https://your-app.com/hooks/nexio",
+  "https://93.184.216.34/hook",
+  "https://nexio-fuzz.invalid/x",
+  "http://your-app.com/x",
+  "https://127.0.0.1/x",
+  "https://10.0.0.1",
+  "https://your-app.com@127.0.0.1/x",
+  "https://user:pw@your-app.com/x",
+  "https://[::1]/",
+  "https://0x7f000001/",
+  "https://localhost/",
+  "ftp://your-app.com/x",
+  "not a url",
+  "",
+  "https://your-app.com:99999/",
+  "javascript:alert(1)",
+  `https://your-app.com/${"p".repeat(2100)}`,
 ];
 const POOLS = ["carriers:all", "carriers:tier1", "providers:network", "carriers:nope", "", "CARRIERS:ALL", " carriers:all", "providers", "x".repeat(101)];
 
@@ -96,7 +179,8 @@ function mutate(base: Record<string, unknown>, mutations: Mutation[]): string {
   const copy = structuredClone(base) as Record<string, unknown>;
   const values: string[] = [];
   // own properties only (defineProperty): a generated "__proto__" key must be data, not a prototype
-  const define = (o: Record<string, unknown>, k: string, value: unknown) => Object.defineProperty(o, k, { value, enumerable: true, configurable: true, writable: true });
+  const define = (o: Record<string, unknown>, k: string, value: unknown) =>
+    Object.defineProperty(o, k, { value, enumerable: true, configurable: true, writable: true });
   for (const m of mutations) {
     let parent: Record<string, unknown> = copy;
     for (const k of m.path.slice(0, -1)) {
@@ -118,16 +202,41 @@ const bodyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { maxLength: 4 })).map(([b, ms]) => mutate(b, ms)) },
   { weight: 2, arbitrary: fc.json({ maxDepth: 4 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...BASES), fc.nat()).map(([b, n]) => { const t = JSON.stringify(b); return t.slice(0, n % t.length); }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...BASES), fc.nat()).map(([b, n]) => {
+      const t = JSON.stringify(b);
+      return t.slice(0, n % t.length);
+    }),
+  },
 );
 
 const contentType = fc.oneof(
   { weight: 10, arbitrary: fc.constant("application/json") },
-  { weight: 3, arbitrary: fc.constantFrom("application/json; charset=utf-8", "APPLICATION/JSON", "application/problem+json", "application/vnd.api+json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "json", "application/json;", "text/json", "") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON",
+      "application/problem+json",
+      "application/vnd.api+json",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonx",
+      "json",
+      "application/json;",
+      "text/json",
+      "",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 30, unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }) },
 );
 
-const apiKey = fc.oneof({ weight: 20, arbitrary: fc.constant("valid") }, fc.constantFrom("missing", "nx_live_0000000000000000000000000000000000", "garbage", "nx_test_"));
+const apiKey = fc.oneof(
+  { weight: 20, arbitrary: fc.constant("valid") },
+  fc.constantFrom("missing", "nx_live_0000000000000000000000000000000000", "garbage", "nx_test_"),
+);
 
 const idempotency = fc.option(
   fc.record({
@@ -147,7 +256,11 @@ function jsonType(ct: string) {
 // The oracle asks the SSRF guard itself (DNS included) once per distinct URL.
 const webhookVerdicts = new Map<string, Promise<boolean>>();
 function webhookAccepted(url: string) {
-  if (!webhookVerdicts.has(url)) webhookVerdicts.set(url, checkWebhookUrlAtSubmission(url, { allowPrivate: false }).then((r) => r.ok));
+  if (!webhookVerdicts.has(url))
+    webhookVerdicts.set(
+      url,
+      checkWebhookUrlAtSubmission(url, { allowPrivate: false }).then((r) => r.ok),
+    );
   return webhookVerdicts.get(url)!;
 }
 
@@ -246,7 +359,8 @@ describe("POST /api/v1/jobs under random input", () => {
       { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
     // the generators must reach every outcome, or the property proves little
-    for (const status of [202, 400, 401, 413, 415]) expect(tally.get(status) ?? 0, `responses with ${status}: ${JSON.stringify([...tally])}`).toBeGreaterThan(0);
+    for (const status of [202, 400, 401, 413, 415])
+      expect(tally.get(status) ?? 0, `responses with ${status}: ${JSON.stringify([...tally])}`).toBeGreaterThan(0);
     expect(tally.get(202)!, JSON.stringify([...tally])).toBeGreaterThan(RUNS / 20);
   }, 120_000);
 });
@@ -255,7 +369,24 @@ describe("GET /api/v1/jobs under random query strings", () => {
   const param = fc.tuple(
     fc.oneof(fc.constantFrom("limit", "starting_after", "status", "pool", "q", "created_gte", "created_lte"), fc.string({ maxLength: 8 })),
     fc.oneof(
-      fc.constantFrom("0", "1", "10", "100", "101", "-1", "1e2", "0x10", "queued", "failed", "carriers:all", "2026-01-01", "2026-01-01T00:00:00Z", "", "\u0000", "eval_0000000000000000"),
+      fc.constantFrom(
+        "0",
+        "1",
+        "10",
+        "100",
+        "101",
+        "-1",
+        "1e2",
+        "0x10",
+        "queued",
+        "failed",
+        "carriers:all",
+        "2026-01-01",
+        "2026-01-01T00:00:00Z",
+        "",
+        "\u0000",
+        "eval_0000000000000000",
+      ),
       fc.string({ maxLength: 30 }),
       fc.string({ maxLength: 300, unit: "binary" }),
     ),

@@ -29,7 +29,13 @@ describe("POST /api/v1/jobs accepts the seed's request", () => {
 
     // A different connection than the handler's sees the row at once: it was committed.
     const row = await testDb().job.findUnique({ where: { id: body.eval_id } });
-    expect(row).toMatchObject({ organizationId: org.org.id, poolKey: "carriers:all", status: "queued", entity: "acme-manufacturing", webhookUrl: SEED_BODY.webhook_url });
+    expect(row).toMatchObject({
+      organizationId: org.org.id,
+      poolKey: "carriers:all",
+      status: "queued",
+      entity: "acme-manufacturing",
+      webhookUrl: SEED_BODY.webhook_url,
+    });
     expect(row!.profile).toEqual(SEED_BODY.profile);
     expect(await countJobs(org.org.id)).toBe(before + 1);
   });
@@ -130,10 +136,25 @@ describe("POST /api/v1/jobs refuses bad requests in the error shape and stores n
     ["Idempotency-Key with spaces", 400, "invalid_request", valid, { "idempotency-key": "two words" }],
     ["Idempotency-Key over 255 characters", 400, "invalid_request", valid, { "idempotency-key": "k".repeat(256) }],
     ["JSON nested 20,000 levels deep", 400, "invalid_request", `{"profile":${"[".repeat(20_000)}${"]".repeat(20_000)},"pool":"carriers:all"}`],
-    ["NUL character in the entity (PostgreSQL cannot store it)", 400, "invalid_request", '{"profile":{"entity":"acme\\u0000","state":"CA","line":"cyber","revenue":1},"pool":"carriers:all"}'],
-    ["unpaired surrogate in the entity", 400, "invalid_request", '{"profile":{"entity":"acme\\ud800","state":"CA","line":"cyber","revenue":1},"pool":"carriers:all"}'],
+    [
+      "NUL character in the entity (PostgreSQL cannot store it)",
+      400,
+      "invalid_request",
+      '{"profile":{"entity":"acme\\u0000","state":"CA","line":"cyber","revenue":1},"pool":"carriers:all"}',
+    ],
+    [
+      "unpaired surrogate in the entity",
+      400,
+      "invalid_request",
+      '{"profile":{"entity":"acme\\ud800","state":"CA","line":"cyber","revenue":1},"pool":"carriers:all"}',
+    ],
     ["NUL character in the pool", 400, "invalid_request", '{"profile":{"entity":"acme","state":"CA","line":"cyber","revenue":1},"pool":"carriers:all\\u0000"}'],
-    ["profile nested deeply in an unknown field", 400, "invalid_request", `{"profile":{"entity":"a","x":${'{"a":'.repeat(8000)}1${"}".repeat(8000)}},"pool":"carriers:all"}`],
+    [
+      "profile nested deeply in an unknown field",
+      400,
+      "invalid_request",
+      `{"profile":{"entity":"a","x":${'{"a":'.repeat(8000)}1${"}".repeat(8000)}},"pool":"carriers:all"}`,
+    ],
   ];
 
   it.each(cases)("%s → %i %s", async (_label, status, code, body, headers) => {
@@ -158,7 +179,11 @@ describe("POST /api/v1/jobs refuses bad requests in the error shape and stores n
 
   it("several problems: details lists every one with its path", async () => {
     const err = expectError(
-      await post({ profile: { state: "XX", line: "professional_liability", revenue: -5, colour: "red" }, pool: "carriers:all", webhook_url: "http://10.0.0.1/x" }),
+      await post({
+        profile: { state: "XX", line: "professional_liability", revenue: -5, colour: "red" },
+        pool: "carriers:all",
+        webhook_url: "http://10.0.0.1/x",
+      }),
       400,
       "invalid_request",
     );

@@ -42,16 +42,30 @@ async function jobWithDeliveries(orgId: string, statuses: ("pending" | "succeede
   const pool = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" } });
   const job = await db.job.create({
     data: {
-      id: newEvalId(), organizationId: orgId, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key,
-      profile: { entity: "Harbor Freight LLC" }, entity: "Harbor Freight LLC", webhookUrl: `${base}/ok`, status: "failed", completedAt: new Date(),
+      id: newEvalId(),
+      organizationId: orgId,
+      poolId: pool.id,
+      poolVersionId: pool.currentVersionId!,
+      poolKey: pool.key,
+      profile: { entity: "Harbor Freight LLC" },
+      entity: "Harbor Freight LLC",
+      webhookUrl: `${base}/ok`,
+      status: "failed",
+      completedAt: new Date(),
     },
   });
   const ids: string[] = [];
   for (const [i, status] of statuses.entries()) {
     const d = await db.webhookDelivery.create({
       data: {
-        id: newId("dlv"), organizationId: orgId, jobId: job.id, webhookId: newWebhookId(), url: `${base}/ok`, status,
-        attempts: status === "pending" ? 0 : 1, lastError: status === "failed" ? "HTTP 500" : null,
+        id: newId("dlv"),
+        organizationId: orgId,
+        jobId: job.id,
+        webhookId: newWebhookId(),
+        url: `${base}/ok`,
+        status,
+        attempts: status === "pending" ? 0 : 1,
+        lastError: status === "failed" ? "HTTP 500" : null,
         // far in the future, so no delivery loop of another file could ever claim these
         nextAttemptAt: new Date(Date.now() + 7 * 24 * 3600_000),
         createdAt: new Date(startAt + i * 1000),
@@ -59,7 +73,16 @@ async function jobWithDeliveries(orgId: string, statuses: ("pending" | "succeede
     });
     if (status !== "pending") {
       await db.webhookAttempt.create({
-        data: { id: newId("att"), deliveryId: d.id, attemptNo: 1, startedAt: new Date(startAt + i * 1000), statusCode: status === "failed" ? 500 : 200, latencyMs: 12, responseExcerpt: "r", error: status === "failed" ? "HTTP 500" : null },
+        data: {
+          id: newId("att"),
+          deliveryId: d.id,
+          attemptNo: 1,
+          startedAt: new Date(startAt + i * 1000),
+          statusCode: status === "failed" ? 500 : 200,
+          latencyMs: 12,
+          responseExcerpt: "r",
+          error: status === "failed" ? "HTTP 500" : null,
+        },
       });
     }
     ids.push(d.id);
@@ -99,7 +122,14 @@ describe("GET /api/v1/webhook-deliveries", () => {
     expect(body.data.map((d) => d.id)).toEqual(newestFirst());
     expect(body.has_more).toBe(false);
     const [b2, b1] = body.data;
-    expect(b2).toMatchObject({ eval_id: jobB.evalId, url: `${base}/ok`, status: "succeeded", attempts: 1, next_attempt_at: null, last_attempt: { attempt: 1, status_code: 200 } });
+    expect(b2).toMatchObject({
+      eval_id: jobB.evalId,
+      url: `${base}/ok`,
+      status: "succeeded",
+      attempts: 1,
+      next_attempt_at: null,
+      last_attempt: { attempt: 1, status_code: 200 },
+    });
     expect(b1).toMatchObject({ status: "failed", last_error: "HTTP 500", last_attempt: { status_code: 500, error: "HTTP 500" } });
     const pending = body.data.find((d) => d.status === "pending")!;
     expect(pending.last_attempt).toBeNull();
@@ -170,7 +200,10 @@ describe("GET /api/v1/webhook-deliveries", () => {
     const cookieOf = async (role: "admin" | "underwriter") => {
       const { email, password } = await newUser(alice.org.id, role);
       const res = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-      return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      return res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
     };
     const asAdmin = await call(list.GET, "/api/v1/webhook-deliveries?limit=1", { headers: { cookie: await cookieOf("admin") } });
     expect(parsed(WebhookDeliveryList, asAdmin).data.map((d) => d.id)).toEqual([jobB.ids[1]]);

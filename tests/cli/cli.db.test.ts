@@ -17,7 +17,10 @@ import { testDb, ensureDemoPools, newOrg } from "../setup/db";
 const run = promisify(execFile);
 async function nexio(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -65,15 +68,19 @@ describe("nexio CLI", () => {
     [["keys", "create"]],
     [["pools", "import", "--org", "demo", "--name", "x", "--domain", "carriers", "--file", "tests/fixtures/no-such-file.csv"]],
     [["pools", "import", "--org", "demo", "--name", "Not OK", "--domain", "carriers", "--file", "tests/fixtures/carriers-small.csv"]],
-  ])("wrong arguments %j print usage, exit 2 and write nothing", async (args) => {
-    const counts = () => Promise.all([testDb().organization.count(), testDb().user.count(), testDb().apiKey.count(), testDb().poolVersion.count()]);
-    const before = await counts();
-    const r = await nexio(onTestDb, ...args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Usage: npm run --silent nexio");
-    expect(await counts()).toEqual(before);
-  }, 60_000);
+  ])(
+    "wrong arguments %j print usage, exit 2 and write nothing",
+    async (args) => {
+      const counts = () => Promise.all([testDb().organization.count(), testDb().user.count(), testDb().apiKey.count(), testDb().poolVersion.count()]);
+      const before = await counts();
+      const r = await nexio(onTestDb, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("Usage: npm run --silent nexio");
+      expect(await counts()).toEqual(before);
+    },
+    60_000,
+  );
 
   it("exports a demo pool to CSV, imports it as an organization pool, and reports an invalid file with exit 1", async () => {
     const { org } = await newOrg("cli-pools");

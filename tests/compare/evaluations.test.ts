@@ -7,8 +7,16 @@ import { AFTER, BEFORE } from "./fixtures";
 const snapshot = (evalId: string, profile: Record<string, unknown>, pool: ReturnType<typeof carrier>[]) => {
   const { result, trace } = evaluate("carriers", profile, pool, { asOf: AS_OF });
   return {
-    eval_id: evalId, domain: "carriers", pool: "carriers:test", pool_version: 1, rules_version: 0, engine_version: trace.engine_version, profile,
-    candidates: result.candidates, eliminated: trace.eliminated, names: new Map(pool.map((c) => [c.id, c.name])),
+    eval_id: evalId,
+    domain: "carriers",
+    pool: "carriers:test",
+    pool_version: 1,
+    rules_version: 0,
+    engine_version: trace.engine_version,
+    profile,
+    candidates: result.candidates,
+    eliminated: trace.eliminated,
+    names: new Map(pool.map((c) => [c.id, c.name])),
   };
 };
 
@@ -55,7 +63,19 @@ describe("compareEvaluations on two stored fixture evaluations", () => {
   });
 
   it("summarises in counts and words", () => {
-    expect(cmp.summary).toMatchObject({ entered: 1, left: 1, entered_top_tier: 1, left_top_tier: 1, tier_up: 0, tier_down: 1, levels_changed: 1, moved_up: 1, moved_down: 2, unchanged: 0, material: true });
+    expect(cmp.summary).toMatchObject({
+      entered: 1,
+      left: 1,
+      entered_top_tier: 1,
+      left_top_tier: 1,
+      tier_up: 0,
+      tier_down: 1,
+      levels_changed: 1,
+      moved_up: 1,
+      moved_down: 2,
+      unchanged: 0,
+      material: true,
+    });
     expect(cmp.summary.sentences).toEqual([
       "1 carrier became eligible",
       "1 carrier is no longer eligible",
@@ -79,7 +99,13 @@ describe("compareEvaluations on two stored fixture evaluations", () => {
   });
 
   it("reports candidates only one pool version has", () => {
-    const cmp2 = compareEvaluations(BEFORE, { ...BEFORE, eval_id: "eval_x", pool_version: 2, eliminated: { state_not_admitted: ["car_e", "car_g"] }, names: new Map([["car_g", "Gum Tree Re"]]) });
+    const cmp2 = compareEvaluations(BEFORE, {
+      ...BEFORE,
+      eval_id: "eval_x",
+      pool_version: 2,
+      eliminated: { state_not_admitted: ["car_e", "car_g"] },
+      names: new Map([["car_g", "Gum Tree Re"]]),
+    });
     expect(cmp2.inputs).toEqual([{ field: "pool_version", a: 1, b: 2 }]);
     expect(cmp2.candidates.map((c) => [c.id, c.name, c.kinds])).toEqual([
       ["car_f", "Fir Assurance", ["removed_from_pool"]],

@@ -18,7 +18,10 @@ export const BEFORE: EvaluationSnapshot = {
     { id: "car_d", name: "Dogwood Insurance", tier: "WEAK_FIT", confidence: "LOW", scores: L("333333"), score: 40 },
   ],
   eliminated: { state_not_admitted: ["car_e"], revenue_outside_band: ["car_f"] },
-  names: new Map([["car_e", "Elm Indemnity"], ["car_f", "Fir Assurance"]]),
+  names: new Map([
+    ["car_e", "Elm Indemnity"],
+    ["car_f", "Fir Assurance"],
+  ]),
 };
 
 /** Revenue raised to 40M: Birch drops out of its band, Fir comes in at the top, Cedar falls a tier. */
@@ -34,5 +37,8 @@ export const AFTER: EvaluationSnapshot = {
     { id: "car_c", name: "Cedar Specialty", tier: "WEAK_FIT", confidence: "MEDIUM", scores: L("232322"), score: 55 },
   ],
   eliminated: { state_not_admitted: ["car_e"], revenue_outside_band: ["car_b"] },
-  names: new Map([["car_e", "Elm Indemnity"], ["car_b", "Birch Casualty"]]),
+  names: new Map([
+    ["car_e", "Elm Indemnity"],
+    ["car_b", "Birch Casualty"],
+  ]),
 };

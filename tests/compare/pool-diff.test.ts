@@ -70,7 +70,10 @@ describe("diffPoolVersions", () => {
 
   it("summarises another domain's fields generically", () => {
     const p1 = [provider({ id: "p1" }), provider({ id: "p2" })] as unknown as PoolRecord[];
-    const p2 = [provider({ id: "p1", accepting_new_patients: false }), provider({ id: "p2", accepting_new_patients: false, quality_stars: 3 })] as unknown as PoolRecord[];
+    const p2 = [
+      provider({ id: "p1", accepting_new_patients: false }),
+      provider({ id: "p2", accepting_new_patients: false, quality_stars: 3 }),
+    ] as unknown as PoolRecord[];
     expect(diffPoolVersions("providers", p1, p2).summary).toEqual(["2 providers changed accepting new patients", "1 provider changed quality stars"]);
   });
 });

@@ -51,7 +51,15 @@ describe("notifications between processes", () => {
     await listening();
     const seen = wakes();
 
-    const row = (entity: string) => ({ id: newEvalId(), organizationId: org.id, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key, profile: { entity }, entity });
+    const row = (entity: string) => ({
+      id: newEvalId(),
+      organizationId: org.id,
+      poolId: pool.id,
+      poolVersionId: pool.currentVersionId!,
+      poolKey: pool.key,
+      profile: { entity },
+      entity,
+    });
     await db.job.createMany({ data: [row("one"), row("two"), row("three")] });
     expect(await until(() => seen.length > 0)).toBe(true);
     await db.organization.update({ where: { id: org.id }, data: { name: "Renamed" } });
@@ -83,7 +91,9 @@ describe("notifications between processes", () => {
 
     // Another process: a new version row and the pool pointed at it, written directly.
     const pool = await db.pool.findUniqueOrThrow({ where: { key } });
-    const v2 = await db.poolVersion.create({ data: { id: `pv_${newEvalId()}`, poolId: pool.id, version: 2, size: 2, checksum: "x", candidates: base.slice(0, 2) } });
+    const v2 = await db.poolVersion.create({
+      data: { id: `pv_${newEvalId()}`, poolId: pool.id, version: 2, size: 2, checksum: "x", candidates: base.slice(0, 2) },
+    });
     await db.$executeRaw`UPDATE "pools" SET "current_version_id" = ${v2.id} WHERE "id" = ${pool.id}`;
     expect(await until(async () => (await findUsablePool(db, org.id, key))!.currentVersionId === v2.id)).toBe(true);
     expect(v2.id).not.toBe(v1);
@@ -97,7 +107,9 @@ describe("notifications between processes", () => {
     await n.stop();
     expect(n.listening).toBe(false);
     const seen = wakes();
-    await db.job.create({ data: { id: newEvalId(), organizationId: org.id, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key, profile: {}, entity: "x" } });
+    await db.job.create({
+      data: { id: newEvalId(), organizationId: org.id, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key, profile: {}, entity: "x" },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toHaveLength(0);
   });

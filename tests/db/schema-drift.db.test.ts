@@ -7,28 +7,59 @@ import { describe, expect, it } from "vitest";
 // model a table, every scalar field a column of the matching type and nullability, every enum
 // and unique constraint present, and nothing in the database the schema does not know.
 
-interface Field { name: string; column: string; type: string; optional: boolean; list: boolean; unique: boolean }
-interface Model { name: string; table: string; fields: Field[]; uniques: string[][] }
+interface Field {
+  name: string;
+  column: string;
+  type: string;
+  optional: boolean;
+  list: boolean;
+  unique: boolean;
+}
+interface Model {
+  name: string;
+  table: string;
+  fields: Field[];
+  uniques: string[][];
+}
 
 const SCALAR_SQL: Record<string, string> = {
-  String: "text", Int: "integer", Boolean: "boolean", DateTime: "timestamp without time zone", Json: "jsonb", Bytes: "bytea", BigInt: "bigint", Float: "double precision",
+  String: "text",
+  Int: "integer",
+  Boolean: "boolean",
+  DateTime: "timestamp without time zone",
+  Json: "jsonb",
+  Bytes: "bytea",
+  BigInt: "bigint",
+  Float: "double precision",
 };
 
 function parseSchema(text: string) {
   const enums = new Map<string, { name: string; values: string[] }>();
   for (const m of text.matchAll(/^enum (\w+) \{([\s\S]*?)^\}/gm)) {
-    const body = m[2].split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+    const body = m[2]
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("//"));
     const mapped = body.find((l) => l.startsWith("@@map"))?.match(/"(.+)"/)?.[1];
     enums.set(m[1], { name: mapped ?? m[1], values: body.filter((l) => !l.startsWith("@@")) });
   }
   const models: Model[] = [];
   for (const m of text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
-    const lines = m[2].split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+    const lines = m[2]
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("//"));
     const table = lines.find((l) => l.startsWith("@@map"))?.match(/"(.+)"/)?.[1] ?? m[1];
     const fields: Field[] = [];
     const uniques: string[][] = [];
     for (const l of lines) {
-      if (l.startsWith("@@unique")) uniques.push(l.match(/\[(.*?)\]/)![1].split(",").map((s) => s.trim()));
+      if (l.startsWith("@@unique"))
+        uniques.push(
+          l
+            .match(/\[(.*?)\]/)![1]
+            .split(",")
+            .map((s) => s.trim()),
+        );
       if (l.startsWith("@")) continue;
       const [name, rawType] = l.split(/\s+/);
       const type = rawType.replace(/[?[\]]/g, "");
@@ -49,9 +80,7 @@ describe("migrations match prisma/schema.prisma", () => {
     await client.connect();
     try {
       const cols = (
-        await client.query(
-          `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
-        )
+        await client.query(`SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`)
       ).rows;
       const tables = new Set(cols.map((c) => c.table_name));
       tables.delete("nexio_migrations");
@@ -78,7 +107,15 @@ describe("migrations match prisma/schema.prisma", () => {
 
       const indexes = (await client.query(`SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE 'CREATE UNIQUE%'`)).rows;
       const uniqueSets = (table: string) =>
-        indexes.filter((i) => i.tablename === table).map((i) => (i.indexdef.match(/\((.*)\)/)![1] as string).split(",").map((s) => s.trim().replace(/"/g, "")).sort().join(","));
+        indexes
+          .filter((i) => i.tablename === table)
+          .map((i) =>
+            (i.indexdef.match(/\((.*)\)/)![1] as string)
+              .split(",")
+              .map((s) => s.trim().replace(/"/g, ""))
+              .sort()
+              .join(","),
+          );
       for (const model of schema.models) {
         const expected = [...model.fields.filter((f) => f.unique).map((f) => f.column), ...model.uniques.map((u) => [...u].sort().join(","))].sort();
         expect(uniqueSets(model.table).sort(), `unique constraints of ${model.table}`).toEqual(expected);

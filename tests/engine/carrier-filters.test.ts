@@ -4,7 +4,9 @@ import { AS_OF, SEED_PROFILE, carrier } from "./fixtures";
 
 function eliminatedBy(c: Carrier, profile: CarrierProfile = SEED_PROFILE, rules?: RuleOverrides): string | null {
   const { result, trace } = evaluate("carriers", profile, [c], { asOf: AS_OF, rules });
-  const codes = Object.entries(trace.eliminated).filter(([, ids]) => ids.includes(c.id)).map(([code]) => code);
+  const codes = Object.entries(trace.eliminated)
+    .filter(([, ids]) => ids.includes(c.id))
+    .map(([code]) => code);
   const ex = explain("carriers", profile, c, { asOf: AS_OF, rules });
   // evaluate() and explain() must tell the same story.
   expect(ex.eligible).toBe(codes.length === 0);
@@ -25,8 +27,18 @@ describe("carrier eligibility filters", () => {
     ["revenue below the band floor", "exposure_outside_band", carrier({}, { revenue_min: 15_000_000, revenue_max: 50_000_000 }), SEED_PROFILE],
     ["revenue above the band ceiling", "exposure_outside_band", carrier({}, { revenue_min: 0, revenue_max: 10_000_000 }), SEED_PROFILE],
     ["excluded NAICS class", "excluded_class", carrier(), { ...SEED_PROFILE, naics: "484121" }],
-    ["excluded NAICS class by prefix (a prohibition beats a target of the same length)", "excluded_class", carrier({}, { excluded_naics: ["5415"] }), { ...SEED_PROFILE, naics: "541511" }],
-    ["prohibited in the class guide", "excluded_class", carrier({}, { naics_appetite: { "5415": "target", "541511": "prohibited" } }), { ...SEED_PROFILE, naics: "541511" }],
+    [
+      "excluded NAICS class by prefix (a prohibition beats a target of the same length)",
+      "excluded_class",
+      carrier({}, { excluded_naics: ["5415"] }),
+      { ...SEED_PROFILE, naics: "541511" },
+    ],
+    [
+      "prohibited in the class guide",
+      "excluded_class",
+      carrier({}, { naics_appetite: { "5415": "target", "541511": "prohibited" } }),
+      { ...SEED_PROFILE, naics: "541511" },
+    ],
     ["line written only in other states", "line_not_in_state", carrier({}, { states: ["NV", "OR"] }), SEED_PROFILE],
     ["deductible under the minimum retention", "deductible_below_retention", carrier(), { ...SEED_PROFILE, deductible: 1000 }],
     ["indicated premium under the minimum premium", "below_min_premium", carrier({}, { min_premium: 50_000 }), SEED_PROFILE],
@@ -46,9 +58,19 @@ describe("carrier eligibility filters", () => {
     expect(eliminatedBy(c)).toBe("state_not_admitted");
     expect(eliminatedBy({ ...c, admitted_states: ["CA"] })).toBe("exposure_outside_band");
     expect(DOMAINS.carriers.filterCodes).toEqual([
-      "monopolistic_wc_state", "admitted_only_line", "state_not_admitted", "line_not_written", "line_not_in_state",
-      "exposure_outside_band", "excluded_class", "below_financial_floor", "limit_above_max", "deductible_below_retention",
-      "below_min_premium", "years_below_minimum", "claims_above_maximum",
+      "monopolistic_wc_state",
+      "admitted_only_line",
+      "state_not_admitted",
+      "line_not_written",
+      "line_not_in_state",
+      "exposure_outside_band",
+      "excluded_class",
+      "below_financial_floor",
+      "limit_above_max",
+      "deductible_below_retention",
+      "below_min_premium",
+      "years_below_minimum",
+      "claims_above_maximum",
     ]);
   });
 

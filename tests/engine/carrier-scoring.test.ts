@@ -156,7 +156,11 @@ describe("carrier confidence", () => {
     ["never verified", "LOW", { last_verified: null }],
     ["one figure missing", "MEDIUM", { financial_size: null }],
     ["three minor figures missing (service 0.5 + 0.5, size 1): weight 2", "MEDIUM", { service: {}, financial_size: null }],
-    ["rate position (2) and max limit (1) missing: weight 3", "LOW", { lines: { professional_liability: { ...carrier().lines.professional_liability!, rate_position: null, max_limit: null } } }],
+    [
+      "rate position (2) and max limit (1) missing: weight 3",
+      "LOW",
+      { lines: { professional_liability: { ...carrier().lines.professional_liability!, rate_position: null, max_limit: null } } },
+    ],
     ["an unrated carrier lacks no size category", "HIGH", { am_best_rating: "NR", financial_size: null }],
   ])("%s → %s", (_n, expected, c) => {
     expect(scored(carrier(c), FULL_PROFILE, { filters: { allow_not_rated: true } }).confidence.confidence).toBe(expected);
@@ -178,7 +182,10 @@ describe("carrier confidence", () => {
     ]);
     expect(seed.confidence.confidence).toBe("LOW");
     // A gap only counts where the guide has the threshold.
-    const noThresholds = carrier({}, { target_naics: undefined, excluded_naics: undefined, min_years_in_business: null, max_prior_claims: null, min_retention: null });
+    const noThresholds = carrier(
+      {},
+      { target_naics: undefined, excluded_naics: undefined, min_years_in_business: null, max_prior_claims: null, min_retention: null },
+    );
     expect(scored(noThresholds, SEED_PROFILE).profile_gaps).toEqual([]);
     expect(scored(noThresholds, SEED_PROFILE).confidence.confidence).toBe("HIGH");
   });
@@ -224,7 +231,16 @@ describe("carrier reasoning", () => {
     const a = scored(carrier({}, { rate_position: 8 })).reasoning;
     const b = scored(carrier({}, { rate_position: 12 })).reasoning;
     expect(a).not.toBe(b);
-    const wc = carrier({ lines: { workers_compensation: { ...carrier().lines.professional_liability!, exposure_min: 1_000_000, exposure_max: 5_000_000, features: ["pay_as_you_go", "blanket_waiver", "stop_gap_employers_liability"] } } });
+    const wc = carrier({
+      lines: {
+        workers_compensation: {
+          ...carrier().lines.professional_liability!,
+          exposure_min: 1_000_000,
+          exposure_max: 5_000_000,
+          features: ["pay_as_you_go", "blanket_waiver", "stop_gap_employers_liability"],
+        },
+      },
+    });
     const { result } = evaluate("carriers", { entity: "x", state: "CA", line: "workers_compensation", payroll: 2_500_000 }, [wc], { asOf: AS_OF });
     expect(result.candidates[0].reasoning).toMatch(/^Strong CA workers' comp appetite in its \$1–5M band; /);
   });

@@ -136,7 +136,9 @@ describe("the seed profile on carriers:all", () => {
     expect(conf.MEDIUM).toBeGreaterThan(0);
     expect(result.candidates[0].tier).toBe("STRONG_FIT");
     expect(new Set(result.candidates.map((c) => c.market))).toEqual(new Set(["admitted", "surplus_lines"]));
-    const full = evaluate("carriers", { ...SEED_PROFILE, naics: "541511", years_in_business: 12, prior_claims: 0, deductible: 25_000 }, all, { asOf: AS_OF }).result;
+    const full = evaluate("carriers", { ...SEED_PROFILE, naics: "541511", years_in_business: 12, prior_claims: 0, deductible: 25_000 }, all, {
+      asOf: AS_OF,
+    }).result;
     expect(Object.keys(countBy(full.candidates, (c) => c.confidence)).sort()).toEqual(["HIGH", "LOW", "MEDIUM"]);
   });
 

@@ -36,7 +36,14 @@ describe("docs/scoring.md", () => {
   it("has a worked example that matches what the engine computes", () => {
     const { result, trace } = evaluate("carriers", SEED_PROFILE, generateCarriers(), { asOf: AS_OF });
     const [first] = result.candidates;
-    expect([first.name, first.score, first.tier, first.confidence, first.market, first.premium_indication]).toEqual(["Blue River Mutual", 88, "STRONG_FIT", "MEDIUM", "admitted", 20_160]);
+    expect([first.name, first.score, first.tier, first.confidence, first.market, first.premium_indication]).toEqual([
+      "Blue River Mutual",
+      88,
+      "STRONG_FIT",
+      "MEDIUM",
+      "admitted",
+      20_160,
+    ]);
     expect(prose).toContain(`*"${first.reasoning}"*`);
     const slRank = result.candidates.findIndex((c) => c.market === "surplus_lines");
     const sl = result.candidates[slRank];

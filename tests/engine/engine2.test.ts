@@ -24,7 +24,21 @@ const es = (o: Partial<Carrier> = {}, l: Partial<CarrierLine> = {}) =>
 /** A carrier writing workers' compensation on payroll, admitted in `states`. */
 function wcCarrier(states: Carrier["admitted_states"], o: Partial<Carrier> = {}): Carrier {
   const pl = carrier().lines.professional_liability!;
-  return carrier({ admitted_states: states, lines: { workers_compensation: { ...pl, revenue_min: null, revenue_max: null, exposure_min: 500_000, exposure_max: 10_000_000, min_premium: 1000, features: ["pay_as_you_go"] } }, ...o });
+  return carrier({
+    admitted_states: states,
+    lines: {
+      workers_compensation: {
+        ...pl,
+        revenue_min: null,
+        revenue_max: null,
+        exposure_min: 500_000,
+        exposure_max: 10_000_000,
+        min_premium: 1000,
+        features: ["pay_as_you_go"],
+      },
+    },
+    ...o,
+  });
 }
 const WC: CarrierProfile = { entity: "acme", state: "CA", line: "workers_compensation", payroll: 2_000_000 };
 
@@ -87,11 +101,21 @@ describe("surplus lines as a second path", () => {
   it("a better tier still wins over the market", () => {
     const moderate = carrier({}, { appetite: "limited" });
     const { result } = run(SEED_PROFILE, [moderate, es()]);
-    expect(result.candidates.map((c) => [c.tier, c.market])).toEqual([["STRONG_FIT", "surplus_lines"], ["MODERATE_FIT", "admitted"]]);
+    expect(result.candidates.map((c) => [c.tier, c.market])).toEqual([
+      ["STRONG_FIT", "surplus_lines"],
+      ["MODERATE_FIT", "admitted"],
+    ]);
   });
 
   it("surplusLinesRequirement is a pure table lookup that honours overrides", () => {
-    expect(surplusLinesRequirement("NY")).toMatchObject({ state: "NY", declinations_required: 3, tax_rate: 0.036, stamping_fee_rate: 0.0015, total_rate: 0.0375, basis: "statute" });
+    expect(surplusLinesRequirement("NY")).toMatchObject({
+      state: "NY",
+      declinations_required: 3,
+      tax_rate: 0.036,
+      stamping_fee_rate: 0.0015,
+      total_rate: 0.0375,
+      basis: "statute",
+    });
     expect(surplusLinesRequirement("NY").source).toContain("§2118");
     expect(surplusLinesRequirement("CA").source).toContain("§1763");
     const table = { ...SURPLUS_LINES_BY_STATE, TX: { ...SURPLUS_LINES_BY_STATE.TX, declinations_required: 0 } };
@@ -122,7 +146,13 @@ describe("exposure by line", () => {
       expect(bare.error!.issues[0]).toMatchObject({ code: "invalid_type", path: [field] });
       expect(CarrierProfileSchema.safeParse({ entity: "x", state: "CA", line, [field]: examples[field] }).success).toBe(true);
     }
-    expect(EXPOSURE_BASIS).toMatchObject({ workers_compensation: "payroll", property: "tiv", commercial_auto: "power_units", umbrella: "underlying_limit", professional_liability: "revenue" });
+    expect(EXPOSURE_BASIS).toMatchObject({
+      workers_compensation: "payroll",
+      property: "tiv",
+      commercial_auto: "power_units",
+      umbrella: "underlying_limit",
+      professional_liability: "revenue",
+    });
   });
 
   it("the form metadata shows and requires each exposure field for its lines only", () => {
@@ -165,7 +195,14 @@ describe("premium indication and minimum premium", () => {
   it("rate × exposure × rate position, with the arithmetic in the trace", () => {
     const ex = explain("carriers", FULL_PROFILE, carrier({}, { rate_position: 10 }), { asOf: AS_OF });
     if (!ex.eligible) throw new Error("filtered");
-    expect(ex.dimensions.pricing.values).toMatchObject({ premium: 26_400, rate: 2, rate_per: "per $1,000 of revenue", rate_position: 10, reference_premium: 24_000, vs_market_pct: 10 });
+    expect(ex.dimensions.pricing.values).toMatchObject({
+      premium: 26_400,
+      rate: 2,
+      rate_per: "per $1,000 of revenue",
+      rate_position: 10,
+      reference_premium: 24_000,
+      vs_market_pct: 10,
+    });
     expect(ex.dimensions.pricing.level).toBe("L3");
     expect(ex.dimensions.pricing.evidence).toContain("An indication, not a quote.");
     expect(ex.extras).toMatchObject({ premium_indication: 26_400 });
@@ -209,7 +246,11 @@ describe("appetite per state, line and class", () => {
   });
 
   it("NAICS appetite: target better, consider neutral, prohibited out, absent unknown (worse, and never 'accepted')", () => {
-    const guide = { naics_appetite: { "5415": "target", "5416": "consider", "541199": "prohibited" } as const, target_naics: undefined, excluded_naics: undefined };
+    const guide = {
+      naics_appetite: { "5415": "target", "5416": "consider", "541199": "prohibited" } as const,
+      target_naics: undefined,
+      excluded_naics: undefined,
+    };
     const lvl = (naics: string) => {
       const ex = explain("carriers", { ...FULL_PROFILE, naics }, carrier({}, { appetite: "consider", ...guide }), { asOf: AS_OF });
       return ex.eligible ? [ex.dimensions.appetite.level, ex.dimensions.appetite.values.class_appetite] : ex.filter.code;
@@ -248,7 +289,13 @@ describe("why not, and almost", () => {
         id: "near",
         name: "Near",
         market: "admitted",
-        failed: [{ code: "exposure_outside_band", margin: "revenue $12M is 9.1% over the $11M ceiling", fix: "eligible at or under $11M of revenue, or with the carrier's referral" }],
+        failed: [
+          {
+            code: "exposure_outside_band",
+            margin: "revenue $12M is 9.1% over the $11M ceiling",
+            fix: "eligible at or under $11M of revenue, or with the carrier's referral",
+          },
+        ],
       },
     ]);
     expect(run(FULL_PROFILE, [near], { near_miss: { band_pct: 5 } }).trace.near_misses).toEqual([]);

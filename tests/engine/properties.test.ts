@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  AGE_GROUPS, LANGUAGES, LINES, PLANS, SPECIALTIES, STATES, URGENCIES, TIERS, CARRIER_RULES, DIMENSIONS, EXPOSURE_BASIS, MONOPOLISTIC_WC_STATES,
-  CarrierProfileSchema, DOMAINS, ProviderProfileSchema, evaluate, explain,
-  type Carrier, type CarrierProfile, type EvaluationResult, type ProviderProfile,
+  AGE_GROUPS,
+  LANGUAGES,
+  LINES,
+  PLANS,
+  SPECIALTIES,
+  STATES,
+  URGENCIES,
+  TIERS,
+  CARRIER_RULES,
+  DIMENSIONS,
+  EXPOSURE_BASIS,
+  MONOPOLISTIC_WC_STATES,
+  CarrierProfileSchema,
+  DOMAINS,
+  ProviderProfileSchema,
+  evaluate,
+  explain,
+  type Carrier,
+  type CarrierProfile,
+  type EvaluationResult,
+  type ProviderProfile,
 } from "@/lib/engine";
 import { generateCarriers, generateProviders } from "@/lib/pools/demo";
 import { AS_OF } from "./fixtures";
@@ -75,7 +93,11 @@ function checkInvariants(result: EvaluationResult, trace: ReturnType<typeof eval
   expect(trace.scored.map((s) => s[0])).toEqual(ranked);
   trace.scored.forEach(([, levels, tier, conf], i) => {
     const c = result.candidates[i];
-    expect(levels).toBe(Object.values(c.scores).map((l) => l[1]).join(""));
+    expect(levels).toBe(
+      Object.values(c.scores)
+        .map((l) => l[1])
+        .join(""),
+    );
     expect(tier).toBe(c.tier[0]);
     expect(conf).toBe(c.confidence[0]);
   });
@@ -101,7 +123,11 @@ describe("engine properties (carriers)", () => {
     fc.assert(
       fc.property(carrierProfile, (p) => {
         const { result, trace } = evaluate("carriers", p, carriers, ctx);
-        checkInvariants(result, trace, carriers.map((c) => c.id));
+        checkInvariants(
+          result,
+          trace,
+          carriers.map((c) => c.id),
+        );
       }),
       { numRuns: 60 },
     );
@@ -125,13 +151,19 @@ describe("engine properties (carriers)", () => {
   it("exposure above every band → no candidates", () => {
     const capped: Carrier[] = carriers.map((c) => ({
       ...c,
-      lines: Object.fromEntries(Object.entries(c.lines).map(([k, l]) => [k, { ...l, revenue_max: l!.revenue_max ?? 5e9, exposure_max: l!.exposure_max ?? 5e9 }])),
+      lines: Object.fromEntries(
+        Object.entries(c.lines).map(([k, l]) => [k, { ...l, revenue_max: l!.revenue_max ?? 5e9, exposure_max: l!.exposure_max ?? 5e9 }]),
+      ),
     }));
     fc.assert(
-      fc.property(carrierProfile.filter((p) => p.line !== "commercial_auto"), fc.integer({ min: 10_000_000_001, max: 1e12 }), (p, exposure) => {
-        const { result } = evaluate("carriers", { ...p, [EXPOSURE_BASIS[p.line]]: exposure }, capped, ctx);
-        expect(result.candidates).toEqual([]);
-      }),
+      fc.property(
+        carrierProfile.filter((p) => p.line !== "commercial_auto"),
+        fc.integer({ min: 10_000_000_001, max: 1e12 }),
+        (p, exposure) => {
+          const { result } = evaluate("carriers", { ...p, [EXPOSURE_BASIS[p.line]]: exposure }, capped, ctx);
+          expect(result.candidates).toEqual([]);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -180,7 +212,12 @@ describe("engine properties (carriers)", () => {
     fc.assert(
       fc.property(carrierProfile, (p) => {
         for (const c of evaluate("carriers", p, carriers, ctx).result.candidates.slice(0, 25)) {
-          const e = explain("carriers", p, carriers.find((x) => x.id === c.id)!, ctx);
+          const e = explain(
+            "carriers",
+            p,
+            carriers.find((x) => x.id === c.id)!,
+            ctx,
+          );
           if (!e.eligible) throw new Error("ranked but filtered");
           const age = e.confidence.values.age_days as number | null;
           const aged = age === null || age > conf.medium_after_days;
@@ -200,7 +237,12 @@ describe("engine properties (carriers)", () => {
         const { result, trace } = evaluate("carriers", p, carriers, ctx);
         const eliminated = Object.entries(trace.eliminated);
         for (const c of result.candidates.slice(0, 8)) {
-          const e = explain("carriers", p, carriers.find((x) => x.id === c.id)!, ctx);
+          const e = explain(
+            "carriers",
+            p,
+            carriers.find((x) => x.id === c.id)!,
+            ctx,
+          );
           if (!e.eligible) throw new Error(`${c.id} ranked but explain() filtered it`);
           expect(Object.fromEntries(Object.entries(e.dimensions).map(([d, v]) => [d, v.level]))).toEqual(c.scores);
           expect([e.tier.tier, e.confidence.confidence, e.score, e.reasoning]).toEqual([c.tier, c.confidence, c.score, c.reasoning]);
@@ -208,7 +250,12 @@ describe("engine properties (carriers)", () => {
         if (eliminated.length > 0) {
           const [code, ids] = eliminated[pick % eliminated.length];
           const id = ids[pick % ids.length];
-          const e = explain("carriers", p, carriers.find((x) => x.id === id)!, ctx);
+          const e = explain(
+            "carriers",
+            p,
+            carriers.find((x) => x.id === id)!,
+            ctx,
+          );
           expect(e.eligible ? null : e.filter.code).toBe(code);
           // Every failing filter, not only the first, in the trace and in explain().
           const later = DOMAINS.carriers.filterCodes.filter((f) => trace.also_failed?.[f]?.includes(id));
@@ -216,7 +263,12 @@ describe("engine properties (carriers)", () => {
         }
         // A near miss failed only filters that have a margin, and explain() agrees it is one.
         for (const nm of trace.near_misses ?? []) {
-          const e = explain("carriers", p, carriers.find((x) => x.id === nm.id)!, ctx);
+          const e = explain(
+            "carriers",
+            p,
+            carriers.find((x) => x.id === nm.id)!,
+            ctx,
+          );
           expect(e.eligible ? null : e.near_miss).toBe(true);
         }
       }),
@@ -232,11 +284,22 @@ describe("engine properties (providers)", () => {
         expect(ProviderProfileSchema.safeParse(p).success).toBe(true);
         const run = evaluate("providers", p, providers, ctx);
         expect(JSON.stringify(evaluate("providers", p, structuredClone(providers), ctx))).toBe(JSON.stringify(run));
-        checkInvariants(run.result, run.trace, providers.map((c) => c.id));
+        checkInvariants(
+          run.result,
+          run.trace,
+          providers.map((c) => c.id),
+        );
         for (const c of run.result.candidates.slice(0, 5)) {
-          const e = explain("providers", p, providers.find((x) => x.id === c.id)!, ctx);
+          const e = explain(
+            "providers",
+            p,
+            providers.find((x) => x.id === c.id)!,
+            ctx,
+          );
           expect(e.eligible && [Object.values(e.dimensions).map((d) => d.level), e.tier.tier, e.confidence.confidence]).toEqual([
-            Object.values(c.scores), c.tier, c.confidence,
+            Object.values(c.scores),
+            c.tier,
+            c.confidence,
           ]);
         }
       }),

@@ -14,7 +14,12 @@ function level(d: Dimension, c: Provider, profile?: ProviderProfile): Level {
 describe("provider filters", () => {
   it("keeps the baseline fixture, L1 everywhere", () => {
     const e = ex(provider());
-    expect(e.eligible && Object.values(e.dimensions).map((d) => d.level).join("")).toBe("L1L1L1L1L1L1");
+    expect(
+      e.eligible &&
+        Object.values(e.dimensions)
+          .map((d) => d.level)
+          .join(""),
+    ).toBe("L1L1L1L1L1L1");
   });
 
   it.each<[string, string, Provider, ProviderProfile]>([

@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  CARRIER_RULES, DIMENSIONS, DOMAINS, ENGINE_VERSION, LINE_LABELS, LINES, STATES, STATE_NAMES,
-  RuleOverrideError, UnknownDomainError, evaluate, explain, filterRuleText, getDomain, resolveRules,
+  CARRIER_RULES,
+  DIMENSIONS,
+  DOMAINS,
+  ENGINE_VERSION,
+  LINE_LABELS,
+  LINES,
+  STATES,
+  STATE_NAMES,
+  RuleOverrideError,
+  UnknownDomainError,
+  evaluate,
+  explain,
+  filterRuleText,
+  getDomain,
+  resolveRules,
 } from "@/lib/engine";
 import { generateCarriers } from "@/lib/pools/demo";
 import { AS_OF, SEED_PROFILE, carrier, countBy } from "./fixtures";
@@ -74,7 +87,18 @@ describe("public API", () => {
     expect(STATES).toHaveLength(51);
     expect(Object.keys(STATE_NAMES)).toEqual([...STATES]);
     expect(Object.keys(LINE_LABELS)).toEqual([...LINES]);
-    for (const l of ["general_liability", "professional_liability", "property", "workers_compensation", "commercial_auto", "cyber", "directors_officers", "employment_practices", "umbrella", "product_liability"]) {
+    for (const l of [
+      "general_liability",
+      "professional_liability",
+      "property",
+      "workers_compensation",
+      "commercial_auto",
+      "cyber",
+      "directors_officers",
+      "employment_practices",
+      "umbrella",
+      "product_liability",
+    ]) {
       expect(LINES).toContain(l);
     }
     expect(DOMAINS.providers.profileSchema.safeParse(DOMAINS.providers.exampleProfile).success).toBe(true);

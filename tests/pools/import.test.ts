@@ -40,7 +40,15 @@ describe("engine-2 carrier format", () => {
     min_retention: 1000,
     base_rate: 1.4,
   };
-  const record = { id: "car_new", name: "New Format Mutual", market_type: "admitted", admitted_states: ["CA", "NV"], surplus_lines_states: [], group_name: "New Format Group", lines: { workers_compensation: newLine } };
+  const record = {
+    id: "car_new",
+    name: "New Format Mutual",
+    market_type: "admitted",
+    admitted_states: ["CA", "NV"],
+    surplus_lines_states: [],
+    group_name: "New Format Group",
+    lines: { workers_compensation: newLine },
+  };
 
   it("imports and exports the new fields (exposure band, line states, state appetite, class appetite, retention, base rate) in JSON and CSV", () => {
     const json = ok(parsePoolFile(carriers, "json", JSON.stringify([record])));
@@ -59,7 +67,10 @@ describe("engine-2 carrier format", () => {
     const badBand = { ...record, id: "car_new2", lines: { workers_compensation: { ...newLine, exposure_min: 9e9 } } };
     const result = parsePoolFile(carriers, "json", JSON.stringify([badClass, badBand]));
     expect(result.ok).toBe(false);
-    expect(result.report.details.map((d) => d.path)).toEqual(["rows[1].lines.workers_compensation.naics_appetite.23", "rows[2].lines.workers_compensation.exposure_max"]);
+    expect(result.report.details.map((d) => d.path)).toEqual([
+      "rows[1].lines.workers_compensation.naics_appetite.23",
+      "rows[2].lines.workers_compensation.exposure_max",
+    ]);
   });
 });
 
@@ -146,7 +157,11 @@ describe("JSON", () => {
     const rows = [valid[0], { ...(valid[1] as object), am_best_ratng: "A" }, { ...(valid[2] as object), id: (valid[0] as { id: string }).id }, "not an object"];
     const result = parsePoolFile(carriers, "json", JSON.stringify(rows));
     expect(result.report).toMatchObject({ rows: 4, valid: 1, invalid: 3 });
-    expect(result.report.details.map((d) => `${d.path} ${d.code}`)).toEqual(["rows[2].am_best_ratng unrecognized_keys", "rows[3].id duplicate_id", "rows[4] invalid_type"]);
+    expect(result.report.details.map((d) => `${d.path} ${d.code}`)).toEqual([
+      "rows[2].am_best_ratng unrecognized_keys",
+      "rows[3].id duplicate_id",
+      "rows[4] invalid_type",
+    ]);
   });
 
   it.each([

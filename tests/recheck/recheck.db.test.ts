@@ -95,7 +95,10 @@ describe("re-check after a new pool version", () => {
     await drainJobs();
     expect(await finishRechecks(db)).toBe(1);
 
-    const rechecks = await db.job.findMany({ where: { organizationId: org.id, sourceKind: "recheck" }, select: { id: true, sourceJobId: true, poolVersion: { select: { version: true } }, webhookUrl: true, status: true } });
+    const rechecks = await db.job.findMany({
+      where: { organizationId: org.id, sourceKind: "recheck" },
+      select: { id: true, sourceJobId: true, poolVersion: { select: { version: true } }, webhookUrl: true, status: true },
+    });
     expect(rechecks.map((j) => j.sourceJobId).sort()).toEqual([caJob, nvJob, azJob].sort());
     expect(rechecks.every((j) => j.poolVersion.version === 2 && j.status === "completed" && j.webhookUrl === null)).toBe(true);
 
@@ -105,7 +108,10 @@ describe("re-check after a new pool version", () => {
   });
 
   it("marks only the CA evaluation as materially changed and sends one signed event, for it", async () => {
-    const done = await db.recheckItem.findMany({ where: { organizationId: org.id }, select: { originalJobId: true, material: true, status: true, jobId: true, summary: true } });
+    const done = await db.recheckItem.findMany({
+      where: { organizationId: org.id },
+      select: { originalJobId: true, material: true, status: true, jobId: true, summary: true },
+    });
     const byOriginal = new Map(done.map((d) => [d.originalJobId, d]));
     expect(byOriginal.get(caJob)).toMatchObject({ status: "done", material: true });
     expect(byOriginal.get(nvJob)).toMatchObject({ status: "done", material: false });
@@ -140,7 +146,10 @@ describe("re-check after a new pool version", () => {
     const list = await listJobs(db, org.id, { limit: 100 });
     expect(list.data.map((j) => j.eval_id).sort()).toEqual([caJob, nvJob, azJob].sort());
     const recheck = (await db.job.findFirstOrThrow({ where: { sourceJobId: caJob, sourceKind: "recheck" } })).id;
-    expect(list.data.find((j) => j.eval_id === caJob)!.changed_since).toMatchObject({ eval_id: recheck, sentences: expect.arrayContaining(["1 carrier is no longer eligible"]) });
+    expect(list.data.find((j) => j.eval_id === caJob)!.changed_since).toMatchObject({
+      eval_id: recheck,
+      sentences: expect.arrayContaining(["1 carrier is no longer eligible"]),
+    });
     expect(list.data.find((j) => j.eval_id === nvJob)!.changed_since).toBeNull();
     const all = await listJobs(db, org.id, { limit: 100, include_rechecks: "true" });
     expect(all.data).toHaveLength(6);

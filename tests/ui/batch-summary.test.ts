@@ -20,7 +20,7 @@ describe("batch results CSV cells", () => {
   it("quotes separators and shows formula-like text instead of running it", () => {
     expect(csvCell("acme, inc")).toBe('"acme, inc"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell(null)).toBe("");

@@ -7,8 +7,15 @@ import type { Row } from "@/components/results/model";
 // gets a leading "'" so it is shown, not run, whatever follows it (line breaks included).
 
 const row = (name: string, reasoning = "Strong CA appetite."): Row =>
-  ({ rank: 1, name, tier: "STRONG_FIT", confidence: "HIGH", score: 91,
-    scores: { appetite: "L1", coverage: "L2", financial: "L1", pricing: "L1", placement: "L1", service: "L2" }, reasoning }) as Row;
+  ({
+    rank: 1,
+    name,
+    tier: "STRONG_FIT",
+    confidence: "HIGH",
+    score: 91,
+    scores: { appetite: "L1", coverage: "L2", financial: "L1", pricing: "L1", placement: "L1", service: "L2" },
+    reasoning,
+  }) as Row;
 
 async function cells(r: Row) {
   const parsed = Papa.parse<string[]>(await toCsv([r]), { skipEmptyLines: true });

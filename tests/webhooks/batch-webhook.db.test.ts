@@ -18,7 +18,10 @@ import { DeliveryLoop } from "@/lib/webhooks/delivery-loop";
 type Reply = (res: http.ServerResponse) => void;
 const scripts = new Map<string, Reply[]>();
 const receiver = webhookReceiver((path) => scripts.get(path)?.shift() ?? ((r: http.ServerResponse) => r.writeHead(200).end("ok")));
-const status = (code: number): Reply => (res) => res.writeHead(code).end(`status ${code}`);
+const status =
+  (code: number): Reply =>
+  (res) =>
+    res.writeHead(code).end(`status ${code}`);
 
 // One connection on the embedded database (see tests/webhooks/delivery.db.test.ts).
 const db = process.env.NEXIO_TEST_DB === "pg" ? testDb() : createPrisma(process.env.DATABASE_URL, 1);
@@ -26,7 +29,12 @@ let org: Awaited<ReturnType<typeof newOrg>>["org"];
 let loop: DeliveryLoop | undefined;
 
 beforeAll(async () => {
-  Object.assign(process.env, { BASE_URL: "http://localhost:3000", WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "0,0.2,0.2", WEBHOOK_TIMEOUT_MS: "2000" });
+  Object.assign(process.env, {
+    BASE_URL: "http://localhost:3000",
+    WEBHOOK_ALLOW_PRIVATE: "1",
+    WEBHOOK_RETRY_SCHEDULE: "0,0.2,0.2",
+    WEBHOOK_TIMEOUT_MS: "2000",
+  });
   resetSettingsForTests();
   await receiver.start();
   ({ org } = await newOrg("batch-hook"));
@@ -49,7 +57,13 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, wh
 
 async function batchOf(rows: number, query: Record<string, string | boolean>) {
   const csv = ["entity,state,line,revenue", ...Array.from({ length: rows }, (_, i) => `hook-${i},CA,cyber,${1_000_000 + i}`)].join("\n");
-  const { body } = await createBatch(db, { organizationId: org.id, via: "api_key" }, { pool: "carriers:all", ...query } as never, { format: "csv", body: new Blob([csv]).stream() }, null);
+  const { body } = await createBatch(
+    db,
+    { organizationId: org.id, via: "api_key" },
+    { pool: "carriers:all", ...query } as never,
+    { format: "csv", body: new Blob([csv]).stream() },
+    null,
+  );
   return body;
 }
 

@@ -43,14 +43,29 @@ async function job(orgId: string, opts: { status?: "queued" | "completed" | "fai
   return db.$transaction(async (tx) => {
     const j = await tx.job.create({
       data: {
-        id: newEvalId(), organizationId: orgId, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key,
-        profile: { entity: "Blue Ridge Haulers" }, entity: "Blue Ridge Haulers", webhookUrl, status,
+        id: newEvalId(),
+        organizationId: orgId,
+        poolId: pool.id,
+        poolVersionId: pool.currentVersionId!,
+        poolKey: pool.key,
+        profile: { entity: "Blue Ridge Haulers" },
+        entity: "Blue Ridge Haulers",
+        webhookUrl,
+        status,
         completedAt: status === "queued" ? null : new Date(),
       },
     });
     if (status === "completed") {
       await tx.jobResult.create({
-        data: { jobId: j.id, engineVersion: "test", poolSize: 1, filtered: 0, result: gzipJson({ pool_size: 1, filtered: 0, candidates: [] }), trace: gzipJson({}), timings: {} },
+        data: {
+          jobId: j.id,
+          engineVersion: "test",
+          poolSize: 1,
+          filtered: 0,
+          result: gzipJson({ pool_size: 1, filtered: 0, candidates: [] }),
+          trace: gzipJson({}),
+          timings: {},
+        },
       });
     }
     const delivery = status === "queued" ? null : await enqueueDelivery(tx, j);
@@ -96,7 +111,14 @@ describe("GET /api/v1/jobs/{eval_id}/deliveries", () => {
     const body = DeliveryListResponse.parse(await res.json());
     expect(body.data).toHaveLength(1);
     expect(body.data[0]).toMatchObject({
-      id: delivery!.id, webhook_id: delivery!.webhookId, url, status: "succeeded", attempts: 1, next_attempt_at: null, manual: false, last_error: null,
+      id: delivery!.id,
+      webhook_id: delivery!.webhookId,
+      url,
+      status: "succeeded",
+      attempts: 1,
+      next_attempt_at: null,
+      manual: false,
+      last_error: null,
     });
     expect(body.data[0].attempt_log).toEqual([
       { attempt: 1, at: expect.any(String), status_code: 200, latency_ms: expect.any(Number), response_excerpt: "ok", error: null },
@@ -184,7 +206,10 @@ describe("listWebhookDeliveries", () => {
     const { org } = await newOrg("recent");
     const a = await job(org.id);
     const b = await job(org.id, { status: "failed" });
-    await db.webhookDelivery.update({ where: { id: a.delivery!.id }, data: { status: "failed", attempts: 1, lastError: "HTTP 500", createdAt: new Date(Date.now() - 1_000) } });
+    await db.webhookDelivery.update({
+      where: { id: a.delivery!.id },
+      data: { status: "failed", attempts: 1, lastError: "HTTP 500", createdAt: new Date(Date.now() - 1_000) },
+    });
     await job(bob.org.id);
 
     const all = await listWebhookDeliveries(db, org.id, { limit: 10 });

@@ -26,7 +26,10 @@ const scripts = new Map<string, Reply[]>(); // path → replies to give in order
 const receiver = webhookReceiver((path) => scripts.get(path)?.shift() ?? ((r: http.ServerResponse) => r.writeHead(200).end("thanks")));
 let base = "";
 
-const status = (code: number, headers: Record<string, string> = {}): Reply => (res) => res.writeHead(code, headers).end(`status ${code}`);
+const status =
+  (code: number, headers: Record<string, string> = {}): Reply =>
+  (res) =>
+    res.writeHead(code, headers).end(`status ${code}`);
 const hitsOn = receiver.hitsOn;
 
 function useSettings(env: Record<string, string>) {
@@ -50,10 +53,11 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, wh
 // rows). One connection for this file avoids that; on PostgreSQL the shared pool is used.
 const db = process.env.NEXIO_TEST_DB === "pg" ? testDb() : createPrisma(process.env.DATABASE_URL, 1);
 const deliveryRow = (id: string) => db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { attemptLog: { orderBy: { attemptNo: "asc" } } } });
-const settled = (id: string) => waitFor(async () => {
-  const d = await deliveryRow(id);
-  return d.status !== "pending" ? d : null;
-}, `delivery ${id} to settle`);
+const settled = (id: string) =>
+  waitFor(async () => {
+    const d = await deliveryRow(id);
+    return d.status !== "pending" ? d : null;
+  }, `delivery ${id} to settle`);
 
 const CANDIDATES = [{ id: "c1", tier: "STRONG_FIT", name: "Acme Mutual", confidence: "HIGH", scores: { appetite: "L1" }, reasoning: "fits", score: 91 }];
 
@@ -64,15 +68,30 @@ async function finishedJob(orgId: string, url: string, opts: { failed?: boolean 
   return db.$transaction(async (tx) => {
     const job = await tx.job.create({
       data: {
-        id: newEvalId(), organizationId: orgId, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key,
-        profile: { entity: "Harbor Freight LLC" }, entity: "Harbor Freight LLC", webhookUrl: url,
-        status: failed ? "failed" : "completed", completedAt: new Date(),
+        id: newEvalId(),
+        organizationId: orgId,
+        poolId: pool.id,
+        poolVersionId: pool.currentVersionId!,
+        poolKey: pool.key,
+        profile: { entity: "Harbor Freight LLC" },
+        entity: "Harbor Freight LLC",
+        webhookUrl: url,
+        status: failed ? "failed" : "completed",
+        completedAt: new Date(),
         ...(failed ? { errorCode: "evaluation_error", errorMessage: "The pool could not be read" } : {}),
       },
     });
     if (!failed) {
       await tx.jobResult.create({
-        data: { jobId: job.id, engineVersion: "test", poolSize: 40, filtered: 1, result: gzipJson({ pool_size: 40, filtered: 1, candidates: CANDIDATES }), trace: gzipJson({}), timings: {} },
+        data: {
+          jobId: job.id,
+          engineVersion: "test",
+          poolSize: 40,
+          filtered: 1,
+          result: gzipJson({ pool_size: 40, filtered: 1, candidates: CANDIDATES }),
+          trace: gzipJson({}),
+          timings: {},
+        },
       });
     }
     const delivery = await enqueueDelivery(tx, job);
@@ -141,7 +160,11 @@ describe("delivery loop", () => {
     wakeWorkers();
     const d = await settled(delivery.id);
     expect(d).toMatchObject({ status: "succeeded", attempts: 3, lastError: null });
-    expect(d.attemptLog.map((a) => [a.attemptNo, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(d.attemptLog.map((a) => [a.attemptNo, a.statusCode])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
     const got = hitsOn("/flaky");
     expect(new Set(got.map((h) => h.headers["webhook-id"]))).toEqual(new Set([delivery.webhookId]));
     expect(new Set(got.map((h) => h.body)).size).toBe(1);
@@ -311,7 +334,14 @@ describe("attemptDelivery", () => {
 
 describe("nextState", () => {
   const result = (over: Partial<SendWebhookResult>): SendWebhookResult => ({
-    ok: false, statusCode: 500, latencyMs: 1, responseExcerpt: "", error: "HTTP 500", retryAfterSeconds: null, gone: false, ...over,
+    ok: false,
+    statusCode: 500,
+    latencyMs: 1,
+    responseExcerpt: "",
+    error: "HTTP 500",
+    retryAfterSeconds: null,
+    gone: false,
+    ...over,
   });
   const schedule = [0, 5, 300, 1800];
 

@@ -70,7 +70,11 @@ describe("sendWebhook against a local receiver (allowPrivate true)", () => {
     const secret = newWebhookSecret();
     const body = JSON.stringify({ eval_id: "eval_7xKp2mNc", status: "completed", reasoning: "CA – $10–15M" });
     const headers = webhookHeaders({
-      secrets: [secret], webhookId: newWebhookId(), timestamp: Math.floor(Date.now() / 1000), body, version: "0.1.0",
+      secrets: [secret],
+      webhookId: newWebhookId(),
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+      version: "0.1.0",
     });
     const result = await send(`${base}/hook?x=1`, { body, headers: { ...headers, host: "evil.example" } });
     expect(result.ok).toBe(true);
@@ -89,7 +93,11 @@ describe("sendWebhook against a local receiver (allowPrivate true)", () => {
 
   it("reports 500 as a failed attempt with the body excerpt", async () => {
     expect(await send(`${base}/error`)).toMatchObject({
-      ok: false, statusCode: 500, error: "HTTP 500", responseExcerpt: "boom", gone: false,
+      ok: false,
+      statusCode: 500,
+      error: "HTTP 500",
+      responseExcerpt: "boom",
+      gone: false,
     });
   });
 
@@ -154,9 +162,7 @@ describe("sendWebhook refuses non-public targets without connecting (allowPrivat
 
   it("refuses https://127.0.0.1 (the address, not only the scheme) and opens no connection", async () => {
     const result = await send(`https://127.0.0.1:${port}/ok`, { allowPrivate: false });
-    expect(result.error).toBe(
-      "refused: loopback address 127.0.0.1 is not allowed; webhook URLs must point to a public address",
-    );
+    expect(result.error).toBe("refused: loopback address 127.0.0.1 is not allowed; webhook URLs must point to a public address");
     expect(receiver.connections).toBe(0);
   });
 
@@ -179,7 +185,10 @@ describe("sendWebhook refuses non-public targets without connecting (allowPrivat
     expect(await checkWebhookUrlAtSubmission(url, { allowPrivate: false, lookup })).toMatchObject({ ok: true });
     const result = await send(url, { allowPrivate: false, lookup });
     expect(result).toMatchObject({
-      ok: false, statusCode: null, gone: false, error: "dns: could not resolve later.example.com (ENOTFOUND)",
+      ok: false,
+      statusCode: null,
+      gone: false,
+      error: "dns: could not resolve later.example.com (ENOTFOUND)",
     });
   });
 

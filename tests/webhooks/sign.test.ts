@@ -20,9 +20,7 @@ describe("signPayload", () => {
     const other = newWebhookSecret();
     const input = { webhookId: "msg_1", timestamp: 1614265330, body: "{}" };
     const both = signPayload({ ...input, secrets: [SPEC_SECRET, other] });
-    expect(both).toBe(
-      `${signPayload({ ...input, secrets: [SPEC_SECRET] })} ${signPayload({ ...input, secrets: [other] })}`,
-    );
+    expect(both).toBe(`${signPayload({ ...input, secrets: [SPEC_SECRET] })} ${signPayload({ ...input, secrets: [other] })}`);
     expect(both.split(" ")).toHaveLength(2);
   });
 
@@ -60,7 +58,11 @@ describe("webhookHeaders", () => {
   it("verifies with either secret while both old and new are active", () => {
     const [oldSecret, newSecret] = [newWebhookSecret(), newWebhookSecret()];
     const headers = webhookHeaders({
-      secrets: [oldSecret, newSecret], webhookId: newWebhookId(), timestamp: now(), body, version: "1",
+      secrets: [oldSecret, newSecret],
+      webhookId: newWebhookId(),
+      timestamp: now(),
+      body,
+      version: "1",
     });
     expect(new Webhook(oldSecret).verify(body, headers)).toEqual(JSON.parse(body));
     expect(new Webhook(newSecret).verify(body, headers)).toEqual(JSON.parse(body));
@@ -70,9 +72,7 @@ describe("webhookHeaders", () => {
   it("fails verification when the body is altered", () => {
     const secret = newWebhookSecret();
     const headers = webhookHeaders({ secrets: [secret], webhookId: newWebhookId(), timestamp: now(), body, version: "1" });
-    expect(() => new Webhook(secret).verify(body.replace("completed", "failed"), headers)).toThrow(
-      WebhookVerificationError,
-    );
+    expect(() => new Webhook(secret).verify(body.replace("completed", "failed"), headers)).toThrow(WebhookVerificationError);
   });
 });
 

@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import {
-  checkWebhookUrlAtSubmission,
-  isPublicAddress,
-  parseWebhookUrl,
-  resolveAndCheck,
-  setDefaultLookup,
-  type LookupFn,
-} from "../../lib/webhooks/ssrf";
+import { checkWebhookUrlAtSubmission, isPublicAddress, parseWebhookUrl, resolveAndCheck, setDefaultLookup, type LookupFn } from "../../lib/webhooks/ssrf";
 import { installTestResolver } from "../setup/no-dns";
 
 const resolvesTo =
@@ -197,16 +190,22 @@ describe("resolveAndCheck", () => {
 
   it("returns the first address to pin when every address is public", async () => {
     expect(await check(resolvesTo("93.184.216.34", "2606:2800:220:1::248"))).toEqual({
-      ok: true, address: "93.184.216.34", family: 4,
+      ok: true,
+      address: "93.184.216.34",
+      family: 4,
     });
     expect(await check(resolvesTo("2606:2800:220:1::248"))).toEqual({
-      ok: true, address: "2606:2800:220:1::248", family: 6,
+      ok: true,
+      address: "2606:2800:220:1::248",
+      family: 6,
     });
   });
 
   it("refuses a hostname whose lookup returns 10.0.0.1", async () => {
     expect(await check(resolvesTo("10.0.0.1"))).toEqual({
-      ok: false, code: "private_address", reason: "resolves to private address 10.0.0.1",
+      ok: false,
+      code: "private_address",
+      reason: "resolves to private address 10.0.0.1",
     });
   });
 
@@ -226,27 +225,36 @@ describe("resolveAndCheck", () => {
 
   it("refuses the metadata address, saying so", async () => {
     expect(await check(resolvesTo("169.254.169.254"))).toEqual({
-      ok: false, code: "private_address", reason: "resolves to cloud metadata address 169.254.169.254",
+      ok: false,
+      code: "private_address",
+      reason: "resolves to cloud metadata address 169.254.169.254",
     });
   });
 
   it("reports a host that does not resolve", async () => {
     expect(await check(doesNotResolve)).toEqual({
-      ok: false, code: "unresolvable", reason: "could not resolve hooks.example.com (ENOTFOUND)",
+      ok: false,
+      code: "unresolvable",
+      reason: "could not resolve hooks.example.com (ENOTFOUND)",
     });
     expect(await check(resolvesTo())).toMatchObject({ ok: false, code: "unresolvable" });
     expect(await check(async () => [{ address: "not-an-ip", family: 4 }])).toMatchObject({
-      ok: false, code: "unresolvable",
+      ok: false,
+      code: "unresolvable",
     });
   });
 
   it("does not look up an IP literal", async () => {
     const lookup = vi.fn(resolvesTo("10.0.0.1"));
     expect(await resolveAndCheck(new URL("https://8.8.8.8/"), { allowPrivate: false, lookup })).toEqual({
-      ok: true, address: "8.8.8.8", family: 4,
+      ok: true,
+      address: "8.8.8.8",
+      family: 4,
     });
     expect(await resolveAndCheck(new URL("https://[2606:4700::1111]/"), { allowPrivate: false, lookup })).toEqual({
-      ok: true, address: "2606:4700::1111", family: 6,
+      ok: true,
+      address: "2606:4700::1111",
+      family: 6,
     });
     expect(lookup).not.toHaveBeenCalled();
   });
@@ -278,7 +286,9 @@ describe("checkWebhookUrlAtSubmission", () => {
 
   it("refuses http", async () => {
     expect(await submit("http://hooks.example.com/", resolvesTo("93.184.216.34"))).toEqual({
-      ok: false, code: "invalid_url", reason: "only https URLs are allowed",
+      ok: false,
+      code: "invalid_url",
+      reason: "only https URLs are allowed",
     });
   });
 
@@ -294,8 +304,7 @@ describe("checkWebhookUrlAtSubmission", () => {
     expect(await submit("https://internal.example.com/", resolvesTo("10.0.0.1"))).toEqual({
       ok: false,
       code: "private_address",
-      reason:
-        "internal.example.com resolves to private address 10.0.0.1; webhook URLs must point to a public address",
+      reason: "internal.example.com resolves to private address 10.0.0.1; webhook URLs must point to a public address",
     });
   });
 
@@ -318,7 +327,9 @@ describe("checkWebhookUrlAtSubmission", () => {
 describe("the default resolver (what submission and delivery use when no lookup is passed)", () => {
   it("is the tests' own: no real DNS, every hostname unknown", async () => {
     expect(await resolveAndCheck(new URL("https://your-app.com/hooks/nexio"), { allowPrivate: false })).toEqual({
-      ok: false, code: "unresolvable", reason: "could not resolve your-app.com (ENOTFOUND)",
+      ok: false,
+      code: "unresolvable",
+      reason: "could not resolve your-app.com (ENOTFOUND)",
     });
   });
 

@@ -71,7 +71,10 @@ describe("evaluations use the organization's scoring rules", () => {
       const job = await db.job.findUniqueOrThrow({ where: { id }, include: { result: true } });
       const set = await ruleSetById(db, orgId, job.result!.rulesSetId);
       const pool = await loadPoolVersion(db, job.poolVersionId);
-      const again = evaluate("carriers", job.profile, pool!.candidates as PoolCandidate[], { asOf: job.createdAt.toISOString(), rules: set!.overrides as RuleOverrides });
+      const again = evaluate("carriers", job.profile, pool!.candidates as PoolCandidate[], {
+        asOf: job.createdAt.toISOString(),
+        rules: set!.overrides as RuleOverrides,
+      });
       expect(JSON.stringify(again.result)).toBe(JSON.stringify(gunzipJson(job.result!.result)));
     }
 

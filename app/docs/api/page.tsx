@@ -32,7 +32,10 @@ export default function ApiReferencePage() {
 
   return (
     <div className="min-h-screen bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -40,10 +43,15 @@ export default function ApiReferencePage() {
           <Link href="/" className="text-lg font-bold tracking-tight text-indigo-800">
             Nexio
           </Link>
-          <span className="text-slate-400" aria-hidden="true">/</span>
+          <span className="text-slate-400" aria-hidden="true">
+            /
+          </span>
           <span className="font-medium text-slate-800">API reference</span>
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">v{doc.info.version}</span>
-          <a href="/api/v1/openapi.json" className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <a
+            href="/api/v1/openapi.json"
+            className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             openapi.json
           </a>
         </div>
@@ -110,8 +118,15 @@ export default function ApiReferencePage() {
                 <dd className="text-slate-800">JSON in, JSON out; request bodies up to 64 KiB</dd>
                 <dt className="font-medium text-slate-600">Flow</dt>
                 <dd className="text-slate-800">
-                  Submit with <a href="#createJob" className="font-medium text-indigo-800 underline">POST /api/v1/jobs</a> (202 at once), then receive the result at
-                  your <code>webhook_url</code> or poll <a href="#getJob" className="font-medium text-indigo-800 underline">GET /api/v1/jobs/&#123;eval_id&#125;</a>.
+                  Submit with{" "}
+                  <a href="#createJob" className="font-medium text-indigo-800 underline">
+                    POST /api/v1/jobs
+                  </a>{" "}
+                  (202 at once), then receive the result at your <code>webhook_url</code> or poll{" "}
+                  <a href="#getJob" className="font-medium text-indigo-800 underline">
+                    GET /api/v1/jobs/&#123;eval_id&#125;
+                  </a>
+                  .
                 </dd>
               </dl>
             </section>
@@ -122,8 +137,8 @@ export default function ApiReferencePage() {
               </h2>
               <p className="mt-2 text-slate-700">
                 Every request carries an API key of your organization in the <code className="font-mono">X-API-Key</code> header. Keys look like{" "}
-                <code className="font-mono">nx_live_…</code> or <code className="font-mono">nx_test_…</code>; a key is shown once, when it is created (Settings → API keys, or{" "}
-                <code className="font-mono">npm run --silent nexio -- keys create --org demo</code>). A missing, unknown or revoked key gets{" "}
+                <code className="font-mono">nx_live_…</code> or <code className="font-mono">nx_test_…</code>; a key is shown once, when it is created (Settings
+                → API keys, or <code className="font-mono">npm run --silent nexio -- keys create --org demo</code>). A missing, unknown or revoked key gets{" "}
                 <code className="font-mono">401 unauthorized</code>.
               </p>
               <div className="mt-4 max-w-md rounded-lg border border-indigo-200 bg-indigo-50/50 p-4">
@@ -168,11 +183,15 @@ export default function ApiReferencePage() {
                 Errors
               </h2>
               <p className="mt-2 max-w-3xl text-slate-700">
-                Every error has the same shape. <code className="font-mono">message</code> names the first problem; <code className="font-mono">details</code> lists
-                every problem with the path of the field. Messages never contain internal details.
+                Every error has the same shape. <code className="font-mono">message</code> names the first problem; <code className="font-mono">details</code>{" "}
+                lists every problem with the path of the field. Messages never contain internal details.
               </p>
               <div className="mt-4 grid gap-6 xl:grid-cols-2">
-                <pre className="self-start overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100" tabIndex={0} aria-label="Example error response">
+                <pre
+                  className="self-start overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100"
+                  tabIndex={0}
+                  aria-label="Example error response"
+                >
                   {JSON.stringify(ERROR_EXAMPLE, null, 2)}
                 </pre>
                 <ErrorTable

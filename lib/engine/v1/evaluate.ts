@@ -123,12 +123,7 @@ export function evaluate(
   order.sort((a, b) => {
     const ca = candidates[eligible[a]];
     const cb = candidates[eligible[b]];
-    return (
-      tiers[a] - tiers[b] ||
-      scores[b] - scores[a] ||
-      (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0) ||
-      (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0)
-    );
+    return tiers[a] - tiers[b] || scores[b] - scores[a] || (ca.name < cb.name ? -1 : ca.name > cb.name ? 1 : 0) || (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0);
   });
 
   // 4. Output; reasoning sentences only for the ranked candidates.

@@ -106,11 +106,7 @@ export interface BaseRules {
   confidence: ConfidenceRules;
 }
 
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** Filled by a dimension scorer only when evidence is asked for (explain), so evaluate() allocates nothing. */
 export interface EvidenceSink {

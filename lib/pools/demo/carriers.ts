@@ -29,28 +29,105 @@ type Kind = "admitted" | "es" | "both";
 const M = 1_000_000;
 
 const RATING_WEIGHTS: readonly (readonly [AmBestRating, number])[] = [
-  ["A++", 3], ["A+", 12], ["A", 30], ["A-", 32], ["B++", 9], ["B+", 5], ["B", 3], ["B-", 2],
-  ["C++", 1], ["C+", 0.7], ["C", 0.5], ["C-", 0.3], ["D", 0.2], ["NR", 2.3],
+  ["A++", 3],
+  ["A+", 12],
+  ["A", 30],
+  ["A-", 32],
+  ["B++", 9],
+  ["B+", 5],
+  ["B", 3],
+  ["B-", 2],
+  ["C++", 1],
+  ["C+", 0.7],
+  ["C", 0.5],
+  ["C-", 0.3],
+  ["D", 0.2],
+  ["NR", 2.3],
 ];
 /** Mean AM Best size category (1 = I … 15 = XV) by rating: stronger ratings go with larger surplus. */
 const SIZE_MEAN: Record<AmBestRating, number> = {
-  "A++": 13, "A+": 10, A: 6.5, "A-": 5.5, "B++": 5, "B+": 4.5, B: 4, "B-": 3.5, "C++": 3, "C+": 3, C: 2.5, "C-": 2.5, D: 2, NR: 2.5,
+  "A++": 13,
+  "A+": 10,
+  A: 6.5,
+  "A-": 5.5,
+  "B++": 5,
+  "B+": 4.5,
+  B: 4,
+  "B-": 3.5,
+  "C++": 3,
+  "C+": 3,
+  C: 2.5,
+  "C-": 2.5,
+  D: 2,
+  NR: 2.5,
 };
 /** AM Best rarely gives an Excellent rating to a very small company. */
 const SIZE_FLOOR: Partial<Record<AmBestRating, number>> = { "A++": 9, "A+": 6, A: 4, "A-": 4, "B++": 3 };
 
 /** Probability that a carrier of this kind writes each line. */
 const LINE_ODDS: Record<"small" | "middle" | "specialty", Record<Line, number>> = {
-  small: { general_liability: 0.85, property: 0.8, business_owners: 0.7, workers_compensation: 0.55, commercial_auto: 0.5, umbrella: 0.5, inland_marine: 0.35, crime: 0.2, professional_liability: 0.15, cyber: 0.2, employment_practices: 0.15, directors_officers: 0.08, product_liability: 0.2 },
-  middle: { general_liability: 0.8, property: 0.75, workers_compensation: 0.6, commercial_auto: 0.6, umbrella: 0.65, professional_liability: 0.22, cyber: 0.35, directors_officers: 0.3, employment_practices: 0.3, product_liability: 0.35, inland_marine: 0.4, crime: 0.35, business_owners: 0.1 },
-  specialty: { general_liability: 0.6, professional_liability: 0.5, cyber: 0.45, directors_officers: 0.35, employment_practices: 0.35, product_liability: 0.45, property: 0.45, umbrella: 0.45, commercial_auto: 0.15, inland_marine: 0.2, crime: 0.15, workers_compensation: 0.03, business_owners: 0.02 },
+  small: {
+    general_liability: 0.85,
+    property: 0.8,
+    business_owners: 0.7,
+    workers_compensation: 0.55,
+    commercial_auto: 0.5,
+    umbrella: 0.5,
+    inland_marine: 0.35,
+    crime: 0.2,
+    professional_liability: 0.15,
+    cyber: 0.2,
+    employment_practices: 0.15,
+    directors_officers: 0.08,
+    product_liability: 0.2,
+  },
+  middle: {
+    general_liability: 0.8,
+    property: 0.75,
+    workers_compensation: 0.6,
+    commercial_auto: 0.6,
+    umbrella: 0.65,
+    professional_liability: 0.22,
+    cyber: 0.35,
+    directors_officers: 0.3,
+    employment_practices: 0.3,
+    product_liability: 0.35,
+    inland_marine: 0.4,
+    crime: 0.35,
+    business_owners: 0.1,
+  },
+  specialty: {
+    general_liability: 0.6,
+    professional_liability: 0.5,
+    cyber: 0.45,
+    directors_officers: 0.35,
+    employment_practices: 0.35,
+    product_liability: 0.45,
+    property: 0.45,
+    umbrella: 0.45,
+    commercial_auto: 0.15,
+    inland_marine: 0.2,
+    crime: 0.15,
+    workers_compensation: 0.03,
+    business_owners: 0.02,
+  },
 };
 
 /** Small-commercial minimum premiums per line; segments scale them (SEGMENT_PROFILE.premium_scale). */
 const MIN_PREMIUM: Record<Line, [number, number]> = {
-  general_liability: [500, 2500], professional_liability: [500, 3000], property: [1000, 5000], workers_compensation: [1000, 10000],
-  commercial_auto: [1500, 10000], cyber: [750, 5000], directors_officers: [1500, 7500], employment_practices: [1000, 5000],
-  umbrella: [750, 5000], product_liability: [1000, 10000], business_owners: [400, 1500], inland_marine: [300, 2500], crime: [300, 2000],
+  general_liability: [500, 2500],
+  professional_liability: [500, 3000],
+  property: [1000, 5000],
+  workers_compensation: [1000, 10000],
+  commercial_auto: [1500, 10000],
+  cyber: [750, 5000],
+  directors_officers: [1500, 7500],
+  employment_practices: [1000, 5000],
+  umbrella: [750, 5000],
+  product_liability: [1000, 10000],
+  business_owners: [400, 1500],
+  inland_marine: [300, 2500],
+  crime: [300, 2000],
 };
 
 /**
@@ -58,34 +135,190 @@ const MIN_PREMIUM: Record<Line, [number, number]> = {
  * high minimum premiums and retentions, a broad band and works by email; a small-business
  * program has low minimums, API/portal submissions and often binding authority).
  */
-const SEGMENT_PROFILE: Record<Segment, {
-  limits: readonly (readonly [number, number])[];
-  premium_scale: [number, number];
-  retention: readonly (readonly [number | null, number])[];
-  channels: readonly (readonly ["api" | "portal" | "email", number])[];
-  binding: number;
-  turnaround: readonly (readonly [number, number])[];
-}> = {
-  small: { limits: [[1 * M, 5], [2 * M, 4], [3 * M, 1]], premium_scale: [0.5, 1], retention: [[null, 4], [500, 2], [1000, 3], [2500, 2]], channels: [["api", 40], ["portal", 45], ["email", 15]], binding: 0.5, turnaround: [[1, 3], [2, 4], [3, 3], [4, 1]] },
-  broad: { limits: [[1 * M, 2], [2 * M, 3], [5 * M, 3]], premium_scale: [0.8, 2], retention: [[null, 3], [1000, 2], [5000, 3], [10000, 1]], channels: [["api", 25], ["portal", 50], ["email", 25]], binding: 0.3, turnaround: [[2, 2], [3, 4], [5, 3], [7, 1]] },
-  middle: { limits: [[2 * M, 2], [5 * M, 5], [10 * M, 2]], premium_scale: [2, 5], retention: [[null, 2], [5000, 2], [10000, 3], [25000, 2]], channels: [["api", 10], ["portal", 45], ["email", 45]], binding: 0.15, turnaround: [[3, 2], [5, 4], [7, 3], [10, 1]] },
-  large: { limits: [[5 * M, 3], [10 * M, 4], [25 * M, 1]], premium_scale: [6, 20], retention: [[25000, 2], [50000, 2], [100000, 2], [250000, 1]], channels: [["api", 3], ["portal", 30], ["email", 67]], binding: 0.05, turnaround: [[5, 2], [7, 4], [10, 3], [14, 2]] },
+const SEGMENT_PROFILE: Record<
+  Segment,
+  {
+    limits: readonly (readonly [number, number])[];
+    premium_scale: [number, number];
+    retention: readonly (readonly [number | null, number])[];
+    channels: readonly (readonly ["api" | "portal" | "email", number])[];
+    binding: number;
+    turnaround: readonly (readonly [number, number])[];
+  }
+> = {
+  small: {
+    limits: [
+      [1 * M, 5],
+      [2 * M, 4],
+      [3 * M, 1],
+    ],
+    premium_scale: [0.5, 1],
+    retention: [
+      [null, 4],
+      [500, 2],
+      [1000, 3],
+      [2500, 2],
+    ],
+    channels: [
+      ["api", 40],
+      ["portal", 45],
+      ["email", 15],
+    ],
+    binding: 0.5,
+    turnaround: [
+      [1, 3],
+      [2, 4],
+      [3, 3],
+      [4, 1],
+    ],
+  },
+  broad: {
+    limits: [
+      [1 * M, 2],
+      [2 * M, 3],
+      [5 * M, 3],
+    ],
+    premium_scale: [0.8, 2],
+    retention: [
+      [null, 3],
+      [1000, 2],
+      [5000, 3],
+      [10000, 1],
+    ],
+    channels: [
+      ["api", 25],
+      ["portal", 50],
+      ["email", 25],
+    ],
+    binding: 0.3,
+    turnaround: [
+      [2, 2],
+      [3, 4],
+      [5, 3],
+      [7, 1],
+    ],
+  },
+  middle: {
+    limits: [
+      [2 * M, 2],
+      [5 * M, 5],
+      [10 * M, 2],
+    ],
+    premium_scale: [2, 5],
+    retention: [
+      [null, 2],
+      [5000, 2],
+      [10000, 3],
+      [25000, 2],
+    ],
+    channels: [
+      ["api", 10],
+      ["portal", 45],
+      ["email", 45],
+    ],
+    binding: 0.15,
+    turnaround: [
+      [3, 2],
+      [5, 4],
+      [7, 3],
+      [10, 1],
+    ],
+  },
+  large: {
+    limits: [
+      [5 * M, 3],
+      [10 * M, 4],
+      [25 * M, 1],
+    ],
+    premium_scale: [6, 20],
+    retention: [
+      [25000, 2],
+      [50000, 2],
+      [100000, 2],
+      [250000, 1],
+    ],
+    channels: [
+      ["api", 3],
+      ["portal", 30],
+      ["email", 67],
+    ],
+    binding: 0.05,
+    turnaround: [
+      [5, 2],
+      [7, 4],
+      [10, 3],
+      [14, 2],
+    ],
+  },
 };
 
 function revenueBand(rng: Rng, segment: Segment): [number | null, number | null] {
   switch (segment) {
     case "small":
-      return [rng.weighted([[null, 3], [100_000, 1], [250_000, 1]]), rng.weighted([[2.5 * M, 1], [5 * M, 3], [7.5 * M, 2], [10 * M, 3], [15 * M, 0.5]])];
+      return [
+        rng.weighted([
+          [null, 3],
+          [100_000, 1],
+          [250_000, 1],
+        ]),
+        rng.weighted([
+          [2.5 * M, 1],
+          [5 * M, 3],
+          [7.5 * M, 2],
+          [10 * M, 3],
+          [15 * M, 0.5],
+        ]),
+      ];
     case "middle": {
-      const min = rng.weighted([[1 * M, 1], [2.5 * M, 1], [5 * M, 2], [10 * M, 2], [15 * M, 1], [25 * M, 1]]);
-      let max = rng.weighted([[15 * M, 1], [25 * M, 1], [50 * M, 2], [100 * M, 2], [250 * M, 1], [500 * M, 1], [1000 * M, 1]]);
+      const min = rng.weighted([
+        [1 * M, 1],
+        [2.5 * M, 1],
+        [5 * M, 2],
+        [10 * M, 2],
+        [15 * M, 1],
+        [25 * M, 1],
+      ]);
+      let max = rng.weighted([
+        [15 * M, 1],
+        [25 * M, 1],
+        [50 * M, 2],
+        [100 * M, 2],
+        [250 * M, 1],
+        [500 * M, 1],
+        [1000 * M, 1],
+      ]);
       if (max < min * 1.5) max = min * 4;
       return [min, max];
     }
     case "broad":
-      return [rng.weighted([[null, 2], [250_000, 1], [500_000, 1], [1 * M, 1]]), rng.weighted([[10 * M, 1], [25 * M, 2], [50 * M, 2], [100 * M, 1], [null, 1]])];
+      return [
+        rng.weighted([
+          [null, 2],
+          [250_000, 1],
+          [500_000, 1],
+          [1 * M, 1],
+        ]),
+        rng.weighted([
+          [10 * M, 1],
+          [25 * M, 2],
+          [50 * M, 2],
+          [100 * M, 1],
+          [null, 1],
+        ]),
+      ];
     default:
-      return [rng.weighted([[50 * M, 1], [100 * M, 1], [250 * M, 1]]), rng.weighted([[null, 2], [5000 * M, 1], [10000 * M, 1]])];
+      return [
+        rng.weighted([
+          [50 * M, 1],
+          [100 * M, 1],
+          [250 * M, 1],
+        ]),
+        rng.weighted([
+          [null, 2],
+          [5000 * M, 1],
+          [10000 * M, 1],
+        ]),
+      ];
   }
 }
 
@@ -94,13 +327,116 @@ function exposureBand(rng: Rng, basis: ExposureField, segment: Segment): [number
   const S = segment === "broad" ? rng.pick(["small", "middle"] as const) : segment;
   switch (basis) {
     case "payroll":
-      return S === "small" ? [null, rng.weighted([[1 * M, 1], [2.5 * M, 2], [5 * M, 2]])] : S === "middle" ? [rng.weighted([[500_000, 1], [1 * M, 2]]), rng.weighted([[25 * M, 1], [50 * M, 2], [100 * M, 1]])] : [rng.weighted([[10 * M, 1], [25 * M, 1]]), null];
+      return S === "small"
+        ? [
+            null,
+            rng.weighted([
+              [1 * M, 1],
+              [2.5 * M, 2],
+              [5 * M, 2],
+            ]),
+          ]
+        : S === "middle"
+          ? [
+              rng.weighted([
+                [500_000, 1],
+                [1 * M, 2],
+              ]),
+              rng.weighted([
+                [25 * M, 1],
+                [50 * M, 2],
+                [100 * M, 1],
+              ]),
+            ]
+          : [
+              rng.weighted([
+                [10 * M, 1],
+                [25 * M, 1],
+              ]),
+              null,
+            ];
     case "tiv":
-      return S === "small" ? [null, rng.weighted([[2.5 * M, 1], [5 * M, 2], [10 * M, 2], [15 * M, 1]])] : S === "middle" ? [rng.weighted([[1 * M, 1], [5 * M, 2]]), rng.weighted([[50 * M, 2], [100 * M, 2], [250 * M, 1]])] : [rng.weighted([[25 * M, 1], [50 * M, 1]]), null];
+      return S === "small"
+        ? [
+            null,
+            rng.weighted([
+              [2.5 * M, 1],
+              [5 * M, 2],
+              [10 * M, 2],
+              [15 * M, 1],
+            ]),
+          ]
+        : S === "middle"
+          ? [
+              rng.weighted([
+                [1 * M, 1],
+                [5 * M, 2],
+              ]),
+              rng.weighted([
+                [50 * M, 2],
+                [100 * M, 2],
+                [250 * M, 1],
+              ]),
+            ]
+          : [
+              rng.weighted([
+                [25 * M, 1],
+                [50 * M, 1],
+              ]),
+              null,
+            ];
     case "power_units":
-      return S === "small" ? [null, rng.weighted([[10, 2], [25, 2], [50, 1]])] : S === "middle" ? [rng.weighted([[5, 1], [10, 2]]), rng.weighted([[100, 2], [250, 1]])] : [rng.weighted([[25, 1], [50, 1]]), null];
+      return S === "small"
+        ? [
+            null,
+            rng.weighted([
+              [10, 2],
+              [25, 2],
+              [50, 1],
+            ]),
+          ]
+        : S === "middle"
+          ? [
+              rng.weighted([
+                [5, 1],
+                [10, 2],
+              ]),
+              rng.weighted([
+                [100, 2],
+                [250, 1],
+              ]),
+            ]
+          : [
+              rng.weighted([
+                [25, 1],
+                [50, 1],
+              ]),
+              null,
+            ];
     case "underlying_limit":
-      return S === "small" ? [null, rng.weighted([[1 * M, 2], [2 * M, 1]])] : S === "middle" ? [1 * M, rng.weighted([[5 * M, 2], [10 * M, 1]])] : [rng.weighted([[1 * M, 1], [2 * M, 1]]), null];
+      return S === "small"
+        ? [
+            null,
+            rng.weighted([
+              [1 * M, 2],
+              [2 * M, 1],
+            ]),
+          ]
+        : S === "middle"
+          ? [
+              1 * M,
+              rng.weighted([
+                [5 * M, 2],
+                [10 * M, 1],
+              ]),
+            ]
+          : [
+              rng.weighted([
+                [1 * M, 1],
+                [2 * M, 1],
+              ]),
+              null,
+            ];
     default:
       return revenueBand(rng, segment);
   }
@@ -129,7 +465,13 @@ function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind, writes: 
   const [pmin, pmax] = MIN_PREMIUM[line];
   const scale = rng.float() * (seg.premium_scale[1] - seg.premium_scale[0]) + seg.premium_scale[0];
   const features = rng.chance(0.04) ? [] : LINE_FEATURES[line].filter((_, i) => rng.chance(i < 3 ? 0.7 : 0.45));
-  const record: CarrierLine = { appetite: rng.weighted([["target", 38], ["consider", 42], ["limited", 20]] as const) };
+  const record: CarrierLine = {
+    appetite: rng.weighted([
+      ["target", 38],
+      ["consider", 42],
+      ["limited", 20],
+    ] as const),
+  };
   if (basis === "revenue") [record.revenue_min, record.revenue_max] = revenueBand(rng, segment);
   else [record.exposure_min, record.exposure_max] = exposureBand(rng, basis, segment);
   // Some lines are written in only part of the carrier's footprint (and WC never where it cannot be).
@@ -148,8 +490,26 @@ function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind, writes: 
   if (rng.chance(0.08)) record.base_rate = round(REFERENCE_RATES[line] * rng.normal(1, 0.12, 0.7, 1.4), REFERENCE_RATES[line] >= 100 ? 0 : 3);
   record.rate_position = ratePosition;
   record.features = features;
-  record.min_years_in_business = segment === "small" ? rng.weighted([[null, 3], [2, 1], [3, 3], [5, 2]]) : rng.weighted([[null, 6], [3, 1], [5, 1]]);
-  record.max_prior_claims = rng.weighted([[null, 5], [1, 1], [2, 2], [3, 2], [5, 1]]);
+  record.min_years_in_business =
+    segment === "small"
+      ? rng.weighted([
+          [null, 3],
+          [2, 1],
+          [3, 3],
+          [5, 2],
+        ])
+      : rng.weighted([
+          [null, 6],
+          [3, 1],
+          [5, 1],
+        ]);
+  record.max_prior_claims = rng.weighted([
+    [null, 5],
+    [1, 1],
+    [2, 2],
+    [3, 2],
+    [5, 1],
+  ]);
   return record;
 }
 
@@ -159,7 +519,18 @@ function pickState(rng: Rng, from: readonly State[]): State {
 
 /** 1–15 states around a home state: its region first, then anywhere. */
 function regionalStates(rng: Rng): State[] {
-  const k = rng.weighted([[1, 2], [2, 1], [3, 1], [4, 1], [5, 1], [6, 1], [8, 1], [10, 0.6], [12, 0.5], [15, 0.4]]);
+  const k = rng.weighted([
+    [1, 2],
+    [2, 1],
+    [3, 1],
+    [4, 1],
+    [5, 1],
+    [6, 1],
+    [8, 1],
+    [10, 0.6],
+    [12, 0.5],
+    [15, 0.4],
+  ]);
   const home = pickState(rng, STATES);
   const region = STATES.filter((s) => s !== home && STATE_REGION[s] === STATE_REGION[home]);
   const others = STATES.filter((s) => s !== home && STATE_REGION[s] !== STATE_REGION[home]);
@@ -189,7 +560,11 @@ function footprint(rng: Rng, kind: Kind, segment: Segment): { admitted: State[];
 
 function lastVerified(rng: Rng): string | null {
   if (rng.chance(0.01)) return null;
-  const age = rng.weighted([[[0, 150], 55], [[150, 330], 27], [[330, 720], 17]] as const);
+  const age = rng.weighted([
+    [[0, 150], 55],
+    [[150, 330], 27],
+    [[330, 720], 17],
+  ] as const);
   return daysBefore(CARRIERS_REFERENCE_DATE, rng.int(age[0], age[1]));
 }
 
@@ -203,10 +578,23 @@ interface Parent {
 }
 
 function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<string>, parents: Parent[]): Carrier {
-  const kind = rng.weighted([["admitted", 86.5], ["es", 10], ["both", 3.5]] as const);
+  const kind = rng.weighted([
+    ["admitted", 86.5],
+    ["es", 10],
+    ["both", 3.5],
+  ] as const);
   // Most E&S companies belong to a group with an admitted company: the same group code and name stem.
   const parent = kind === "es" && rng.chance(0.6) ? parents.find((p) => !p.hasAffiliate) : undefined;
-  const segment: Segment = parent ? (parent.segment === "small" ? "broad" : parent.segment) : rng.weighted([["small", 45], ["middle", 35], ["broad", 15], ["large", 5]] as const);
+  const segment: Segment = parent
+    ? parent.segment === "small"
+      ? "broad"
+      : parent.segment
+    : rng.weighted([
+        ["small", 45],
+        ["middle", 35],
+        ["broad", 15],
+        ["large", 5],
+      ] as const);
   const odds = LINE_ODDS[kind === "admitted" ? (segment === "small" ? "small" : "middle") : "specialty"];
   // Surplus-lines-only companies do not write statutory workers' compensation.
   let lineIds = LINES.filter((l) => rng.chance(odds[l]) && !(kind === "es" && l === "workers_compensation"));
@@ -253,7 +641,15 @@ function carrier(rng: Rng, index: number, usedNames: Set<string>, usedNaic: Set<
     naic_group_code: group,
     ...(groupName ? { group_name: groupName } : {}),
     am_best_rating: rating,
-    am_best_outlook: !rated || rng.chance(0.02) ? null : rng.weighted([["stable", 85], ["positive", 6], ["negative", 7], ["developing", 2]] as const),
+    am_best_outlook:
+      !rated || rng.chance(0.02)
+        ? null
+        : rng.weighted([
+            ["stable", 85],
+            ["positive", 6],
+            ["negative", 7],
+            ["developing", 2],
+          ] as const),
     // AM Best assigns a financial size category only to companies it rates.
     financial_size: !rated || rng.chance(0.03) ? null : (FINANCIAL_SIZES[size - 1] as FinancialSize),
     market_type: kind,

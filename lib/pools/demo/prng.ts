@@ -52,7 +52,10 @@ export class Rng {
       const j = Math.floor(this.next() * (i + 1));
       [idx[i], idx[j]] = [idx[j], idx[i]];
     }
-    return idx.slice(0, Math.min(k, items.length)).sort((a, b) => a - b).map((i) => items[i]);
+    return idx
+      .slice(0, Math.min(k, items.length))
+      .sort((a, b) => a - b)
+      .map((i) => items[i]);
   }
   /** Approximately normal (sum of uniforms), clamped. */
   normal(mean: number, sd: number, min = -Infinity, max = Infinity): number {

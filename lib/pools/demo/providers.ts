@@ -41,8 +41,20 @@ function realZip(zip3: number, last2: number, lo: number, hi: number): string {
 }
 
 const SPECIALTY_WEIGHTS: Record<Specialty, number> = {
-  primary_care: 22, pediatrics: 8, behavioral_health: 10, cardiology: 7, orthopedics: 7, obstetrics_gynecology: 6, dermatology: 5,
-  neurology: 4, oncology: 4, endocrinology: 3, gastroenterology: 4, pulmonology: 3, ophthalmology: 4, physical_therapy: 9,
+  primary_care: 22,
+  pediatrics: 8,
+  behavioral_health: 10,
+  cardiology: 7,
+  orthopedics: 7,
+  obstetrics_gynecology: 6,
+  dermatology: 5,
+  neurology: 4,
+  oncology: 4,
+  endocrinology: 3,
+  gastroenterology: 4,
+  pulmonology: 3,
+  ophthalmology: 4,
+  physical_therapy: 9,
 };
 
 const SUBSPECIALTIES: Partial<Record<Specialty, readonly string[]>> = {
@@ -56,20 +68,117 @@ const SUBSPECIALTIES: Partial<Record<Specialty, readonly string[]>> = {
   obstetrics_gynecology: ["maternal-fetal medicine", "reproductive endocrinology"],
 };
 
-const FIRST = ["Maria", "James", "Priya", "Daniel", "Mei", "Robert", "Aisha", "Carlos", "Elena", "David", "Sofia", "Michael", "Nadia", "Kevin", "Laura", "Ahmed", "Grace", "Victor", "Hannah", "Samuel", "Linh", "Omar", "Rachel", "Tomas", "Yuki", "Anita", "Marcus", "Ines", "Paul", "Farah"];
-const LAST = ["Alvarez", "Nguyen", "Patel", "Okafor", "Chen", "Larsen", "Haddad", "Romero", "Kim", "Sullivan", "Moreno", "Ibarra", "Novak", "Castillo", "Tanaka", "Brennan", "Osei", "Varga", "Lindqvist", "Mendez", "Farouk", "Whitaker", "Delgado", "Park", "Rahimi", "Costa", "Ward", "Ferreira", "Hughes", "Singh"];
-const CLINIC_PLACES = ["Bayview", "Mission Hills", "Cedar Valley", "Riverside", "Canyon Ridge", "Harborview", "Desert Bloom", "Evergreen", "Pacific Crest", "Summit Park", "Lakeside", "Sierra Vista"];
+const FIRST = [
+  "Maria",
+  "James",
+  "Priya",
+  "Daniel",
+  "Mei",
+  "Robert",
+  "Aisha",
+  "Carlos",
+  "Elena",
+  "David",
+  "Sofia",
+  "Michael",
+  "Nadia",
+  "Kevin",
+  "Laura",
+  "Ahmed",
+  "Grace",
+  "Victor",
+  "Hannah",
+  "Samuel",
+  "Linh",
+  "Omar",
+  "Rachel",
+  "Tomas",
+  "Yuki",
+  "Anita",
+  "Marcus",
+  "Ines",
+  "Paul",
+  "Farah",
+];
+const LAST = [
+  "Alvarez",
+  "Nguyen",
+  "Patel",
+  "Okafor",
+  "Chen",
+  "Larsen",
+  "Haddad",
+  "Romero",
+  "Kim",
+  "Sullivan",
+  "Moreno",
+  "Ibarra",
+  "Novak",
+  "Castillo",
+  "Tanaka",
+  "Brennan",
+  "Osei",
+  "Varga",
+  "Lindqvist",
+  "Mendez",
+  "Farouk",
+  "Whitaker",
+  "Delgado",
+  "Park",
+  "Rahimi",
+  "Costa",
+  "Ward",
+  "Ferreira",
+  "Hughes",
+  "Singh",
+];
+const CLINIC_PLACES = [
+  "Bayview",
+  "Mission Hills",
+  "Cedar Valley",
+  "Riverside",
+  "Canyon Ridge",
+  "Harborview",
+  "Desert Bloom",
+  "Evergreen",
+  "Pacific Crest",
+  "Summit Park",
+  "Lakeside",
+  "Sierra Vista",
+];
 const CLINIC_KINDS = ["Medical Group", "Clinic", "Health Center", "Associates", "Care Partners"];
 const SPECIALTY_WORD: Record<Specialty, string> = {
-  primary_care: "Family", cardiology: "Heart", orthopedics: "Orthopedic", behavioral_health: "Behavioral Health", pediatrics: "Pediatric",
-  dermatology: "Dermatology", neurology: "Neurology", oncology: "Cancer", obstetrics_gynecology: "Women's Health", endocrinology: "Endocrine",
-  gastroenterology: "Digestive Health", pulmonology: "Lung", ophthalmology: "Eye", physical_therapy: "Physical Therapy",
+  primary_care: "Family",
+  cardiology: "Heart",
+  orthopedics: "Orthopedic",
+  behavioral_health: "Behavioral Health",
+  pediatrics: "Pediatric",
+  dermatology: "Dermatology",
+  neurology: "Neurology",
+  oncology: "Cancer",
+  obstetrics_gynecology: "Women's Health",
+  endocrinology: "Endocrine",
+  gastroenterology: "Digestive Health",
+  pulmonology: "Lung",
+  ophthalmology: "Eye",
+  physical_therapy: "Physical Therapy",
 };
 /** Typical wait in days for a new patient. */
 const WAIT: Record<Specialty, [number, number]> = {
-  primary_care: [1, 30], pediatrics: [1, 21], behavioral_health: [3, 60], cardiology: [3, 60], orthopedics: [2, 45],
-  obstetrics_gynecology: [2, 40], dermatology: [7, 90], neurology: [7, 90], oncology: [2, 21], endocrinology: [7, 75],
-  gastroenterology: [5, 60], pulmonology: [5, 50], ophthalmology: [3, 45], physical_therapy: [1, 14],
+  primary_care: [1, 30],
+  pediatrics: [1, 21],
+  behavioral_health: [3, 60],
+  cardiology: [3, 60],
+  orthopedics: [2, 45],
+  obstetrics_gynecology: [2, 40],
+  dermatology: [7, 90],
+  neurology: [7, 90],
+  oncology: [2, 21],
+  endocrinology: [7, 75],
+  gastroenterology: [5, 60],
+  pulmonology: [5, 50],
+  ophthalmology: [3, 45],
+  physical_therapy: [1, 14],
 };
 
 /** NPI check digit: Luhn over the 9 digits prefixed with 80840, as CMS specifies. */
@@ -98,7 +207,14 @@ function ageGroups(rng: Rng, s: Specialty): Provider["age_groups"] {
   if (s === "pediatrics") return ["pediatric"];
   if (s === "obstetrics_gynecology") return ["adult"];
   if (s === "primary_care") return rng.chance(0.5) ? ["pediatric", "adult", "geriatric"] : ["adult", "geriatric"];
-  return rng.weighted([[undefined, 3], [["adult", "geriatric"], 5], [["pediatric"], 0.5], [["geriatric"], 0.5]] as const)?.slice();
+  return rng
+    .weighted([
+      [undefined, 3],
+      [["adult", "geriatric"], 5],
+      [["pediatric"], 0.5],
+      [["geriatric"], 0.5],
+    ] as const)
+    ?.slice();
 }
 
 function provider(rng: Rng, index: number, usedNpi: Set<string>): Provider {
@@ -106,12 +222,14 @@ function provider(rng: Rng, index: number, usedNpi: Set<string>): Provider {
   const [state, lo, hi] = rng.weighted(METROS.map((m) => [m, m[3]] as const));
   const zip = realZip(rng.int(lo, hi), rng.int(1, 99), lo, hi);
   const person = rng.chance(0.65);
-  const name = person
-    ? `Dr. ${rng.pick(FIRST)} ${rng.pick(LAST)}`
-    : `${rng.pick(CLINIC_PLACES)} ${SPECIALTY_WORD[specialty]} ${rng.pick(CLINIC_KINDS)}`;
+  const name = person ? `Dr. ${rng.pick(FIRST)} ${rng.pick(LAST)}` : `${rng.pick(CLINIC_PLACES)} ${SPECIALTY_WORD[specialty]} ${rng.pick(CLINIC_KINDS)}`;
   const subs = SUBSPECIALTIES[specialty];
   const [wmin, wmax] = WAIT[specialty];
-  const age = rng.weighted([[[0, 60], 40], [[60, 170], 30], [[170, 400], 30]] as const);
+  const age = rng.weighted([
+    [[0, 60], 40],
+    [[60, 170], 30],
+    [[170, 400], 30],
+  ] as const);
   const spanish = state === "CA" || state === "AZ" || state === "NV" ? 0.4 : 0.2;
   return {
     id: `prv_${String(index + 1).padStart(4, "0")}`,
@@ -123,24 +241,49 @@ function provider(rng: Rng, index: number, usedNpi: Set<string>): Provider {
     zip,
     networks: rng.sample(PLANS, rng.int(2, 5)).map((plan) => ({
       plan,
-      tier: rng.weighted([[1, 40], [2, 40], [3, 20]]),
+      tier: rng.weighted([
+        [1, 40],
+        [2, 40],
+        [3, 20],
+      ]),
       prior_auth: rng.chance(0.15),
     })),
-    accepting_new_patients: rng.weighted([[true, 75], [false, 15], [null, 10]]),
+    accepting_new_patients: rng.weighted([
+      [true, 75],
+      [false, 15],
+      [null, 10],
+    ]),
     next_available_days: rng.chance(0.07) ? null : Math.round(wmin + (wmax - wmin) * rng.float() ** 1.6),
     languages: [
       ...(rng.chance(0.97) ? (["en"] as const) : []),
       ...(rng.chance(spanish) ? (["es"] as const) : []),
-      ...rng.sample(["zh", "vi", "tl", "ko", "ru", "fa", "hy", "ar", "hi", "pt", "fr"] as const, rng.weighted([[0, 6], [1, 3], [2, 1]])),
+      ...rng.sample(
+        ["zh", "vi", "tl", "ko", "ru", "fa", "hy", "ar", "hi", "pt", "fr"] as const,
+        rng.weighted([
+          [0, 6],
+          [1, 3],
+          [2, 1],
+        ]),
+      ),
     ],
     age_groups: ageGroups(rng, specialty),
     referral_required: specialty !== "primary_care" && rng.chance(0.25),
     quality_stars: rng.chance(0.06) ? null : round(rng.normal(3.9, 0.6, 1.5, 5) * 2) / 2,
-    cost_tier: rng.chance(0.05) ? null : rng.weighted([[1, 35], [2, 45], [3, 20]]),
+    cost_tier: rng.chance(0.05)
+      ? null
+      : rng.weighted([
+          [1, 35],
+          [2, 45],
+          [3, 20],
+        ]),
     facility_fee: rng.chance(0.15),
     rate_index: rng.chance(0.08) ? null : round(rng.normal(100, 15, 65, 160)),
     patient_experience: rng.chance(0.08) ? null : round(rng.normal(78, 10, 40, 99)),
-    board_certified: rng.weighted([[true, 85], [false, 10], [null, 5]]),
+    board_certified: rng.weighted([
+      [true, 85],
+      [false, 10],
+      [null, 5],
+    ]),
     last_verified: rng.chance(0.02) ? null : daysBefore(PROVIDERS_REFERENCE_DATE, rng.int(age[0], age[1])),
   };
 }

@@ -9,8 +9,12 @@ export default function JobNotFound() {
         There is no evaluation with this id in your organization. It may belong to another organization, or the link may be mistyped.
       </p>
       <div className="mt-6 flex justify-center gap-3">
-        <Link href="/jobs" className="rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-800">Go to history</Link>
-        <Link href="/jobs/new" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">New evaluation</Link>
+        <Link href="/jobs" className="rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+          Go to history
+        </Link>
+        <Link href="/jobs/new" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          New evaluation
+        </Link>
       </div>
     </div>
   );

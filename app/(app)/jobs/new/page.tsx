@@ -24,15 +24,23 @@ export default async function NewEvaluationPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">New evaluation</h1>
-        <p className="mt-1 text-sm text-slate-600">Describe the risk, choose who to evaluate it against, and Nexio ranks every eligible candidate with the evidence behind each level.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Describe the risk, choose who to evaluate it against, and Nexio ranks every eligible candidate with the evidence behind each level.
+        </p>
       </div>
       {prefill ? (
         <Note data-testid="rerun-note">
-          Starting from <Link href={`/jobs/${prefill.evalId}`} className="font-medium underline">{entity ?? "an earlier evaluation"}</Link>{" "}
-          <span className="font-mono text-xs">({prefill.evalId})</span>. Change the pool or any field, then submit: it runs as a new evaluation and the original stays as it is.
+          Starting from{" "}
+          <Link href={`/jobs/${prefill.evalId}`} className="font-medium underline">
+            {entity ?? "an earlier evaluation"}
+          </Link>{" "}
+          <span className="font-mono text-xs">({prefill.evalId})</span>. Change the pool or any field, then submit: it runs as a new evaluation and the original
+          stays as it is.
         </Note>
       ) : fromId ? (
-        <Note tone="warning" data-testid="rerun-note">That evaluation could not be found in your organization, so the form starts empty.</Note>
+        <Note tone="warning" data-testid="rerun-note">
+          That evaluation could not be found in your organization, so the form starts empty.
+        </Note>
       ) : null}
       {/* Keyed by the source job: moving between ?from= links (or to a plain New evaluation) starts a fresh form. */}
       <EvaluationForm key={prefill?.evalId ?? "new"} domains={domains} prefill={prefill} />

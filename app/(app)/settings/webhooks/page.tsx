@@ -21,7 +21,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   // The layout shows non-admins a notice instead of this page; the data stays admin-only too.
   // The first page is rendered here with the function GET /api/v1/webhook-deliveries calls; the
   // panel loads further pages and refreshes through that route.
-  const first = principal.role === "admin" ? await listWebhookDeliveries(prisma(), principal.organizationId, { limit: PAGE_SIZE, status }) : { data: [], has_more: false };
+  const first =
+    principal.role === "admin" ? await listWebhookDeliveries(prisma(), principal.organizationId, { limit: PAGE_SIZE, status }) : { data: [], has_more: false };
   return (
     <>
       <WebhookSecretPanel />

@@ -8,7 +8,9 @@ export default function TraceError({ reset }: { error: Error; reset: () => void 
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">Audit trace</h1>
       <ErrorNote>The trace could not be loaded. Please try again; if it keeps failing, contact support.</ErrorNote>
-      <Button type="button" variant="secondary" onClick={reset}>Try again</Button>
+      <Button type="button" variant="secondary" onClick={reset}>
+        Try again
+      </Button>
     </div>
   );
 }

@@ -28,8 +28,12 @@ export default async function TracePage({ params }: Props) {
       trace={trace}
       actions={
         <>
-          <Link href={`/jobs/${evalId}`} className={linkStyle}>Results</Link>
-          <a href={`/api/traces/${evalId}`} className={linkStyle}>JSON</a>
+          <Link href={`/jobs/${evalId}`} className={linkStyle}>
+            Results
+          </Link>
+          <a href={`/api/traces/${evalId}`} className={linkStyle}>
+            JSON
+          </a>
         </>
       }
       aside={<SharePanel evalId={evalId} />}

@@ -4,4 +4,12 @@ import { errorResponse, notFound } from "@/lib/api/errors";
 export const dynamic = "force-dynamic";
 
 const unknownRoute = async () => errorResponse(notFound("Route"));
-export { unknownRoute as GET, unknownRoute as POST, unknownRoute as PUT, unknownRoute as PATCH, unknownRoute as DELETE, unknownRoute as HEAD, unknownRoute as OPTIONS };
+export {
+  unknownRoute as GET,
+  unknownRoute as POST,
+  unknownRoute as PUT,
+  unknownRoute as PATCH,
+  unknownRoute as DELETE,
+  unknownRoute as HEAD,
+  unknownRoute as OPTIONS,
+};

@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(listApiKeysRoute, async (_req, { principal, db }) => json({ data: await listApiKeys(db, principal.organizationId) }));
 
-export const POST = apiRoute(createApiKeyRoute, async (_req, { principal, body, db }) => json(await createListedApiKey(db, principal.organizationId, body), { status: 201 }));
+export const POST = apiRoute(createApiKeyRoute, async (_req, { principal, body, db }) =>
+  json(await createListedApiKey(db, principal.organizationId, body), { status: 201 }),
+);
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

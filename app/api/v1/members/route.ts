@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(listMembersRoute, async (_req, { principal, db }) => json({ data: await listMembers(db, principal.organizationId) }));
 
-export const POST = apiRoute(addMemberRoute, async (_req, { principal, body, db }) => json(await addMember(db, principal.organizationId, body), { status: 201 }));
+export const POST = apiRoute(addMemberRoute, async (_req, { principal, body, db }) =>
+  json(await addMember(db, principal.organizationId, body), { status: 201 }),
+);
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

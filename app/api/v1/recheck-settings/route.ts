@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(getRecheckSettingsRoute, async (_req, { principal, db }) => json(await getRecheckSettings(db, principal.organizationId)));
 
-export const PUT = apiRoute(putRecheckSettingsRoute, async (_req, { principal, body, db }) => json(await putRecheckSettings(db, principal.organizationId, body)));
+export const PUT = apiRoute(putRecheckSettingsRoute, async (_req, { principal, body, db }) =>
+  json(await putRecheckSettings(db, principal.organizationId, body)),
+);
 
 export const POST = methodNotAllowed(["GET", "PUT"]);
 export const PATCH = POST;

@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 // ("settings-admin"), a key is welcome: this only reads delivery logs, it cannot mint keys or
 // reveal the secret. Other members still see a job's own deliveries through
 // /api/v1/jobs/{eval_id}/deliveries.
-export const GET = apiRoute(listWebhookDeliveriesRoute, async (_req, { principal, query, db }) => json(await listWebhookDeliveries(db, principal.organizationId, query)));
+export const GET = apiRoute(listWebhookDeliveriesRoute, async (_req, { principal, query, db }) =>
+  json(await listWebhookDeliveries(db, principal.organizationId, query)),
+);
 
 export const POST = methodNotAllowed(["GET"]);
 export const PUT = POST;

@@ -36,7 +36,12 @@ const admittedOnly: F = {
   fails: (x, c) => x.regulatory.surplusLines !== null && facts(x, c).market === 1,
   explain: (x, c) => ({
     rule: `${LINE_LABELS[x.line]} must be placed with a carrier admitted in ${x.state}; this carrier could write it there only as surplus lines`,
-    values: { state: x.state, line: x.line, admitted_in_state: c.admitted_states.includes(x.state), surplus_lines_state: c.surplus_lines_states.includes(x.state) },
+    values: {
+      state: x.state,
+      line: x.line,
+      admitted_in_state: c.admitted_states.includes(x.state),
+      surplus_lines_state: c.surplus_lines_states.includes(x.state),
+    },
   }),
 };
 

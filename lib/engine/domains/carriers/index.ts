@@ -68,7 +68,12 @@ export const carriersDomain: DomainPack<CarrierProfile, Carrier, CarrierRules, C
       const out: Record<string, unknown> = { premium_indication: ind ? ind.premium : null };
       if (facts(x, c).market === 1) {
         const req = surplusLinesRequirement(x.state, x.rules.surplus_lines.states);
-        out.surplus_lines = { declinations_required: req.declinations_required, tax_rate: req.tax_rate, stamping_fee_rate: req.stamping_fee_rate, source: req.source };
+        out.surplus_lines = {
+          declinations_required: req.declinations_required,
+          tax_rate: req.tax_rate,
+          stamping_fee_rate: req.stamping_fee_rate,
+          source: req.source,
+        };
       }
       return out;
     },

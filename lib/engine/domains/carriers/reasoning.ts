@@ -22,7 +22,8 @@ function lead(x: CarrierCtx, c: Carrier, level: number): string {
   const cls = x.naics !== null && f.classAppetite === "target" ? ` for NAICS ${x.naics}` : "";
   const [lo, hi] = bandOf(x, l);
   const edge = edgeOf(x, l);
-  const where = lo == null && hi == null ? `with no ${x.unit.label} band` : `${["in", "at the floor of", "at the top of"][edge]} its ${bandText(x, lo, hi)} band`;
+  const where =
+    lo == null && hi == null ? `with no ${x.unit.label} band` : `${["in", "at the floor of", "at the top of"][edge]} its ${bandText(x, lo, hi)} band`;
   let why = "";
   if (level >= 3) {
     // Name what made appetite weak: the guide's strength (in this state), an unknown class, the band edge.
@@ -91,7 +92,12 @@ export function carrierReasoning(x: CarrierCtx, c: Carrier, levels: ArrayLike<nu
   // Only an L1/L2 fact is a strength, only an L3/L4 one a weakness.
   if (levels[best] <= 2) parts.push("; ", phrase(best, x, c));
   if (levels[worst] >= 3) {
-    parts.push(levels[best] <= 2 ? ", but " : "; ", phrase(worst, x, c), levels[worst] === 4 ? ` is a serious gap (${DIMENSIONS[worst]} L4)` : ` is the weakest point (${DIMENSIONS[worst]} L3)`, ".");
+    parts.push(
+      levels[best] <= 2 ? ", but " : "; ",
+      phrase(worst, x, c),
+      levels[worst] === 4 ? ` is a serious gap (${DIMENSIONS[worst]} L4)` : ` is the weakest point (${DIMENSIONS[worst]} L3)`,
+      ".",
+    );
   } else {
     parts.push(levels[worst] === 1 && levels[best] === 1 ? ", nothing below L1." : ", nothing below L2.");
   }
@@ -99,7 +105,8 @@ export function carrierReasoning(x: CarrierCtx, c: Carrier, levels: ArrayLike<nu
   const conf = x.rules.confidence;
   const age = carrierAgeDays(x, c);
   if (Number.isNaN(age)) parts.push(" Appetite data has no verification date.");
-  else if (age > conf.medium_after_days) parts.push(` Appetite data verified ${age} days before ${x.ageDay > x.asOfDay ? "the effective date" : "this evaluation"}.`);
+  else if (age > conf.medium_after_days)
+    parts.push(` Appetite data verified ${age} days before ${x.ageDay > x.asOfDay ? "the effective date" : "this evaluation"}.`);
   const gapNames: string[] = [];
   const gaps = carrierProfileGaps(x, c, gapNames);
   if (gaps >= conf.medium_profile_gaps) parts.push(" ", capitalize(gapNames.join("; ")), ".");

@@ -31,38 +31,122 @@ function basisMeta(field: ExposureField) {
 
 export const CarrierProfileSchema = z
   .object({
-    entity: z.string().trim().min(1).max(200)
+    entity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
       .meta({ title: "Entity", description: "Legal name or your reference for the business seeking cover.", examples: ["acme-manufacturing"] }),
-    state: StateSchema
-      .meta({ title: "Home state", description: "The insured's home state; it decides admitted versus surplus-lines placement." }),
-    line: LineSchema
-      .meta({ title: "Line of business", description: "The coverage requested. It decides which exposure the risk is rated on." }),
-    revenue: z.number().min(0).max(1e12).optional()
-      .meta({ title: "Annual revenue (USD)", description: "Projected annual revenue if the business is new. Required for lines rated on revenue (general and professional liability, cyber, D&O, EPL, product liability, BOP, inland marine, crime).", examples: [12000000], ...basisMeta("revenue") }),
-    payroll: z.number().min(0).max(1e12).optional()
-      .meta({ title: "Annual payroll (USD)", description: "Workers' compensation is rated per $100 of payroll. Required for workers' compensation.", examples: [2500000], ...basisMeta("payroll") }),
-    experience_mod: z.number().min(0.3).max(3).optional()
-      .meta({ title: "Experience mod", description: "Workers' compensation experience modification factor (1.00 = average for the class).", examples: [0.95], "x-shown-when": { line: ["workers_compensation"] } }),
-    tiv: z.number().min(0).max(1e12).optional()
-      .meta({ title: "Total insured value (USD)", description: "Buildings, contents and business income at replacement cost. Required for commercial property.", examples: [8000000], ...basisMeta("tiv") }),
-    power_units: z.number().int().min(1).max(100_000).optional()
-      .meta({ title: "Power units", description: "Trucks, tractors and other self-propelled vehicles. Required for commercial auto.", examples: [12], ...basisMeta("power_units") }),
-    underlying_limit: z.number().positive().max(1e10).optional()
-      .meta({ title: "Underlying limit (USD)", description: "Limit of the primary policies the umbrella sits over. Required for umbrella / excess.", examples: [1000000], ...basisMeta("underlying_limit") }),
-    naics: z.string().regex(/^\d{6}$/, "NAICS codes have 6 digits").optional()
-      .meta({ title: "NAICS code", description: "6-digit NAICS 2022 industry code; matched against carriers' target, consider and prohibited classes. Without it, class exclusions cannot be checked.", examples: ["541511"] }),
-    employees: z.number().int().min(0).max(10_000_000).optional()
-      .meta({ title: "Employees", description: "Full-time equivalent headcount." }),
-    years_in_business: z.number().int().min(0).max(500).optional()
+    state: StateSchema.meta({ title: "Home state", description: "The insured's home state; it decides admitted versus surplus-lines placement." }),
+    line: LineSchema.meta({ title: "Line of business", description: "The coverage requested. It decides which exposure the risk is rated on." }),
+    revenue: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .meta({
+        title: "Annual revenue (USD)",
+        description:
+          "Projected annual revenue if the business is new. Required for lines rated on revenue (general and professional liability, cyber, D&O, EPL, product liability, BOP, inland marine, crime).",
+        examples: [12000000],
+        ...basisMeta("revenue"),
+      }),
+    payroll: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .meta({
+        title: "Annual payroll (USD)",
+        description: "Workers' compensation is rated per $100 of payroll. Required for workers' compensation.",
+        examples: [2500000],
+        ...basisMeta("payroll"),
+      }),
+    experience_mod: z
+      .number()
+      .min(0.3)
+      .max(3)
+      .optional()
+      .meta({
+        title: "Experience mod",
+        description: "Workers' compensation experience modification factor (1.00 = average for the class).",
+        examples: [0.95],
+        "x-shown-when": { line: ["workers_compensation"] },
+      }),
+    tiv: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .meta({
+        title: "Total insured value (USD)",
+        description: "Buildings, contents and business income at replacement cost. Required for commercial property.",
+        examples: [8000000],
+        ...basisMeta("tiv"),
+      }),
+    power_units: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .meta({
+        title: "Power units",
+        description: "Trucks, tractors and other self-propelled vehicles. Required for commercial auto.",
+        examples: [12],
+        ...basisMeta("power_units"),
+      }),
+    underlying_limit: z
+      .number()
+      .positive()
+      .max(1e10)
+      .optional()
+      .meta({
+        title: "Underlying limit (USD)",
+        description: "Limit of the primary policies the umbrella sits over. Required for umbrella / excess.",
+        examples: [1000000],
+        ...basisMeta("underlying_limit"),
+      }),
+    naics: z
+      .string()
+      .regex(/^\d{6}$/, "NAICS codes have 6 digits")
+      .optional()
+      .meta({
+        title: "NAICS code",
+        description:
+          "6-digit NAICS 2022 industry code; matched against carriers' target, consider and prohibited classes. Without it, class exclusions cannot be checked.",
+        examples: ["541511"],
+      }),
+    employees: z.number().int().min(0).max(10_000_000).optional().meta({ title: "Employees", description: "Full-time equivalent headcount." }),
+    years_in_business: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .optional()
       .meta({ title: "Years in business", description: "Many small-commercial programs require 3–5 years." }),
-    prior_claims: z.number().int().min(0).max(10_000).optional()
+    prior_claims: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
       .meta({ title: "Prior claims (5 years)", description: "Number of claims in the last five years for this line." }),
-    requested_limit: z.number().positive().max(1e10).optional()
+    requested_limit: z
+      .number()
+      .positive()
+      .max(1e10)
+      .optional()
       .meta({ title: "Requested limit (USD)", description: "Per-claim / per-occurrence limit, e.g. 1000000 or 2000000.", examples: [2000000] }),
-    deductible: z.number().min(0).max(1e9).optional()
-      .meta({ title: "Deductible / retention (USD)", description: "Compared with each carrier's minimum retention for the line. Typical professional liability retentions run $1,000–$25,000." }),
-    effective_date: z.iso.date().optional()
-      .meta({ title: "Effective date", description: "Requested policy start date (YYYY-MM-DD); not more than 30 days in the past. Data age is measured at this date when it is later than today." }),
+    deductible: z.number().min(0).max(1e9).optional().meta({
+      title: "Deductible / retention (USD)",
+      description: "Compared with each carrier's minimum retention for the line. Typical professional liability retentions run $1,000–$25,000.",
+    }),
+    effective_date: z.iso.date().optional().meta({
+      title: "Effective date",
+      description:
+        "Requested policy start date (YYYY-MM-DD); not more than 30 days in the past. Data age is measured at this date when it is later than today.",
+    }),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -127,8 +211,16 @@ export type CarrierLine = z.infer<typeof CarrierLineSchema>;
 export const CarrierSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
-  naic_code: z.string().regex(/^\d{5}$/).nullable().optional(),
-  naic_group_code: z.string().regex(/^\d{4}$/).nullable().optional(),
+  naic_code: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .optional(),
+  naic_group_code: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .optional(),
   /** Name of the carrier's group (an admitted company and its E&S affiliate share one). */
   group_name: z.string().min(1).max(200).nullable().optional(),
   am_best_rating: z.enum(AM_BEST_RATINGS).nullable().optional(),

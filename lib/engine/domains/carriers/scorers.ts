@@ -6,7 +6,19 @@
 import type { DimensionScorer, EvidenceSink } from "../../types";
 import { money, percent, relative } from "../../format";
 import { ratingRank, sizeRank, type Carrier, type CarrierLine } from "./schema";
-import { type CarrierCtx, type Facts, bandOf, clampLevel, classFacts, guideListsClasses, keyFeatureCount, lineOf, premiumFacts, referencePremium, surplusOnly } from "./context";
+import {
+  type CarrierCtx,
+  type Facts,
+  bandOf,
+  clampLevel,
+  classFacts,
+  guideListsClasses,
+  keyFeatureCount,
+  lineOf,
+  premiumFacts,
+  referencePremium,
+  surplusOnly,
+} from "./context";
 import { LINE_LABELS, featureLabel } from "./lines";
 import { bandText, exposureText } from "./exposure";
 

@@ -2,23 +2,50 @@ import { z } from "zod";
 import { StateSchema } from "../../geo";
 
 export const SPECIALTIES = [
-  "primary_care", "cardiology", "orthopedics", "behavioral_health", "pediatrics", "dermatology", "neurology",
-  "oncology", "obstetrics_gynecology", "endocrinology", "gastroenterology", "pulmonology", "ophthalmology", "physical_therapy",
+  "primary_care",
+  "cardiology",
+  "orthopedics",
+  "behavioral_health",
+  "pediatrics",
+  "dermatology",
+  "neurology",
+  "oncology",
+  "obstetrics_gynecology",
+  "endocrinology",
+  "gastroenterology",
+  "pulmonology",
+  "ophthalmology",
+  "physical_therapy",
 ] as const;
 export type Specialty = (typeof SPECIALTIES)[number];
 export const SPECIALTY_LABELS: Record<Specialty, string> = {
-  primary_care: "Primary care", cardiology: "Cardiology", orthopedics: "Orthopedics", behavioral_health: "Behavioral health",
-  pediatrics: "Pediatrics", dermatology: "Dermatology", neurology: "Neurology", oncology: "Oncology",
-  obstetrics_gynecology: "Obstetrics & gynecology", endocrinology: "Endocrinology", gastroenterology: "Gastroenterology",
-  pulmonology: "Pulmonology", ophthalmology: "Ophthalmology", physical_therapy: "Physical therapy",
+  primary_care: "Primary care",
+  cardiology: "Cardiology",
+  orthopedics: "Orthopedics",
+  behavioral_health: "Behavioral health",
+  pediatrics: "Pediatrics",
+  dermatology: "Dermatology",
+  neurology: "Neurology",
+  oncology: "Oncology",
+  obstetrics_gynecology: "Obstetrics & gynecology",
+  endocrinology: "Endocrinology",
+  gastroenterology: "Gastroenterology",
+  pulmonology: "Pulmonology",
+  ophthalmology: "Ophthalmology",
+  physical_therapy: "Physical therapy",
 };
 
 /** Fictional health plans / networks of the demo. */
 export const PLANS = ["cascade_hmo", "cascade_ppo", "sierra_epo", "sierra_hmo", "pacific_ppo", "bridge_medicaid", "harbor_medicare_advantage"] as const;
 export type Plan = (typeof PLANS)[number];
 export const PLAN_LABELS: Record<Plan, string> = {
-  cascade_hmo: "Cascade Health HMO", cascade_ppo: "Cascade Health PPO", sierra_epo: "Sierra Care EPO", sierra_hmo: "Sierra Care HMO",
-  pacific_ppo: "Pacific Shore PPO", bridge_medicaid: "Bridge Medicaid Managed Care", harbor_medicare_advantage: "Harbor Medicare Advantage",
+  cascade_hmo: "Cascade Health HMO",
+  cascade_ppo: "Cascade Health PPO",
+  sierra_epo: "Sierra Care EPO",
+  sierra_hmo: "Sierra Care HMO",
+  pacific_ppo: "Pacific Shore PPO",
+  bridge_medicaid: "Bridge Medicaid Managed Care",
+  harbor_medicare_advantage: "Harbor Medicare Advantage",
 };
 
 export const URGENCIES = ["routine", "soon", "urgent"] as const;
@@ -29,17 +56,34 @@ export const AGE_GROUP_LABELS: Record<(typeof AGE_GROUPS)[number], string> = { p
 /** ISO 639-1 codes of the languages most requested in US care coordination. */
 export const LANGUAGES = ["en", "es", "zh", "vi", "tl", "ko", "ru", "ar", "fa", "hy", "hi", "pt", "fr"] as const;
 export const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = {
-  en: "English", es: "Spanish", zh: "Chinese", vi: "Vietnamese", tl: "Tagalog", ko: "Korean", ru: "Russian",
-  ar: "Arabic", fa: "Persian", hy: "Armenian", hi: "Hindi", pt: "Portuguese", fr: "French",
+  en: "English",
+  es: "Spanish",
+  zh: "Chinese",
+  vi: "Vietnamese",
+  tl: "Tagalog",
+  ko: "Korean",
+  ru: "Russian",
+  ar: "Arabic",
+  fa: "Persian",
+  hy: "Armenian",
+  hi: "Hindi",
+  pt: "Portuguese",
+  fr: "French",
 };
 
 export const ProviderProfileSchema = z
   .object({
-    entity: z.string().trim().min(1).max(200)
+    entity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
       .meta({ title: "Member reference", description: "Your reference for the patient or member; never a name or date of birth.", examples: ["member-4821"] }),
     specialty: z.enum(SPECIALTIES).meta({ title: "Specialty needed", description: "The specialty of the referral." }),
     state: StateSchema.meta({ title: "Member state", description: "State where the member will be seen." }),
-    zip: z.string().regex(/^\d{5}$/, "ZIP codes have 5 digits")
+    zip: z
+      .string()
+      .regex(/^\d{5}$/, "ZIP codes have 5 digits")
       .meta({ title: "Member ZIP", description: "5-digit ZIP used to estimate distance.", examples: ["94110"] }),
     plan: z.enum(PLANS).meta({ title: "Plan / network", description: "The member's health plan network." }),
     urgency: z.enum(URGENCIES).meta({ title: "Urgency", description: "How soon the member must be seen." }),

@@ -5,7 +5,9 @@ import { getScoringRules, saveScoringRules } from "@/lib/rules/rule-sets";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(getScoringRulesRoute, async (_req, { principal, params, db }) => json(await getScoringRules(db, principal.organizationId, params.domain)));
+export const GET = apiRoute(getScoringRulesRoute, async (_req, { principal, params, db }) =>
+  json(await getScoringRules(db, principal.organizationId, params.domain)),
+);
 
 // Admins signed in and the organization's API keys (access "admin"), like pool imports: rules are
 // data a client may manage, not access to the organization.

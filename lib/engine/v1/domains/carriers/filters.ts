@@ -14,9 +14,7 @@ type F = FilterDef<CarrierCtx, Carrier>;
 const state: F = {
   code: "state_not_admitted",
   text: "Not admitted in the insured's home state, and not an accepted surplus-lines market there.",
-  fails: (x, c) =>
-    !c.admitted_states.includes(x.state as never) &&
-    !(x.rules.filters.allow_surplus_lines && c.surplus_lines_states.includes(x.state as never)),
+  fails: (x, c) => !c.admitted_states.includes(x.state as never) && !(x.rules.filters.allow_surplus_lines && c.surplus_lines_states.includes(x.state as never)),
   explain: (x, c) => ({
     rule: x.rules.filters.allow_surplus_lines
       ? `home state ${x.state} must be an admitted or surplus-lines state of the carrier`

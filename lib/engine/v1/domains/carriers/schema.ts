@@ -18,28 +18,56 @@ export const LineSchema = z.enum(LINES);
 
 export const CarrierProfileSchema = z
   .object({
-    entity: z.string().trim().min(1).max(200)
+    entity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
       .meta({ title: "Entity", description: "Legal name or your reference for the business seeking cover.", examples: ["acme-manufacturing"] }),
-    state: StateSchema
-      .meta({ title: "Home state", description: "The insured's home state; it decides admitted versus surplus-lines placement." }),
-    line: LineSchema
-      .meta({ title: "Line of business", description: "The coverage requested." }),
-    revenue: z.number().min(0).max(1e12)
+    state: StateSchema.meta({ title: "Home state", description: "The insured's home state; it decides admitted versus surplus-lines placement." }),
+    line: LineSchema.meta({ title: "Line of business", description: "The coverage requested." }),
+    revenue: z
+      .number()
+      .min(0)
+      .max(1e12)
       .meta({ title: "Annual revenue (USD)", description: "Projected annual revenue if the business is new.", examples: [12000000] }),
-    naics: z.string().regex(/^\d{6}$/, "NAICS codes have 6 digits").optional()
-      .meta({ title: "NAICS code", description: "6-digit industry classification; matched against carriers' target and excluded classes.", examples: ["541511"] }),
-    employees: z.number().int().min(0).max(10_000_000).optional()
-      .meta({ title: "Employees", description: "Full-time equivalent headcount." }),
-    years_in_business: z.number().int().min(0).max(500).optional()
+    naics: z
+      .string()
+      .regex(/^\d{6}$/, "NAICS codes have 6 digits")
+      .optional()
+      .meta({
+        title: "NAICS code",
+        description: "6-digit industry classification; matched against carriers' target and excluded classes.",
+        examples: ["541511"],
+      }),
+    employees: z.number().int().min(0).max(10_000_000).optional().meta({ title: "Employees", description: "Full-time equivalent headcount." }),
+    years_in_business: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .optional()
       .meta({ title: "Years in business", description: "Many small-commercial programs require 3–5 years." }),
-    prior_claims: z.number().int().min(0).max(10_000).optional()
+    prior_claims: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
       .meta({ title: "Prior claims (5 years)", description: "Number of claims in the last five years for this line." }),
-    requested_limit: z.number().positive().max(1e10).optional()
+    requested_limit: z
+      .number()
+      .positive()
+      .max(1e10)
+      .optional()
       .meta({ title: "Requested limit (USD)", description: "Per-claim / per-occurrence limit, e.g. 1000000 or 2000000.", examples: [2000000] }),
-    deductible: z.number().min(0).max(1e9).optional()
+    deductible: z
+      .number()
+      .min(0)
+      .max(1e9)
+      .optional()
       .meta({ title: "Deductible / retention (USD)", description: "Typical professional liability retentions run $1,000–$25,000." }),
-    effective_date: z.iso.date().optional()
-      .meta({ title: "Effective date", description: "Requested policy start date (YYYY-MM-DD)." }),
+    effective_date: z.iso.date().optional().meta({ title: "Effective date", description: "Requested policy start date (YYYY-MM-DD)." }),
   })
   .strict();
 export type CarrierProfile = z.infer<typeof CarrierProfileSchema>;
@@ -73,8 +101,16 @@ export type CarrierLine = z.infer<typeof CarrierLineSchema>;
 export const CarrierSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
-  naic_code: z.string().regex(/^\d{5}$/).nullable().optional(),
-  naic_group_code: z.string().regex(/^\d{4}$/).nullable().optional(),
+  naic_code: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .optional(),
+  naic_group_code: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .optional(),
   am_best_rating: z.enum(AM_BEST_RATINGS).nullable().optional(),
   am_best_outlook: z.enum(AM_BEST_OUTLOOKS).nullable().optional(),
   financial_size: z.enum(FINANCIAL_SIZES).nullable().optional(),

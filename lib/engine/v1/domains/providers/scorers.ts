@@ -35,7 +35,12 @@ export const appetite: S = (x, c, ev) => {
       `Specialty matches and the provider ${c.accepting_new_patients ? "is accepting new patients" : "does not say whether it accepts new patients"}${
         x.profile.language ? `; ${speaks ? "speaks" : "does not list"} ${LANGUAGE_NAMES[x.profile.language]}` : ""
       }${referral ? "; a referral is required" : ""}.`,
-      { accepting_new_patients: c.accepting_new_patients ?? null, language: x.profile.language ?? null, languages: c.languages ?? [], referral_required: referral },
+      {
+        accepting_new_patients: c.accepting_new_patients ?? null,
+        language: x.profile.language ?? null,
+        languages: c.languages ?? [],
+        referral_required: referral,
+      },
     );
   }
   return level;

@@ -5,7 +5,9 @@ import { listDeliveries, redeliver } from "@/lib/webhooks/deliveries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listDeliveriesRoute, async (_req, { principal, params, db }) => json(await listDeliveries(db, principal.organizationId, params.evalId)));
+export const GET = apiRoute(listDeliveriesRoute, async (_req, { principal, params, db }) =>
+  json(await listDeliveries(db, principal.organizationId, params.evalId)),
+);
 
 export const POST = apiRoute(redeliverRoute, async (_req, { principal, params, db }) =>
   json(await redeliver(db, principal.organizationId, params.evalId), { status: 202 }),

@@ -6,7 +6,9 @@ import { shareUrl } from "@/lib/share/url";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, db }) => json({ data: await listShareLinks(db, principal.organizationId, params.evalId) }));
+export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, db }) =>
+  json({ data: await listShareLinks(db, principal.organizationId, params.evalId) }),
+);
 
 export const POST = apiRoute(createShareLinkRoute, async (_req, { principal, params, body, db }) => {
   const link = await createShareLink(db, principal.organizationId, params.evalId, { userId: principal.userId, expiresInDays: body.expires_in_days });
