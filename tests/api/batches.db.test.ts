@@ -148,7 +148,12 @@ describe("POST /api/v1/batches: validation", () => {
       path: "columns[5]",
       code: "unknown_column",
     });
-    expect(expectError(await post("entity,state,line\na,CA,cyber\n"), 400, "invalid_request").details[0]).toMatchObject({ code: "missing_column" });
+    expect(expectError(await post("entity,line,revenue\na,cyber,1\n"), 400, "invalid_request").details[0]).toMatchObject({
+      path: "columns",
+      code: "missing_column",
+    });
+    // The exposure column depends on the line (engine 2): without revenue, a cyber row is refused.
+    expect(expectError(await post("entity,state,line\na,CA,cyber\n"), 400, "invalid_request").details[0]).toMatchObject({ path: "rows[1].revenue" });
     expect(expectError(await post(`${HEADER}\n`), 400, "invalid_request").details[0]).toMatchObject({ path: "rows", code: "empty" });
     expect(expectError(await post('{"entity":"a"}', { type: "application/json" }), 400, "invalid_request").details[0]).toMatchObject({
       path: "file",
