@@ -36,9 +36,12 @@ afterAll(async () => {
 
 describe("scale-out on PostgreSQL", () => {
   it("two workers, one killed -9 every few seconds: a 5,000-row batch completes with no job lost or duplicated", async () => {
-    const rows = ["entity,state,line,revenue"];
+    // Each line with its exposure column (engine 2): property is rated on total insured value.
+    const rows = ["entity,state,line,revenue,tiv"];
     for (let i = 0; i < 5000; i++)
-      rows.push(`row-${i},${["CA", "TX", "NY", "FL"][i % 4]},${["cyber", "property", "general_liability"][i % 3]},${1_000_000 + i}`);
+      rows.push(
+        `row-${i},${["CA", "TX", "NY", "FL"][i % 4]},${["cyber", "property", "general_liability"][i % 3]},${1_000_000 + i},${i % 3 === 1 ? 5_000_000 + i : ""}`,
+      );
     const body = new Blob([rows.join("\n")]).stream();
     const { body: batch } = await createBatch(db, { organizationId: orgId, via: "api_key" }, { pool: "carriers:all" }, { format: "csv", body }, null);
     expect(batch.total).toBe(5000);
