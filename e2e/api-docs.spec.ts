@@ -82,7 +82,7 @@ test("the API reference is public, keyboard usable and has no serious accessibil
   await expect(page).toHaveURL(/#createJob$/);
 
   // the Send button is reachable and operable from the body field with the keyboard alone
-  const form = page.getByRole("form", { name: "Try GET /api/v1/pools" });
+  const form = page.getByRole("form", { name: "Try GET /api/v1/pools", exact: true });
   await form.getByLabel("API key").focus();
   await page.keyboard.press("Tab");
   await expect(form.getByRole("button", { name: "Send" })).toBeFocused();

@@ -11,11 +11,14 @@ test.describe.configure({ timeout: 240_000 });
 const STATES = ["CA", "TX", "NY", "FL", "IL", "WY", "AK"];
 const LINES = ["professional_liability", "general_liability", "cyber", "property", "crime"];
 function csv(rows: number, bad?: number) {
-  const out = ["entity,state,line,revenue,employees"];
-  for (let i = 1; i <= rows; i++)
+  // Each line with its exposure (engine 2): property rows also carry total insured value.
+  const out = ["entity,state,line,revenue,employees,tiv"];
+  for (let i = 1; i <= rows; i++) {
+    const line = LINES[i % LINES.length];
     out.push(
-      `${i === bad ? "bad-row" : `acct-${i}`},${i === bad ? "ZZ" : STATES[i % STATES.length]},${LINES[i % LINES.length]},${(i % 40) * 2_500_000 + 100_000},${5 + i}`,
+      `${i === bad ? "bad-row" : `acct-${i}`},${i === bad ? "ZZ" : STATES[i % STATES.length]},${line},${(i % 40) * 2_500_000 + 100_000},${5 + i},${line === "property" ? (i % 20) * 1_000_000 + 500_000 : ""}`,
     );
+  }
   return Buffer.from(out.join("\n") + "\n");
 }
 
