@@ -106,6 +106,16 @@ export function PlanBoard({ evalId }: { evalId: string }) {
   const [form, setForm] = useState<Form>(null);
   const [message, setMessage] = useState("");
   const cards = useRef(new Map<string, HTMLElement>());
+  // After a change the card moves to another column (a new element): focus follows it there.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    const el = cards.current.get(focusId);
+    if (el) {
+      el.focus();
+      setFocusId(null);
+    }
+  }, [focusId, plan.data]);
 
   if (plan.isPending) return <Spinner label="Loading the plan…" />;
   if (plan.isError) return <ErrorNote>The plan could not be loaded: {plan.error.message}</ErrorNote>;
@@ -120,7 +130,7 @@ export function PlanBoard({ evalId }: { evalId: string }) {
         onSuccess: () => {
           setForm(null);
           setMessage(`${entry.carrier_name}: ${STATUS_LABEL[to]}`);
-          requestAnimationFrame(() => cards.current.get(entry.carrier_id)?.focus());
+          setFocusId(entry.carrier_id);
         },
         onError: (e) => setMessage(e instanceof ApiRequestError ? e.message : String(e)),
       },
@@ -184,7 +194,13 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                   {col.entries.map((entry) => (
                     <li
                       key={entry.carrier_id}
-                      ref={(el) => void (el ? cards.current.set(entry.carrier_id, el) : cards.current.delete(entry.carrier_id))}
+                      ref={(el) => {
+                        if (!el) return;
+                        cards.current.set(entry.carrier_id, el);
+                        return () => {
+                          if (cards.current.get(entry.carrier_id) === el) cards.current.delete(entry.carrier_id);
+                        };
+                      }}
                       tabIndex={0}
                       aria-label={`${entry.carrier_name}, ${STATUS_LABEL[entry.status]}`}
                       onKeyDown={(e) => onCardKey(e, entry)}
@@ -213,11 +229,11 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                         </p>
                       )}
                       <Latest entry={entry} />
-                      <p className="mt-1 text-[11px] text-slate-600">
+                      <p className="mt-1 text-[11px] text-slate-600 [overflow-wrap:anywhere]">
                         {entry.events.at(-1)!.actor.replace(/^(user|key):/, "")} · <LocalTime iso={entry.updated_at} />
                       </p>
                       {form?.carrierId === entry.carrier_id ? (
-                        <EventForm entry={entry} kind={form.kind} busy={record.isPending} onDone={(b) => act(entry, b.status, b)} onCancel={() => { setForm(null); cards.current.get(entry.carrier_id)?.focus(); }} />
+                        <EventForm entry={entry} kind={form.kind} busy={record.isPending} onDone={(b) => act(entry, b.status, b)} onCancel={() => { setForm(null); setFocusId(entry.carrier_id); }} />
                       ) : (
                         entry.allowed_next.length > 0 && (
                           <div className="mt-2 flex flex-wrap gap-1">

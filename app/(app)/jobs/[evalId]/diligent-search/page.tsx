@@ -34,7 +34,7 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
   const td = "border-b border-slate-200 px-2 py-1.5 align-top";
 
   return (
-    <article className="mx-auto max-w-4xl space-y-6 bg-white print:max-w-none" data-testid="ds-record">
+    <article className="mx-auto max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-8 shadow-sm print:max-w-none print:border-0 print:p-0 print:shadow-none" data-testid="ds-record">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/jobs/${evalId}`} className="text-sm font-medium text-indigo-800 hover:underline">← Back to the evaluation</Link>
         <PrintButton />
