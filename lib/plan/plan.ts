@@ -87,6 +87,7 @@ export async function getPlan(db: PrismaClient, organizationId: string, evalId: 
       carrierId: true,
       carrierName: true,
       market: true,
+      slDeclinationsRequired: true,
       position: true,
       responsible: true,
       targetDate: true,
@@ -97,7 +98,11 @@ export async function getPlan(db: PrismaClient, organizationId: string, evalId: 
   });
   const state = homeState(job.profile);
   const hasSl = rows.some((r) => r.market === "surplus_lines");
-  const ds = hasSl && state ? { state, ...diligentSearch(rows, requiredDeclinations(state)) } : null;
+  // The requirement the result recorded on its surplus-lines candidates (the organization's rules
+  // when it was evaluated); the state table's figure when a result did not record one.
+  const recorded = rows.map((r) => r.slDeclinationsRequired).filter((n): n is number => n !== null);
+  const required = recorded.length ? Math.max(...recorded) : state ? requiredDeclinations(state) : null;
+  const ds = hasSl && state && required !== null ? { state, ...diligentSearch(rows, required) } : null;
   const entries: PlanEntryView[] = rows.map((r) => ({
     carrier_id: r.carrierId,
     carrier_name: r.carrierName,
@@ -123,7 +128,12 @@ async function resultCandidates(db: PrismaClient, job: { id: string; status: str
   }
   const res = await db.jobResult.findUnique({ where: { jobId: job.id }, select: { result: true } });
   const body = res ? gunzipJson<EvaluationResult>(res.result) : { candidates: [] };
-  return new Map(body.candidates.map((c) => [c.id, { name: c.name, market: (c as { market?: string }).market ?? null }]));
+  return new Map(
+    body.candidates.map((c) => {
+      const extra = c as { market?: string; surplus_lines?: { declinations_required?: number } };
+      return [c.id, { name: c.name, market: extra.market ?? null, slRequired: extra.surplus_lines?.declinations_required ?? null }];
+    }),
+  );
 }
 
 function webhookBody(evalId: string, carrierId: string, ev: EventRow): PlanWebhookEvent {
@@ -161,7 +171,7 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
         const c = candidates.get(e.carrier_id)!;
         const entryId = newId("ple");
         await tx.planEntry.create({
-          data: { id: entryId, organizationId: actor.organizationId, jobId: job.id, carrierId: e.carrier_id, carrierName: c.name, market: c.market, position, responsible, targetDate },
+          data: { id: entryId, organizationId: actor.organizationId, jobId: job.id, carrierId: e.carrier_id, carrierName: c.name, market: c.market, slDeclinationsRequired: c.slRequired, position, responsible, targetDate },
         });
         const ev = await tx.planEvent.create({
           data: { id: newId("pev"), organizationId: actor.organizationId, entryId, jobId: job.id, carrierId: e.carrier_id, kind: "added", actor: who, fromStatus: null, toStatus: "planned" },

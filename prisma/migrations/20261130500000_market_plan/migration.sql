@@ -10,6 +10,7 @@ CREATE TABLE "plan_entries" (
     "carrier_id" TEXT NOT NULL,
     "carrier_name" TEXT NOT NULL,
     "market" TEXT,
+    "sl_declinations_required" INTEGER,
     "position" INTEGER NOT NULL,
     "responsible" TEXT,
     "target_date" TEXT,
