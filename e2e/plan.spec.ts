@@ -128,6 +128,7 @@ test("build a plan from the results, record the admitted declinations and a quot
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Print / save as PDF" })).toBeHidden();
+  await screenshot(page, "diligent-search-record-print");
   const pdf = await page.pdf({ format: "Letter", printBackground: true });
   fs.mkdirSync("test-results/screens", { recursive: true });
   fs.writeFileSync("test-results/screens/diligent-search-record.pdf", pdf);
