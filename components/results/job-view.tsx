@@ -177,7 +177,7 @@ const TABS = ["results", "plan"] as const;
 type Tab = (typeof TABS)[number];
 
 /** A completed job: the ranked results, and the market plan built from them (ARIA tabs: ←/→ switch). */
-function CompletedTabs(props: { evalId: string; poolSize: number; eligible: number; candidates: NonNullable<Job["candidates"]> }) {
+function CompletedTabs(props: Omit<Parameters<typeof Results>[0], "onAddToPlan">) {
   const [tab, setTab] = useState<Tab>("results");
   const [note, setNote] = useState("");
   const plan = usePlan(props.evalId);
