@@ -95,3 +95,13 @@ describe("diligentSearchRecord", () => {
     expect(rec.surplusLines).toEqual([{ carrier_id: "s", carrier_name: "S", status: "quoted" }]);
   });
 });
+
+describe("requiredDeclinations (fallback when a result recorded none)", () => {
+  it("is the engine's state table figure; null for an unknown state", async () => {
+    const { requiredDeclinations } = await import("@/lib/plan/sl");
+    const { surplusLinesRequirement } = await import("@/lib/engine/domains/carriers/surplus-lines");
+    expect(requiredDeclinations("CA")).toBe(surplusLinesRequirement("CA").declinations_required);
+    expect(requiredDeclinations("XX")).toBeNull();
+    expect(requiredDeclinations("__proto__")).toBeNull();
+  });
+});
