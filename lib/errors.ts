@@ -42,6 +42,24 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = "conflict";
 }
+/**
+ * A status change the status machine does not allow from the current status (a market-plan entry):
+ * 409, `details` lists each allowed next status (none when the status is final).
+ */
+export class InvalidTransitionError extends ConflictError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(
+      allowed.length ? `Cannot go from ${from} to ${to}; allowed next: ${allowed.join(", ")}` : `Cannot go from ${from} to ${to}: ${from} is final`,
+      allowed.length
+        ? allowed.map((s) => ({ path: "status", code: "allowed_next", message: s }))
+        : [{ path: "status", code: "final_status", message: `${from} is final; no further status` }],
+    );
+  }
+}
 /** An Idempotency-Key reused with a different request. */
 export class IdempotencyConflictError extends DomainError {
   readonly code = "idempotency_conflict";

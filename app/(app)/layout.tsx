@@ -18,7 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <AppNav orgName={org.name} userEmail={user.email} isAdmin={principal.role === "admin"} theme={theme} />
+      <div className="print:hidden">
+        <AppNav orgName={org.name} userEmail={user.email} isAdmin={principal.role === "admin"} theme={theme} />
+      </div>
       <main id="main" className="mx-auto max-w-7xl px-6 py-8">
         {children}
       </main>

@@ -1,6 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useRef, useState, type KeyboardEvent } from "react";
+import { PlanBoard } from "@/components/plan/plan-board";
+import { appendToPlan, usePlan, usePutPlan } from "@/components/plan/use-plan";
 import { ErrorNote, Spinner } from "@/components/ui/badges";
 import { formatInt, formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
@@ -160,18 +163,70 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
           </p>
         </ErrorNote>
       ) : job.status === "completed" && query.data?.candidates ? (
-        <Results
-          evalId={job.eval_id}
-          poolSize={query.data.pool_size ?? 0}
-          eligible={query.data.filtered ?? query.data.candidates.length}
-          candidates={query.data.candidates}
-          nearMisses={query.data.near_misses ?? []}
-        />
+        <CompletedTabs evalId={job.eval_id} poolSize={query.data.pool_size ?? 0} eligible={query.data.filtered ?? query.data.candidates.length} candidates={query.data.candidates} nearMisses={query.data.near_misses ?? []} />
       ) : query.isError && isDone(job.status) ? (
         <ErrorNote>The results could not be loaded: {query.error.message}</ErrorNote>
       ) : (
         <Pending status={job.status} />
       )}
+    </div>
+  );
+}
+
+const TABS = ["results", "plan"] as const;
+type Tab = (typeof TABS)[number];
+
+/** A completed job: the ranked results, and the market plan built from them (ARIA tabs: ←/→ switch). */
+function CompletedTabs(props: Omit<Parameters<typeof Results>[0], "onAddToPlan">) {
+  const [tab, setTab] = useState<Tab>("results");
+  const [note, setNote] = useState("");
+  const plan = usePlan(props.evalId);
+  const put = usePutPlan(props.evalId);
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ results: null, plan: null });
+  const planned = plan.data?.entries.length ?? 0;
+
+  const addToPlan = (ids: string[]) =>
+    put.mutate(appendToPlan(plan.data, ids), {
+      onSuccess: (p) => {
+        setNote(`Added to the plan; it now has ${p.entries.length} carrier${p.entries.length === 1 ? "" : "s"}.`);
+        setTab("plan");
+      },
+      onError: (e) => setNote(`Could not add to the plan: ${e.message}`),
+    });
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length];
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="Evaluation views" className="flex gap-1 border-b border-slate-200" onKeyDown={onKey}>
+        {TABS.map((t) => (
+          <button
+            key={t}
+            ref={(el) => void (tabRefs.current[t] = el)}
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${tab === t ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t === "results" ? "Results" : `Plan${planned ? ` (${planned})` : ""}`}
+          </button>
+        ))}
+      </div>
+      <p className="sr-only" aria-live="polite">{note}</p>
+      {put.isError && <ErrorNote>{put.error.message}</ErrorNote>}
+      <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== "results"}>
+        <Results {...props} onAddToPlan={addToPlan} />
+      </div>
+      <div role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== "plan"}>
+        {tab === "plan" && <PlanBoard evalId={props.evalId} />}
+      </div>
     </div>
   );
 }

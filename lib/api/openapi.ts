@@ -34,6 +34,7 @@ import { PutScoringRulesBody, ScoringRulesResponse } from "@/lib/rules/schemas";
 import { TraceJson } from "@/lib/traces/schemas";
 import { EvaluationChangedEvent } from "@/lib/recheck/schemas";
 import { BatchCompletedEvent, BatchCounts, BatchReport, BatchResponse, BatchResultRow, BatchSummary, ListBatchesResponse } from "@/lib/batches/schemas";
+import { PlanEventBody, PlanView, PlanWebhookEvent, PutPlanBody } from "@/lib/plan/schemas";
 import { snakeCase, type RouteContract } from "@/lib/api/contract";
 import { ROUTES } from "@/lib/api/routes";
 import { NEXIO_VERSION } from "@/lib/version";
@@ -89,6 +90,10 @@ const COMPONENTS: Record<string, z.ZodType> = {
   BatchReport,
   BatchResultRow,
   BatchCompletedEvent,
+  Plan: PlanView,
+  PutPlanBody,
+  PlanEventBody,
+  PlanWebhookEvent,
 };
 
 type Json = Record<string, unknown>;
@@ -205,6 +210,7 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
         'A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type "test" and a null eval_id',
         "TestEvent",
       ),
+      planUpdated: event("A market-plan change (a carrier added, a status change), sent to the job's webhook_url; type \"plan.updated\"", "PlanWebhookEvent"),
     },
     components: {
       securitySchemes: { ApiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },

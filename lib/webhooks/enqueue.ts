@@ -35,3 +35,20 @@ export async function enqueueDelivery(
     select: { id: true, webhookId: true },
   });
 }
+
+/**
+ * A delivery of an event with its own body (a market-plan change: lib/plan), to the job's
+ * webhook_url, in the caller's transaction; same queue, signing and retries as result deliveries.
+ */
+export async function enqueueEventDelivery(
+  tx: Prisma.TransactionClient,
+  job: { id: string; organizationId: string; webhookUrl: string | null },
+  event: string,
+  payload: Prisma.InputJsonValue,
+) {
+  if (!job.webhookUrl) return null;
+  return tx.webhookDelivery.create({
+    data: { id: newId("dlv"), organizationId: job.organizationId, jobId: job.id, webhookId: newWebhookId(), url: job.webhookUrl, event, payload },
+    select: { id: true, webhookId: true },
+  });
+}

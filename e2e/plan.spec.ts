@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import { test, expect, type Locator, type Page } from "@playwright/test";
+import { newTenant, signedInWithoutPageErrors } from "./helpers";
+import { completedJob, expectAccessible, screenshot } from "./page-checks";
+
+// The market plan (issue #12): an underwriter builds a plan from the results (admitted carriers and
+// a surplus-lines one), records the home state's number of admitted declinations (keyboard and
+// buttons) and a quote, sees the SL carrier become cleared, and prints the diligent-search record.
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+let tenant: ReturnType<typeof newTenant>;
+let evalId = "";
+
+test.beforeAll(async ({ request }) => {
+  tenant = newTenant("underwriter");
+  evalId = await completedJob(request, tenant.key);
+});
+
+signedInWithoutPageErrors(() => tenant);
+
+const card = (page: Page, name: string) => page.getByTestId("plan-card").filter({ has: page.getByText(name, { exact: true }) });
+const column = (page: Page, status: string) => page.getByTestId(`column-${status}`);
+
+async function decline(page: Page, c: Locator, name: string, reason: string, text: string) {
+  await c.getByRole("button", { name: `Record declination: ${name}` }).click();
+  const form = page.getByRole("form", { name: `Declination from ${name}` });
+  await form.getByLabel("Reason").selectOption({ label: reason });
+  await form.getByLabel("Details").fill(text);
+  await form.getByRole("button", { name: "Save" }).click();
+}
+
+interface Candidate { id: string; name: string; market?: string; surplus_lines?: { declinations_required: number } }
+
+test("build a plan from the results, record the admitted declinations and a quote, see the SL carrier cleared, print the diligent-search record", async ({ page }) => {
+  const job = (await (await page.request.get(`/api/v1/jobs/${evalId}`)).json()) as { candidates: Candidate[] };
+  const sl = job.candidates.find((c) => c.market === "surplus_lines")!;
+  expect(sl, "the seed profile has a surplus-lines candidate").toBeTruthy();
+  const required = sl.surplus_lines!.declinations_required;
+  expect(required).toBeGreaterThanOrEqual(2);
+  const admitted = job.candidates.filter((c) => c.market === "admitted").slice(0, required);
+  expect(admitted).toHaveLength(required);
+
+  await page.goto(`/jobs/${evalId}`);
+  await expect(page.getByTestId("results-ready")).toBeVisible({ timeout: 30_000 });
+  const row = (id: string) => page.locator(`[data-testid="candidate-row"][data-id="${id}"]`);
+  for (const c of admitted) await row(c.id).getByRole("checkbox").check();
+  await page.getByRole("button", { name: `Add to plan (${required})` }).click();
+
+  // The Plan tab opens with the admitted carriers planned, in the results' order.
+  await expect(page.getByRole("tab", { name: `Plan (${required})` })).toHaveAttribute("aria-selected", "true");
+  await expect(column(page, "planned").getByTestId("plan-card")).toHaveCount(required);
+  await expect(column(page, "planned").getByTestId("plan-card").first()).toContainText(admitted[0].name);
+
+  // Back to the results: add the surplus-lines carrier too (appended to the plan).
+  await page.getByRole("tab", { name: /^Results/ }).click();
+  await row(sl.id).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Add to plan (1)" }).click();
+  await expect(page.getByRole("tab", { name: `Plan (${required + 1})` })).toHaveAttribute("aria-selected", "true");
+  const ds = page.getByTestId("diligent-search");
+  await expect(ds.getByTestId("ds-count")).toHaveText(`0 of ${required} recorded`);
+  await expect(card(page, sl.name).getByTestId("sl-cleared")).toHaveText("Not yet cleared");
+
+  // Keyboard: focus the first card, S submits it (focus follows it), D opens the declination form.
+  const first = card(page, admitted[0].name);
+  await first.focus();
+  await page.keyboard.press("s");
+  await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
+  await expect(card(page, admitted[0].name)).toBeFocused();
+  await page.keyboard.press("d");
+  const form = page.getByRole("form", { name: `Declination from ${admitted[0].name}` });
+  await expect(form.getByLabel("Reason")).toBeFocused();
+  await form.getByLabel("Reason").selectOption({ label: "Capacity" });
+  await form.getByLabel("Details").fill("line is full for the year");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(column(page, "declined").getByTestId("plan-card")).toHaveCount(1);
+  await expect(card(page, admitted[0].name).getByTestId("declination")).toHaveText("Capacity: line is full for the year");
+  await expect(ds.getByTestId("ds-count")).toHaveText(`1 of ${required} recorded`);
+
+  // Buttons for the other admitted carriers: submit, then decline; the last one clears the SL carrier.
+  for (const [i, c] of admitted.slice(1).entries()) {
+    await card(page, c.name).getByRole("button", { name: `Submit: ${c.name}` }).click();
+    await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
+    await decline(page, card(page, c.name), c.name, "Loss history", "three losses in five years");
+    await expect(column(page, "declined").getByTestId("plan-card")).toHaveCount(i + 2);
+    await expect(ds.getByTestId("ds-count")).toHaveText(`${i + 2} of ${required} recorded`);
+    if (i + 2 < required) await expect(card(page, sl.name).getByTestId("sl-cleared")).toHaveText("Not yet cleared");
+  }
+  await expect(card(page, sl.name).getByTestId("sl-cleared")).toHaveText("Cleared for SL");
+  await expect(ds).toContainText("surplus-lines carriers are cleared");
+
+  // The surplus-lines carrier: submitted, then a quote.
+  await card(page, sl.name).getByRole("button", { name: `Submit: ${sl.name}` }).click();
+  await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
+  await card(page, sl.name).getByRole("button", { name: `Record quote: ${sl.name}` }).click();
+  const quote = page.getByRole("form", { name: `Quote from ${sl.name}` });
+  await quote.getByLabel("Premium (USD)").fill("12500");
+  await quote.getByLabel("Limit (USD)").fill("1000000");
+  await quote.getByLabel("Retention (USD)").fill("10000");
+  await quote.getByLabel("Quote expires").fill("2027-01-31");
+  await quote.getByRole("button", { name: "Save" }).click();
+  await expect(column(page, "quoted").getByTestId("plan-card")).toHaveCount(1);
+  await expect(card(page, sl.name).getByTestId("quote")).toContainText("$12,500 premium");
+  // A quoted carrier offers Bind and Withdraw only.
+  await expect(card(page, sl.name).getByRole("button")).toHaveText(["Bind", "Withdraw"]);
+
+  // The API agrees, with who recorded each change.
+  const plan = (await (await page.request.get(`/api/v1/jobs/${evalId}/plan`)).json()) as { entries: { status: string; events: { actor: string }[] }[] };
+  expect(plan.entries.map((e) => e.status)).toEqual([...admitted.map(() => "declined"), "quoted"]);
+  expect(plan.entries[0].events.at(-1)!.actor).toBe(`user:${tenant.email}`);
+
+  await screenshot(page, "plan-tab");
+  await expectAccessible(page, "plan tab");
+
+  // The diligent-search record lists the admitted carriers approached, with dates and reasons.
+  await ds.getByRole("link", { name: "Diligent-search record" }).click();
+  const record = page.getByTestId("ds-record");
+  await expect(record.getByRole("heading", { name: "Diligent-search record" })).toBeVisible();
+  await expect(record.getByTestId("ds-summary")).toContainText(`Recorded: ${required}`);
+  await expect(record.getByTestId("ds-summary")).toContainText("requirement met");
+  const rows = record.getByTestId("ds-row");
+  await expect(rows).toHaveCount(required);
+  await expect(rows.first()).toContainText(admitted[0].name);
+  await expect(rows.first()).toContainText("Capacity: line is full for the year");
+  await expect(rows.nth(1)).toContainText("Loss history: three losses in five years");
+  await screenshot(page, "diligent-search-record");
+  await expectAccessible(page, "diligent-search record");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print / save as PDF" })).toBeHidden();
+  await screenshot(page, "diligent-search-record-print");
+  const pdf = await page.pdf({ format: "Letter", printBackground: true });
+  fs.mkdirSync("test-results/screens", { recursive: true });
+  fs.writeFileSync("test-results/screens/diligent-search-record.pdf", pdf);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});

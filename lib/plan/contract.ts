@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
+import { EvalIdParams } from "@/lib/jobs/contract";
+import { CARRIER_ID_PATTERN, PlanEventBody, PlanView, PutPlanBody } from "@/lib/plan/schemas";
+
+// The contracts of the market-plan routes (lib/api/contract.ts).
+
+const ERRORS = {
+  ...COMMON_ERRORS,
+  400: "invalid_request: the body is invalid; `details` lists every problem with its path",
+  404: "not_found: no such job (or plan entry) in the organization",
+  409: "conflict: the job is not completed, or the status change is not allowed from the current status; `details` lists the allowed next statuses",
+} as const;
+
+export const getPlanRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/jobs/{eval_id}/plan",
+  operationId: "getPlan",
+  summary: "A job's market plan: carriers, statuses, history and the diligent-search tally",
+  params: EvalIdParams,
+  notFound: "Job",
+  responses: { 200: { description: "The plan (empty entries when none yet)", schema: PlanView } },
+  errors: pickErrors(ERRORS, 401, 404, 429, 500),
+});
+
+export const putPlanRoute = defineRoute({
+  method: "put",
+  path: "/api/v1/jobs/{eval_id}/plan",
+  operationId: "putPlan",
+  summary: "Set the market plan: carriers from the result, in order, with responsible and target date",
+  description: "New carriers start `planned`. A carrier already in the plan must stay listed: its history is kept; withdraw it with an event.",
+  params: EvalIdParams,
+  notFound: "Job",
+  body: PutPlanBody,
+  responses: { 200: { description: "The plan", schema: PlanView } },
+  errors: pickErrors(ERRORS, 400, 401, 404, 409, 413, 415, 429, 500),
+});
+
+export const postPlanEventRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/jobs/{eval_id}/plan/{carrier_id}/events",
+  operationId: "postPlanEvent",
+  summary: "Record a status change of a planned carrier (submitted, quote, declination, no response, bound, withdrawn)",
+  description:
+    "planned → submitted → quoted | declined | no_response (→ quoted | declined) ; quoted → bound; any open status → withdrawn. Another move is 409 with the allowed next statuses in `details`. A job with a webhook_url gets a signed `plan.updated` webhook.",
+  params: EvalIdParams.extend({ carrierId: z.string().regex(CARRIER_ID_PATTERN).meta({ description: "The planned carrier's id" }) }),
+  notFound: "Plan entry",
+  body: PlanEventBody,
+  responses: { 201: { description: "Recorded; the whole plan", schema: PlanView } },
+  errors: pickErrors(ERRORS, 400, 401, 404, 409, 413, 415, 429, 500),
+});

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { DECLINE_REASONS, PLAN_STATUSES } from "@/lib/plan/machine";
+
+// The market plan's API shapes: the handlers parse with these, the OpenAPI document lists them and
+// the Plan tab takes its types from them. Imports nothing but zod and the pure machine.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const day = () => z.string().regex(DATE, "must be a date YYYY-MM-DD");
+const amount = () => z.number().finite().nonnegative().max(1e12);
+
+export const PlanStatusSchema = z.enum(PLAN_STATUSES).meta({ description: "planned → submitted → quoted | declined | no_response → bound, or withdrawn" });
+export const DeclineReasonSchema = z.enum(DECLINE_REASONS);
+
+export const CARRIER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+
+export const PlanEntryInput = z
+  .object({
+    carrier_id: z.string().regex(CARRIER_ID_PATTERN).meta({ description: "A candidate id from the job's result" }),
+    responsible: z.string().trim().min(1).max(200).nullable().optional().meta({ description: "Who approaches this market" }),
+    target_date: day().nullable().optional().meta({ description: "When the submission should go out" }),
+  })
+  .strict();
+
+export const PutPlanBody = z
+  .object({
+    entries: z
+      .array(PlanEntryInput)
+      .max(100)
+      .refine((a) => new Set(a.map((e) => e.carrier_id)).size === a.length, "each carrier_id at most once")
+      .meta({ description: "The whole plan in order; a carrier already in the plan must stay listed (withdraw it with an event instead)" }),
+  })
+  .strict();
+export type PutPlanBody = z.infer<typeof PutPlanBody>;
+
+const note = () => z.string().trim().max(2000).optional();
+
+export const PlanEventBody = z
+  .discriminatedUnion("status", [
+    z.object({
+      status: z.literal("quoted"),
+      premium: amount().meta({ description: "Quoted premium" }),
+      limit: amount().optional(),
+      retention: amount().optional(),
+      expiry: day().optional().meta({ description: "The quote's expiry date" }),
+      note: note(),
+    }).strict(),
+    z.object({
+      status: z.literal("declined"),
+      reason: DeclineReasonSchema,
+      reason_text: z.string().trim().max(2000).optional(),
+      note: note(),
+    }).strict(),
+    z.object({ status: z.enum(["submitted", "no_response", "bound", "withdrawn"]), note: note() }).strict(),
+  ])
+  .meta({ description: "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code" });
+export type PlanEventBody = z.infer<typeof PlanEventBody>;
+
+const ChangeValue = z.union([z.string(), z.number(), z.null()]);
+
+export const PlanEventView = z.object({
+  id: z.string(),
+  kind: z.enum(["added", "status", "updated"]),
+  actor: z.string().meta({ description: "user:<email> or key:<API key prefix>" }),
+  at: z.string(),
+  from: PlanStatusSchema.nullable(),
+  to: PlanStatusSchema,
+  quote: z.object({ premium: z.number(), limit: z.number().nullable(), retention: z.number().nullable(), expiry: z.string().nullable() }).nullable(),
+  declination: z.object({ reason: DeclineReasonSchema, text: z.string().nullable() }).nullable(),
+  note: z.string().nullable(),
+  changes: z.record(z.string(), z.tuple([ChangeValue, ChangeValue])).nullable().meta({ description: "kind \"updated\": field → [before, after]" }),
+});
+export type PlanEventView = z.infer<typeof PlanEventView>;
+
+export const DiligentSearchView = z.object({
+  state: z.string(),
+  required: z.number().int(),
+  recorded: z.number().int(),
+  cleared: z.boolean(),
+});
+
+export const PlanEntryView = z.object({
+  carrier_id: z.string(),
+  carrier_name: z.string(),
+  market: z.enum(["admitted", "surplus_lines"]).nullable(),
+  order: z.number().int(),
+  responsible: z.string().nullable(),
+  target_date: z.string().nullable(),
+  status: PlanStatusSchema,
+  allowed_next: z.array(PlanStatusSchema),
+  sl_cleared: z.boolean().nullable().meta({ description: "For a surplus-lines carrier: the diligent search is met; null for admitted" }),
+  updated_at: z.string(),
+  events: z.array(PlanEventView),
+});
+export type PlanEntryView = z.infer<typeof PlanEntryView>;
+
+export const PlanView = z
+  .object({
+    eval_id: z.string(),
+    entries: z.array(PlanEntryView),
+    diligent_search: DiligentSearchView.nullable().meta({ description: "Present when the plan has a surplus-lines carrier" }),
+  })
+  .meta({ id: "Plan" });
+export type PlanView = z.infer<typeof PlanView>;
+
+/** The webhook body of a plan change (type "plan.updated"), signed like job webhooks. */
+export const PlanWebhookEvent = z
+  .object({
+    type: z.literal("plan.updated"),
+    eval_id: z.string(),
+    carrier_id: z.string(),
+    status: PlanStatusSchema,
+    event: PlanEventView,
+  })
+  .meta({ id: "PlanWebhookEvent" });
+export type PlanWebhookEvent = z.infer<typeof PlanWebhookEvent>;
