@@ -18,7 +18,7 @@ import { POOL_IMPORT_LIMITS, POOL_FILE_FORMATS } from "@/lib/pools/import";
 import { importOrganizationPool } from "@/lib/pools/import-pool";
 import { candidatesToCsv, candidatesToJson } from "@/lib/pools/export";
 import { POOL_DOMAINS, PoolName } from "@/lib/pools/schemas";
-import { seedDemo, DEMO_ORG } from "@/lib/pools/seed";
+import { seedForStart, demoWanted } from "@/lib/pools/seed";
 import { rotateWebhookSecret } from "@/lib/webhooks/org-secret";
 
 const USAGE = `Usage: npm run --silent nexio -- <command>
@@ -89,8 +89,11 @@ const database = await connectDatabase(settings);
 const db = createPrisma(database.url, 2);
 let exitCode = 0;
 try {
-  // When the CLI opened a brand-new embedded database itself, give it the demo data `npm start` would.
-  if (database.owner && !(await db.organization.findUnique({ where: { slug: DEMO_ORG.slug } }))) await seedDemo(db);
+  // When the CLI opened a brand-new embedded database itself, give it the demo data `npm start` would
+  // (once: the seed mark says it was done, so a deleted demo user stays deleted).
+  if (database.owner && !(await db.seedMark.findUnique({ where: { name: "demo" } }))) {
+    await seedForStart(db, { demo: demoWanted({ embedded: true, NEXIO_DEMO: settings.NEXIO_DEMO }) });
+  }
   const out = await run(name, args);
   // Waited for: a pipe takes large output (pools export) asynchronously, and process.exit would cut it off.
   await new Promise((done) => process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`, done));

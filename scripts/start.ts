@@ -8,14 +8,14 @@ import crypto from "node:crypto";
 import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase, authSecret } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
-import { seedDemo, DEMO_USER, DEMO_ORG } from "@/lib/pools/seed";
+import { seedForStart, demoWanted, DEMO_USER, DEMO_ORG } from "@/lib/pools/seed";
 
 const t0 = Date.now();
 const s = settingsOrExit();
 
 const db = await connectDatabase(s);
 const prisma = createPrisma(db.url, 2);
-const seeded = await seedDemo(prisma);
+const seeded = await seedForStart(prisma, { demo: demoWanted({ embedded: db.embedded, NEXIO_DEMO: s.NEXIO_DEMO }) });
 await prisma.$disconnect();
 console.log(
   `nexio: database ${db.embedded ? `embedded (${path.resolve(s.DATA_DIR)})` : "PostgreSQL"} ready; ` +
@@ -50,11 +50,25 @@ next.on("exit", (code) => void shutdown(code ?? 1));
 await waitForHealth(`http://127.0.0.1:${s.PORT}/api/health`);
 console.log(`
   Nexio is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${s.baseUrl}
-  Sign in:      ${s.baseUrl}/sign-in  as ${DEMO_USER.email} / ${DEMO_USER.password} (organization "${DEMO_ORG.slug}")
-  API key:      npm run --silent nexio -- keys create --org ${DEMO_ORG.slug}
+${signInLines()}
   API docs:     ${s.baseUrl}/docs/api
   Stop with Ctrl-C.
 `);
+
+/** The demo login only while the demo admin exists; on a database without users, how to make the first admin. */
+function signInLines() {
+  if (seeded.demo.demoUserExists) {
+    return `  Sign in:      ${s.baseUrl}/sign-in  as ${DEMO_USER.email} / ${DEMO_USER.password} (organization "${DEMO_ORG.slug}")
+  API key:      npm run --silent nexio -- keys create --org ${DEMO_ORG.slug}`;
+  }
+  if (seeded.users === 0) {
+    return `  No users yet. Create the first organization and its admin:
+                npm run --silent nexio -- orgs create --slug acme --name "Acme Brokerage"
+                npm run --silent nexio -- users create --org acme --email you@example.com --password '…' --role admin
+  Sign in:      ${s.baseUrl}/sign-in`;
+  }
+  return `  Sign in:      ${s.baseUrl}/sign-in`;
+}
 
 async function waitForHealth(url: string) {
   for (let i = 0; i < 600 && !stopping; i++) {
