@@ -24,9 +24,10 @@ console.log(
 
 buildIfNeeded();
 
-const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.PORT)], {
+// scripts/forwarded-for.cjs: X-Forwarded-For believed only from TRUSTED_PROXIES (see there).
+const next = spawn(process.execPath, ["--require", path.resolve("scripts", "forwarded-for.cjs"), path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.PORT)], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0" },
+  env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0", NEXIO_FORWARDED_FOR_PRELOAD: "1" },
 });
 
 let stopping = false;

@@ -46,6 +46,8 @@ export interface KeyOwner {
 // "nexio_cache" and lib/db/listen.ts calls forgetApiKey); without that message, KEY_CACHE_MS bounds
 // how long another process can still accept it.
 export const KEY_CACHE_MS = 5_000;
+// Only keys that exist are remembered: a flood of made-up keys must neither fill the cache nor push
+// valid keys out of it (lib/auth/principal.ts limits unknown keys per client address instead).
 const keyCache = processCache<KeyOwner | null>("api-keys", KEY_CACHE_MS, 10_000);
 
 export function forgetAllApiKeys() {
@@ -61,7 +63,18 @@ export function forgetApiKey(id: string) {
 export async function authenticateApiKey(db: PrismaClient, presented: string | null): Promise<KeyOwner | null> {
   if (!presented || presented.length > 200 || !/^nx_(live|test)_[0-9A-Za-z]+$/.test(presented)) return null;
   const hash = sha256Hex(presented);
-  return keyCache.get(hash, () => lookupKey(db, hash));
+  return keyCache.get(hash, () => lookupKey(db, hash), (owner) => owner !== null);
+}
+
+/** The key's owner when this process has it cached (no database read): a valid key skips the unknown-key limit. */
+export function cachedApiKey(presented: string | null): KeyOwner | undefined {
+  if (!presented || presented.length > 200) return undefined;
+  return keyCache.peek(sha256Hex(presented)) ?? undefined;
+}
+
+/** For tests: how many keys this process remembers. */
+export function cachedApiKeyCount() {
+  return keyCache.size;
 }
 
 async function lookupKey(db: PrismaClient, hash: string): Promise<KeyOwner | null> {
