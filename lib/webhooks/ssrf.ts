@@ -1,4 +1,3 @@
-import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { MAX_WEBHOOK_URL_LENGTH } from "@/lib/webhooks/schemas";
@@ -165,8 +164,9 @@ export function parseWebhookUrl(raw: string, opts: { allowPrivate: boolean }): P
   return { ok: true, url };
 }
 
+// c-ares with real timeouts and a concurrency cap, not dns.lookup on libuv's thread pool (dns.ts).
 function defaultLookup(hostname: string): Promise<LookupAddress[]> {
-  return dnsLookup(hostname, { all: true, verbatim: true });
+  return webhookResolver()(hostname);
 }
 
 /**
