@@ -5,10 +5,13 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
 import { settingsOrExit } from "@/lib/settings";
 import { connectDatabase, authSecret } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { seedForStart, demoWanted, DEMO_USER, DEMO_ORG } from "@/lib/pools/seed";
+
+const { exitWithParent } = createRequire(import.meta.url)("./exit-with-parent.cjs") as { exitWithParent: (onOrphan: () => void) => void };
 
 const t0 = Date.now();
 const s = settingsOrExit();
@@ -25,9 +28,14 @@ console.log(
 buildIfNeeded();
 
 // scripts/forwarded-for.cjs: X-Forwarded-For believed only from TRUSTED_PROXIES (see there).
-const next = spawn(process.execPath, ["--require", path.resolve("scripts", "forwarded-for.cjs"), path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.PORT)], {
+// scripts/exit-with-parent.cjs: a `next start` whose parent was killed with -9 stops and frees the port.
+const preload = ["forwarded-for.cjs", "exit-with-parent.cjs"].flatMap((f) => ["--require", path.resolve("scripts", f)]);
+const next = spawn(process.execPath, [...preload, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(s.PORT)], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0", NEXIO_FORWARDED_FOR_PRELOAD: "1" },
+  env: {
+    ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(s), NEXIO_EMBEDDED: db.embedded ? "1" : "0",
+    NEXIO_FORWARDED_FOR_PRELOAD: "1", NEXIO_EXIT_WITH_PARENT: "1",
+  },
 });
 
 let stopping = false;
@@ -45,6 +53,8 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
+// This process too: started by npm/tsx, it stops when they are killed without telling it.
+exitWithParent(() => void shutdown(1));
 process.on("SIGTERM", () => void shutdown(0));
 next.on("exit", (code) => void shutdown(code ?? 1));
 
