@@ -25,7 +25,11 @@ export function apiRoute<const C extends RouteContract>(contract: C, handler: Ha
   const route = async (req: Request, ctx: Ctx): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     try {
-      const principal = await requirePrincipal(req);
+      refuseKeyGuessing(req);
+      const principal = await requirePrincipal(req).catch((err) => {
+        if (err instanceof UnauthorizedError) countInvalidKey(req);
+        throw err;
+      });
       const decision = takeToken(principal.apiKeyId ?? `user:${principal.userId}`, settings().RATE_LIMIT_PER_MINUTE);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {

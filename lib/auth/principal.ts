@@ -1,8 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { authenticateApiKey, cachedApiKey } from "@/lib/keys/api-keys";
-import { hasToken, takeToken } from "@/lib/api/rate-limit";
-import { clientAddress } from "@/lib/api/client-address";
+import { authenticateApiKey } from "@/lib/keys/api-keys";
 import { auth } from "@/lib/auth/auth";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { settings } from "@/lib/settings";
@@ -19,24 +17,8 @@ export interface Principal {
   role?: Role;
 }
 
-/** Unknown or revoked keys a client address may present a minute before it is refused with 429. */
-export const INVALID_KEYS_PER_MINUTE = 20;
-
 export async function principalFromApiKey(req: Request): Promise<Principal | null> {
-  const presented = req.headers.get("x-api-key");
-  // A key this process already knows is valid costs nothing to check and is never limited here.
-  let owner = cachedApiKey(presented) ?? null;
-  if (!owner) {
-    // Guessing keys costs a database read each: an address that keeps presenting unknown keys
-    // is refused before the read (valid keys already cached keep working from that address).
-    const bucket = `invalid-key:${clientAddress(req.headers, settings().TRUSTED_PROXIES)}`;
-    const budget = hasToken(bucket, INVALID_KEYS_PER_MINUTE);
-    if (!budget.allowed) {
-      throw new ApiError(429, "rate_limited", `Too many invalid API keys from this address; retry in ${budget.resetSeconds} s`, [], { "Retry-After": String(budget.resetSeconds) });
-    }
-    owner = await authenticateApiKey(prisma(), presented);
-    if (!owner) takeToken(bucket, INVALID_KEYS_PER_MINUTE);
-  }
+  const owner = await authenticateApiKey(prisma(), req.headers.get("x-api-key"));
   return owner ? { organizationId: owner.organizationId, via: "api_key", apiKeyId: owner.apiKeyId } : null;
 }
 

@@ -70,9 +70,9 @@ export function parsePoolFile(schema: z.ZodObject, format: PoolFileFormat, text:
 
 // Refused as soon as row 20,001 is seen, before anything is built for it: a 10 MiB file of one-
 // character lines is 5 million rows, and building every one first took seconds and gigabytes.
-const tooManyRows = () =>
-  invalid(`The file has more than ${POOL_IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows; at most ${POOL_IMPORT_LIMITS.maxRows.toLocaleString("en-US")} can be imported`, [
-    { path: "rows", code: "too_many_rows", message: `over ${POOL_IMPORT_LIMITS.maxRows} rows` },
+const tooManyRows = (max: number = POOL_IMPORT_LIMITS.maxRows) =>
+  invalid(`The file has more than ${max.toLocaleString("en-US")} rows; at most ${max.toLocaleString("en-US")} can be imported`, [
+    { path: "rows", code: "too_many_rows", message: `over ${max} rows` },
   ]);
 
 /**
@@ -104,7 +104,7 @@ export function assertJsonRowCount(text: string, maxRows: number = POOL_IMPORT_L
       depth--;
       parentIsArray = depth > 0 && kinds[depth - 1];
     } else if (c === 0x2c /* , */ && parentIsArray && (top === 0x5b ? depth === 1 : depth === 2)) {
-      if (++commas >= maxRows) throw tooManyRows();
+      if (++commas >= maxRows) throw tooManyRows(maxRows);
     }
   }
 }

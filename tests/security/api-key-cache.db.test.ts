@@ -4,7 +4,7 @@ import { GET as POOLS } from "@/app/api/v1/pools/route";
 import { ProcessCache } from "@/lib/process-cache";
 import { authenticateApiKey, cachedApiKey, cachedApiKeyCount, forgetAllApiKeys, revokeApiKey } from "@/lib/keys/api-keys";
 import { resetRateLimitsForTests } from "@/lib/api/rate-limit";
-import { INVALID_KEYS_PER_MINUTE } from "@/lib/auth/principal";
+import { INVALID_KEYS_PER_MINUTE } from "@/lib/api/invalid-keys";
 import { clientAddress } from "@/lib/api/client-address";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { randomBase62 } from "@/lib/ids";
