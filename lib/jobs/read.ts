@@ -20,6 +20,7 @@ const jobSelect = {
   createdAt: true,
   startedAt: true,
   completedAt: true,
+  livemode: true,
   poolVersion: { select: { version: true } },
 } satisfies Prisma.JobSelect;
 
@@ -33,6 +34,7 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
     pool_version: job.poolVersion.version,
     profile: job.profile as Record<string, unknown>,
     webhook_url: job.webhookUrl,
+    livemode: job.livemode,
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),
     completed_at: iso(job.completedAt),
@@ -62,10 +64,12 @@ export interface ListFilters {
   q?: string;
   created_gte?: string;
   created_lte?: string;
+  mode?: "live" | "test";
 }
 
 export async function listJobs(db: PrismaClient, organizationId: string, f: ListFilters) {
-  const where: Prisma.JobWhereInput = { organizationId };
+  // Test and live jobs are listed apart: a key sees its own mode's, people choose (live by default).
+  const where: Prisma.JobWhereInput = { organizationId, livemode: f.mode !== "test" };
   if (f.status) where.status = f.status;
   if (f.pool) where.poolKey = f.pool;
   if (f.q) where.entity = { contains: f.q, mode: "insensitive" };
@@ -85,7 +89,7 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: f.limit + 1,
     select: {
-      id: true, status: true, poolKey: true, entity: true, errorCode: true, errorMessage: true, createdAt: true, startedAt: true, completedAt: true,
+      id: true, status: true, poolKey: true, entity: true, livemode: true, errorCode: true, errorMessage: true, createdAt: true, startedAt: true, completedAt: true,
       poolVersion: { select: { version: true } },
       result: { select: { poolSize: true, filtered: true } },
     },
@@ -96,6 +100,7 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     pool: j.poolKey,
     pool_version: j.poolVersion.version,
     entity: j.entity,
+    livemode: j.livemode,
     pool_size: j.result?.poolSize ?? null,
     filtered: j.result?.filtered ?? null,
     ...(j.status === "failed" ? { error: { code: j.errorCode ?? "evaluation_failed", message: j.errorMessage ?? "The evaluation failed" } } : {}),

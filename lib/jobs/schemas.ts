@@ -76,6 +76,7 @@ export const JobResponse = z
     pool_version: z.number().int(),
     profile: z.record(z.string(), z.unknown()),
     webhook_url: z.string().nullable(),
+    livemode: z.boolean().meta({ description: "false for a job submitted with a test key (nx_test_)" }),
     engine_version: z.string().optional(),
     rules_version: z
       .number()
@@ -96,6 +97,7 @@ export const JobSummary = z
     pool: z.string(),
     pool_version: z.number().int(),
     entity: z.string(),
+    livemode: z.boolean(),
     pool_size: z.number().int().nullable(),
     filtered: z.number().int().nullable(),
     error: JobError.optional(),

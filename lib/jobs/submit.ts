@@ -47,6 +47,8 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     webhookUrl: job.webhookUrl ?? null,
     apiKeyId: who.apiKeyId ?? null,
     userId: who.userId ?? null,
+    // A test key's jobs are marked, and listed apart from live ones.
+    livemode: who.keyMode !== "test",
   };
   if (!idempotencyKey) {
     await insertJob(db, row);

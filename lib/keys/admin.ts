@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { createApiKey, revokeApiKey } from "@/lib/keys/api-keys";
+import { effectiveScopes } from "@/lib/keys/scopes";
 import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
 
 // The API keys as Settings → API keys manages them (the admin routes); authenticating a key is
@@ -8,14 +9,18 @@ import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/sch
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function apiKeyView(row: { id: string; name: string; prefix: string; mode: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeyView {
+type KeyRow = { id: string; name: string; prefix: string; mode: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
+
+export function apiKeyView(row: KeyRow): ApiKeyView {
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
     mode: row.mode === "test" ? "test" : "live",
+    scopes: effectiveScopes(row.scopes),
     created_at: row.createdAt.toISOString(),
     last_used_at: iso(row.lastUsedAt),
+    expires_at: iso(row.expiresAt),
     revoked_at: iso(row.revokedAt),
   };
 }
@@ -25,14 +30,19 @@ export async function listApiKeys(db: PrismaClient, organizationId: string): Pro
   const rows = await db.apiKey.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, prefix: true, mode: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, name: true, prefix: true, mode: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   return rows.map(apiKeyView).sort((a, b) => Number(a.revoked_at !== null) - Number(b.revoked_at !== null));
 }
 
 /** A new key as the settings list shows it, plus the key itself (this response only). */
-export async function createListedApiKey(db: PrismaClient, organizationId: string, body: { name: string; mode: "live" | "test" }): Promise<CreatedApiKey> {
-  const created = await createApiKey(db, organizationId, { name: body.name, test: body.mode === "test" });
+export async function createListedApiKey(
+  db: PrismaClient,
+  organizationId: string,
+  body: { name: string; mode?: "live" | "test"; scopes?: string[]; expires_in_days?: number },
+): Promise<CreatedApiKey> {
+  const expiresAt = body.expires_in_days ? new Date(Date.now() + body.expires_in_days * 86_400_000) : null;
+  const created = await createApiKey(db, organizationId, { name: body.name, test: body.mode === "test", scopes: body.scopes, expiresAt });
   const row = await db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
   return { ...apiKeyView(row), key: created.key };
 }

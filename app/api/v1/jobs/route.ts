@@ -20,7 +20,7 @@ export const POST = apiRoute(createJobRoute, async (req, { principal, db, body }
       ...(submitted.replayed ? { "Idempotent-Replayed": "true" } : {}),
     },
   });
-});
+}, { scope: "jobs:write" });
 
 export const GET = apiRoute(listJobsRoute, async (_req, { principal, db, query }) => json(await listJobs(db, principal.organizationId, query)));
 

@@ -1,4 +1,4 @@
-// GET/POST /api/v1/members – the organization's members (admins, signed in); POST adds a person who can sign in
+// GET/POST /api/v1/members – the organization's members, paged (admins, signed in); POST adds a person who signs in with a temporary password
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { addMemberRoute, listMembersRoute } from "@/lib/orgs/contract";
 import { addMember, listMembers } from "@/lib/orgs/members";

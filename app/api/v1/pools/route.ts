@@ -21,7 +21,7 @@ export const POST = apiRoute(importPoolRoute, async (req, { principal, query, db
   const text = await readBodyText(req, POOL_IMPORT_LIMITS.maxBytes);
   const result = await importOrganizationPool(db, principal.organizationId, query, { format, text });
   return json(result, { status: result.created ? 201 : 200 });
-});
+}, { scope: "pools:import" });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const DELETE = apiRoute(revokeApiKeyRoute, async (_req, { principal, params, db }) => {
   await revokeOwnApiKey(db, principal.organizationId, params.id);
+  await audit({ action: "api_key.revoked", target: { type: "api_key", id: params.id } });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });
 

@@ -12,7 +12,7 @@ export const GET = apiRoute(getScoringRulesRoute, async (_req, { principal, para
 export const PUT = apiRoute(putScoringRulesRoute, async (_req, { principal, params, body, db }) => {
   const { rules } = await saveScoringRules(db, principal.organizationId, params.domain, body.overrides, principal.userId ?? principal.apiKeyId ?? null);
   return json(rules);
-});
+}, { scope: "rules:write" });
 
 export const POST = methodNotAllowed(["GET", "PUT"]);
 export const PATCH = POST;
