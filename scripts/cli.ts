@@ -40,6 +40,9 @@ const USAGE = `Usage: npm run --silent nexio -- <command>
   webhooks rotate --org S                        new secret; the old one keeps signing for 24 h
 `;
 
+/** The operator at the CLI, as the audit log names them. */
+const OPERATOR: AuditActor = { type: "system", id: null, label: "operator (CLI)", clientAddress: null };
+
 const commands = {
   "orgs create": z.object({ slug: OrgSlug, name: z.string().trim().min(1).max(200) }),
   "users create": z.object({
@@ -191,9 +194,6 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
     }
   }
 }
-
-/** The operator at the CLI, as the audit log names them. */
-const OPERATOR: AuditActor = { type: "system", id: null, label: "operator (CLI)", clientAddress: null };
 
 async function memberIdOf(organizationId: string, email: string) {
   const m = await db.member.findFirst({ where: { organizationId, user: { email: email.trim().toLowerCase() } }, select: { id: true } });

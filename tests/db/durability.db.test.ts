@@ -38,11 +38,11 @@ describe("embedded database durability", () => {
     const r = await commits(undefined, 20);
     expect(r.fsync).toBe("on");
     expect(r.syncs).toBeGreaterThanOrEqual(20);
-  });
+  }, 180_000);
 
   it("with durable: false (EMBEDDED_FSYNC=0, tests) nothing is synced", async () => {
     const r = await commits(false, 20);
     expect(r.fsync).toBe("off");
     expect(r.syncs).toBe(0);
-  });
+  }, 180_000);
 });

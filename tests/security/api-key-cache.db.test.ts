@@ -60,6 +60,7 @@ describe("API keys", () => {
           return row;
         },
         update: (args: never) => db.apiKey.update(args),
+        updateMany: (args: never) => db.apiKey.updateMany(args),
       },
     } as unknown as PrismaClient;
     const inFlight = authenticateApiKey(slow, key);
