@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { createApiKey, revokeApiKey } from "@/lib/keys/api-keys";
 import { effectiveScopes } from "@/lib/keys/scopes";
+import { pageArgs, pageOf, type PageQuery } from "@/lib/paging";
 import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
 
 // The API keys as Settings → API keys manages them (the admin routes); authenticating a key is
@@ -26,13 +27,15 @@ export function apiKeyView(row: KeyRow): ApiKeyView {
 }
 
 /** The organization's keys, active ones first, newest first; never the hash. */
-export async function listApiKeys(db: PrismaClient, organizationId: string): Promise<ApiKeyView[]> {
+export async function listApiKeys(db: PrismaClient, organizationId: string, page: Partial<PageQuery> = {}): Promise<{ data: ApiKeyView[]; has_more: boolean }> {
   const rows = await db.apiKey.findMany({
     where: { organizationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    // Active keys first (no revoked_at), then revoked ones, newest first within each.
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
     select: { id: true, name: true, prefix: true, mode: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+    ...pageArgs(page),
   });
-  return rows.map(apiKeyView).sort((a, b) => Number(a.revoked_at !== null) - Number(b.revoked_at !== null));
+  return pageOf(rows.map(apiKeyView), page);
 }
 
 /** A new key as the settings list shows it, plus the key itself (this response only). */

@@ -27,7 +27,7 @@ export const ApiKeyView = z.object({
 });
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
-export const ApiKeyList = z.object({ data: z.array(ApiKeyView) });
+export const ApiKeyList = z.object({ data: z.array(ApiKeyView), has_more: z.boolean() });
 
 /** The key itself appears in this response only. */
 export const CreatedApiKey = ApiKeyView.extend({ key: z.string() });

@@ -2,6 +2,8 @@
 import { apiRoute, json, methodNotAllowed } from "@/lib/api/handler";
 import { listDeliveriesRoute, redeliverRoute } from "@/lib/webhooks/contract";
 import { listDeliveries, redeliver } from "@/lib/webhooks/deliveries";
+import { parseQuery } from "@/lib/api/parse-body";
+import { PageQuery } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
