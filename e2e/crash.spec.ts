@@ -154,7 +154,7 @@ test("kill -9 of next start's parent alone: the orphaned next start lets the por
   try {
     await healthy(port);
     const ours = processes().filter((p) => p.pgid === server.pid);
-    const next = ours.find((p) => /next[/\\]dist[/\\]bin[/\\]next start/.test(p.args));
+    const next = ours.find((p) => /next-server|next[/\\]dist[/\\]bin[/\\]next start/.test(p.args)); // next renames its process title
     expect(next, JSON.stringify(ours)).toBeDefined();
     process.kill(next!.ppid, "SIGKILL");
     await until(async () => !(await answers(port)), "the orphaned next start to free the port", 60_000);
