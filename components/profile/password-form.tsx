@@ -18,6 +18,12 @@ export function PasswordForm({ required }: { required: boolean }) {
   const [pending, setPending] = useState(false);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   return (
+    <>
+      {required && !done && (
+        <p role="alert" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          An admin set your password. Choose your own before you continue.
+        </p>
+      )}
     <form
       noValidate
       className="space-y-4"
@@ -37,11 +43,6 @@ export function PasswordForm({ required }: { required: boolean }) {
         router.refresh();
       }}
     >
-      {required && !done && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          An admin set your password. Choose your own before you continue.
-        </p>
-      )}
       {done && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">Password changed. Your other sessions were signed out.</p>}
       <div className="grid gap-4 md:grid-cols-3">
         <Field id={ids.current} label="Current password">
@@ -57,5 +58,6 @@ export function PasswordForm({ required }: { required: boolean }) {
       {error && <ErrorNote>{error}</ErrorNote>}
       <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
     </form>
+    </>
   );
 }
