@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Scope } from "@/lib/keys/scopes";
 
 // One contract per route: what a route takes (path params, query, JSON body, headers) and what it
 // answers (one zod schema per status), declared once. apiRoute (lib/api/handler.ts) parses every
@@ -53,6 +54,8 @@ export interface RouteContract {
    * signed-in admins only, never an API key (requireSettingsAdmin).
    */
   access?: "admin" | "settings-admin";
+  /** What an API key needs for this route (lib/keys/scopes.ts): without it, 403. Sessions are governed by their role. */
+  scope?: Scope;
   /** OpenAPI security requirements, when not the default X-API-Key (e.g. a share token too). */
   security?: Record<string, string[]>[];
   /** Extra OpenAPI fields for the request body (examples). */

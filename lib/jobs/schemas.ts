@@ -127,6 +127,7 @@ export const ListJobsQuery = z
       .or(z.iso.date())
       .optional()
       .meta({ description: "Only jobs created at or before this instant (ISO 8601; a date means its end, UTC)" }),
+    mode: z.enum(["live", "test"]).optional().meta({ description: "Live or test jobs (default live; an API key always sees its own mode's)" }),
   })
   .strict();
 

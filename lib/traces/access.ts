@@ -4,7 +4,8 @@ import { EVAL_ID_PATTERN, sha256Hex } from "@/lib/ids";
 import { getTrace, type Trace } from "@/lib/traces/trace";
 import { NotFoundError, notFound } from "@/lib/errors";
 import { resolveShareToken } from "@/lib/share/links";
-import { TRACE_PAGE_MAX, tracePage, type TracePage } from "@/lib/traces/json";
+import { tracePage, type TracePage } from "@/lib/traces/json";
+import { TRACE_PAGE_MAX } from "@/lib/traces/contract";
 
 // The two ways a person reaches a trace page: signed in to its organization, or holding a share
 // link. Anything not found, malformed, revoked or expired is null, and the page answers 404.

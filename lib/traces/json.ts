@@ -1,5 +1,4 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { invalid } from "@/lib/errors";
 import { processCache } from "@/lib/process-cache";
 import { getTrace, type Trace } from "@/lib/traces/trace";
 
@@ -8,23 +7,11 @@ import { getTrace, type Trace } from "@/lib/traces/trace";
 // good: same profile, pool version, engine and the rule-set version the job recorded — is kept for
 // a minute per (organization, job); and the scored candidates come in pages (`limit`, `offset`).
 
-export const TRACE_PAGE_MAX = 500;
 const cache = processCache<Trace>("traces", 60_000, 20);
 
 export interface TracePage {
   limit: number;
   offset: number;
-}
-
-export function parseTracePage(params: URLSearchParams): TracePage {
-  const num = (name: string, fallback: number, max: number) => {
-    const raw = params.get(name);
-    if (raw === null || raw === "") return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw invalid(`${name} must be an integer from 0 to ${max}`, [{ path: name, code: "invalid_value", message: `0–${max}` }]);
-    return n;
-  };
-  return { limit: Math.max(1, num("limit", TRACE_PAGE_MAX, TRACE_PAGE_MAX)), offset: num("offset", 0, 1_000_000) };
 }
 
 export async function tracePage(db: PrismaClient, organizationId: string, evalId: string, page: TracePage) {

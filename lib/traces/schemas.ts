@@ -62,6 +62,9 @@ export const TraceJson = z
     rules: z.object({ tier: z.unknown(), confidence: z.unknown(), weights: z.unknown() }).optional(),
     eliminated: z.array(EliminatedGroup),
     scored: z.array(TraceScoredCandidate),
+    scored_total: z.number().int().optional().meta({ description: "JSON only: every scored candidate; `scored` holds the page from `scored_offset`" }),
+    scored_offset: z.number().int().optional(),
+    next_offset: z.number().int().nullable().optional().meta({ description: "The `offset` of the next page, or null after the last" }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });
 

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { webhookResolver } from "@/lib/webhooks/dns";
 import { MAX_WEBHOOK_URL_LENGTH } from "@/lib/webhooks/schemas";
 
 // Guards for customer-supplied webhook URLs (SPEC §5): only public HTTPS targets, checked when the

@@ -5,9 +5,13 @@ import { addMember, listMembers } from "@/lib/orgs/members";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listMembersRoute, async (_req, { principal, db }) => json({ data: await listMembers(db, principal.organizationId) }));
+export const GET = apiRoute(listMembersRoute, async (_req, { principal, query, db }) => json(await listMembers(db, principal.organizationId, query)));
 
-export const POST = apiRoute(addMemberRoute, async (_req, { principal, body, db }) => json(await addMember(db, principal.organizationId, body), { status: 201 }));
+export const POST = apiRoute(addMemberRoute, async (_req, { principal, body, db, audit }) => {
+  const member = await addMember(db, principal.organizationId, body);
+  await audit({ action: "member.added", target: { type: "member", id: member.id }, after: { email: member.email, role: member.role } });
+  return json(member, { status: 201 });
+});
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
