@@ -35,8 +35,7 @@ export const AuditEventView = z
     target: z.object({ type: z.string(), id: z.string() }).nullable(),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
-  })
-  .meta({ id: "AuditEvent" });
+  });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 
 export const ListAuditEventsQuery = z
@@ -52,4 +51,4 @@ export const ListAuditEventsQuery = z
   .strict();
 export type ListAuditEventsQuery = z.infer<typeof ListAuditEventsQuery>;
 
-export const AuditEventList = z.object({ data: z.array(AuditEventView), has_more: z.boolean() }).meta({ id: "AuditEventList" });
+export const AuditEventList = z.object({ data: z.array(AuditEventView), has_more: z.boolean() });
