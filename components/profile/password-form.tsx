@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/badges";
@@ -11,6 +12,7 @@ import { Field, inputClass } from "@/components/settings/panel";
 
 export function PasswordForm({ required }: { required: boolean }) {
   const router = useRouter();
+  const qc = useQueryClient();
   const ids = { current: useId(), next: useId(), again: useId() };
   const [form, setForm] = useState({ current: "", next: "", again: "" });
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +42,8 @@ export function PasswordForm({ required }: { required: boolean }) {
         if (res.error) return setError(res.error.message ?? "The password could not be changed.");
         setForm({ current: "", next: "", again: "" });
         setDone(true);
+        // The other sessions ended and this one was replaced: list them again.
+        void qc.invalidateQueries({ queryKey: ["profile", "sessions"] });
         router.refresh();
       }}
     >

@@ -34,8 +34,11 @@ function browser(ua: string | null | undefined) {
   return os ? `${name} on ${os}` : name;
 }
 
-export function SessionsTable({ currentSessionId }: { currentSessionId: string }) {
+export function SessionsTable({ currentSessionId: initialSessionId }: { currentSessionId: string }) {
   const qc = useQueryClient();
+  // Changing the password replaces this session too: ask better-auth which one is ours now.
+  const current = useQuery({ queryKey: [...KEY, "current"], queryFn: async () => (await authClient.getSession()).data?.session.id ?? initialSessionId });
+  const currentSessionId = current.data ?? initialSessionId;
   const sessions = useQuery({ queryKey: KEY, queryFn: load });
   const end = useMutation({
     mutationFn: async (token: string) => {
