@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { clientAddress } from "@/lib/api/client-address";
 import { hasToken, takeToken } from "@/lib/api/rate-limit";
-import { cachedApiKey } from "@/lib/keys/api-keys";
+import { cachedApiKey, recentlyValidApiKey } from "@/lib/keys/api-keys";
 import { settings } from "@/lib/settings";
 
 // Guessing API keys costs a database read per guess (unknown keys are not cached: they must not
@@ -17,7 +17,7 @@ const bucketOf = (req: Request) => `invalid-key:${clientAddress(req.headers, set
 /** Before authenticating: 429 when this address has used up its invalid-key budget. */
 export function refuseKeyGuessing(req: Request) {
   const presented = req.headers.get("x-api-key");
-  if (presented === null || cachedApiKey(presented)) return;
+  if (presented === null || cachedApiKey(presented) || recentlyValidApiKey(presented)) return;
   const budget = hasToken(bucketOf(req), INVALID_KEYS_PER_MINUTE);
   if (!budget.allowed) {
     throw new ApiError(429, "rate_limited", `Too many invalid API keys from this address; retry in ${budget.resetSeconds} s`, [], {

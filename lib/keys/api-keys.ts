@@ -75,6 +75,7 @@ export async function authenticateApiKey(db: PrismaClient, presented: string | n
   const owner = await keyCache.get(hash, () => lookupKey(db, hash), (owner) => owner !== null);
   // Checked on every use, cached or not: an expired key stops at its expiry, not 5 s later.
   if (!owner || (owner.expiresAt && owner.expiresAt.getTime() <= Date.now())) return null;
+  void recentlyValid.get(hash, async () => true);
   if (!owner.firstUse) return owner;
   // Reported once: the cached entry no longer says so.
   const result = { ...owner };
@@ -82,10 +83,20 @@ export async function authenticateApiKey(db: PrismaClient, presented: string | n
   return result;
 }
 
+// Keys that authenticated in the last 10 minutes (hashes only): they skip the unknown-key limit of
+// their address (lib/api/invalid-keys.ts) even after their 5 s cache entry expired. Filled only by
+// valid keys, so a flood of made-up keys cannot push them out.
+const recentlyValid = processCache<true>("api-keys-recently-valid", 10 * 60_000, 10_000);
+
 /** The key's owner when this process has it cached (no database read): a valid key skips the unknown-key limit. */
 export function cachedApiKey(presented: string | null): KeyOwner | undefined {
   if (!presented || presented.length > 200) return undefined;
   return keyCache.peek(sha256Hex(presented)) ?? undefined;
+}
+
+/** Whether this key authenticated here recently (it is then not treated as a guess). */
+export function recentlyValidApiKey(presented: string | null): boolean {
+  return !!presented && presented.length <= 200 && recentlyValid.peek(sha256Hex(presented)) === true;
 }
 
 /** For tests: how many keys this process remembers. */
