@@ -21,6 +21,8 @@ export function ApiKeysPanel() {
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: KEYS, queryFn: () => api<{ data: ApiKeyView[] }>("/api/v1/api-keys") });
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  // The moment the panel opened: "Expired" is judged against it, not re-read on every render.
+  const [openedAt] = useState(() => Date.now());
   const revoke = useMutation({
     mutationFn: (id: string) => api<null>(`/api/v1/api-keys/${id}`, { method: "DELETE" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEYS }),
@@ -119,7 +121,7 @@ export function ApiKeysPanel() {
                   </td>
                   <td className={td}>
                     {k.expires_at ? (
-                      new Date(k.expires_at).getTime() < Date.now() ? (
+                      new Date(k.expires_at).getTime() < openedAt ? (
                         <span className="text-red-800">Expired {formatDate(k.expires_at)}</span>
                       ) : (
                         formatDate(k.expires_at)

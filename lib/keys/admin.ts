@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import { createApiKey, revokeApiKey } from "@/lib/keys/api-keys";
 import { effectiveScopes } from "@/lib/keys/scopes";
 import { pageArgs, pageOf, type PageQuery } from "@/lib/paging";
-import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "@/lib/keys/schemas";
+import type { ApiKeyView, CreatedApiKey } from "@/lib/keys/schemas";
 
 // The API keys as Settings → API keys manages them (the admin routes); authenticating a key is
 // lib/keys/api-keys.ts.
