@@ -229,10 +229,6 @@ export interface CandidateBase {
 /** Any zod object schema, strict or not (the shape and config parameters are covariant). */
 export type AnyZodObject = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
 
-// The registry holds packs of different domains side by side (`DomainPack` with no arguments), and
-// each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
-// `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface LegacyRule {
   /** dotted path inside the overrides, e.g. "filters.max_zip3_gap" */
   path: string;
@@ -242,6 +238,10 @@ export interface LegacyRule {
   note: string;
 }
 
+// The registry holds packs of different domains side by side (`DomainPack` with no arguments), and
+// each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
+// `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface DomainPack<P = any, C extends CandidateBase = any, R extends BaseRules = any, X = any> {
   id: "carriers" | "providers";
   label: string;
