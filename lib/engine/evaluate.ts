@@ -23,6 +23,7 @@ import {
   type EvidenceSink,
   type FilterFailure,
   type NearMiss,
+  type ObservedMarket,
   type RankedCandidate,
   type ScoredEntry,
 } from "./types";
@@ -34,6 +35,12 @@ export interface EvaluationContext {
   asOf: string;
   /** Deep-partial per-organization overrides of the domain's defaultRules. */
   rules?: RuleOverrides;
+  /**
+   * The organization's observed market figures for the profile's line (an input like the pool:
+   * loaded by the caller, never by the engine). Used only when the rules turn the
+   * observed-quote-rate rule on; then the trace records them (`observed_market`).
+   */
+  observed?: ObservedMarket;
 }
 
 export class UnknownDomainError extends Error {
@@ -58,7 +65,7 @@ function prepare(domainId: string, profile: unknown, ctx: EvaluationContext): Pr
   if (!pack) throw new UnknownDomainError(domainId);
   const asOfDay = asOfDayNumber(ctx.asOf);
   const rules = mergeRules(pack.defaultRules as BaseRules, ctx.rules);
-  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay), asOfDay };
+  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay, ctx.observed), asOfDay };
 }
 
 /** The merged rules an evaluation with these overrides uses (for the trace page). */
@@ -229,6 +236,8 @@ export function evaluate(
   };
   const notes = eng.notes ? eng.notes(x) : [];
   if (notes.length > 0) trace.notes = notes;
+  const observed = eng.observedUsed ? eng.observedUsed(x) : null;
+  if (observed) trace.observed_market = observed;
   return { result: { pool_size: n, filtered: m, candidates: ranked }, trace };
 }
 

@@ -93,6 +93,18 @@ export const TraceJson = z
       .optional()
       .meta({ description: "Engine 2: eliminated candidates within the documented margin of every filter they failed" }),
     notes: z.array(z.string()).optional().meta({ description: "Engine 2: facts about the profile (a monopolistic state, an effective date in the past)" }),
+    observed_market: z
+      .object({
+        line: z.string(),
+        since: z.string(),
+        until: z.string(),
+        figures: z.record(z.string(), z.object({ submissions: z.number().int(), quotes: z.number().int() })),
+      })
+      .optional()
+      .meta({
+        description:
+          "Engine 2.1: the organization's own submissions and quotes per carrier for the profile's line that the observed-quote-rate rule used (present only when the rule was on); the evidence is recomputed with them",
+      }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });
 
