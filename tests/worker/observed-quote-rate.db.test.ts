@@ -114,7 +114,7 @@ describe("the observed-quote-rate rule through the worker", () => {
     expect(trace.notes).toContainEqual(expect.stringMatching(/^Observed quote rate rule on: .*at least 5 submissions.*\(2 of 2 carriers with figures/));
     const ev = (id: string) => trace.scored.find((s) => s.id === id)!.evidence!.placement;
     expect(ev(top.id).rule).toMatch(/\(observed quote rate\)$/);
-    expect(ev(top.id).values.observed_quote_rate).toMatchObject({ applied: true, submissions: 5, quotes: 0, quote_rate: 0, min_submissions: 5 });
+    expect(ev(top.id).values?.observed_quote_rate).toMatchObject({ applied: true, submissions: 5, quotes: 0, quote_rate: 0, min_submissions: 5 });
     expect(ev(low.id).evidence).toContain("your organization's quote rate 100% (5 quoted of 5 submitted in");
 
     // More outcomes later do not change what this job recorded: the snapshot is the input.
