@@ -24,7 +24,7 @@ function Bars({
   return (
     <ul aria-label={label} className="space-y-2" data-testid={testId}>
       {items.map((i) => (
-        <li key={i.key} className="grid grid-cols-[9rem_1fr_5.5rem] items-center gap-3 text-sm" data-key={i.key}>
+        <li key={i.key} className="grid grid-cols-[11.5rem_1fr_5.5rem] items-center gap-3 text-sm" data-key={i.key}>
           <span className="truncate text-slate-700">{i.label}</span>
           <span className="h-4 rounded-sm bg-slate-100" aria-hidden="true">
             <span className={`block h-4 rounded-sm ${i.color}`} style={{ width: `${(i.value / max) * 100}%` }} />

@@ -16,15 +16,26 @@ const PRESETS = [
 type Patch = Partial<Omit<MarketsState, "offset">>;
 
 /** Period (presets or two dates) and carrier, line and state filters; applying resets to the first page. */
-export function MarketsFilters({ state, onChange }: { state: MarketsState; onChange: (patch: Patch) => void }) {
+export function MarketsFilters({
+  state,
+  period,
+  onChange,
+}: {
+  state: MarketsState;
+  /** The period the API answered for (its default when the URL names none), shown in the date fields. */
+  period?: { from: string; to: string };
+  onChange: (patch: Patch) => void;
+}) {
   const id = useId();
-  const [draft, setDraft] = useState({ from: state.from, to: state.to, carrier: state.carrier });
-  // Follow the URL when it changes from elsewhere (a preset, Back): adjust while rendering, compared by value.
-  const key = `${state.from}|${state.to}|${state.carrier}`;
+  const from = state.from || period?.from || "";
+  const to = state.to || period?.to || "";
+  const [draft, setDraft] = useState({ from, to, carrier: state.carrier });
+  // Follow the URL (a preset, Back) and the API's default period: adjust while rendering, compared by value.
+  const key = `${from}|${to}|${state.carrier}`;
   const [seen, setSeen] = useState(key);
   if (seen !== key) {
     setSeen(key);
-    setDraft({ from: state.from, to: state.to, carrier: state.carrier });
+    setDraft({ from, to, carrier: state.carrier });
   }
   return (
     <form

@@ -57,7 +57,7 @@ export function MarketsView() {
 
   return (
     <div className="space-y-6">
-      <MarketsFilters state={state} onChange={(patch) => go({ ...state, ...patch, offset: 0 })} />
+      <MarketsFilters state={state} period={data} onChange={(patch) => go({ ...state, ...patch, offset: 0 })} />
       {stats.isError && (
         <ErrorNote>
           {badQuery ? "These filters cannot be used: " : "Could not load the market data: "}
