@@ -34,8 +34,10 @@ export function MarketsFilters({
   const key = `${from}|${to}|${state.carrier}`;
   const [seen, setSeen] = useState(key);
   if (seen !== key) {
+    // Only what changed: the default period arriving must not wipe a carrier id being typed.
+    const [pf, pt, pc] = seen.split("|");
     setSeen(key);
-    setDraft({ from, to, carrier: state.carrier });
+    setDraft((d) => ({ from: pf !== from ? from : d.from, to: pt !== to ? to : d.to, carrier: pc !== state.carrier ? state.carrier : d.carrier }));
   }
   return (
     <form

@@ -242,12 +242,13 @@ export function observedQuoteRate(x: CarrierCtx, c: Carrier) {
 
 function observedText(o: NonNullable<ReturnType<typeof observedQuoteRate>>, line: string): string {
   const mine = `your organization's quote rate ${percent(o.rate)} (${o.quotes} quoted of ${o.submissions} submitted in ${line})`;
-  if (!o.applied) return ` Observed: ${mine}, under the ${o.min_submissions} submissions the rule needs, so the published hit ratio counts.`;
+  const needed = `${o.min_submissions} submission${o.min_submissions === 1 ? "" : "s"}`;
+  if (!o.applied) return ` Observed: ${mine}, under the ${needed} the rule needs, so the published hit ratio counts.`;
   const how =
     o.published === null || o.weight === 1
       ? "used as the hit ratio"
       : `blended ${percent(o.weight)} with the published ${percent(o.published)}: ${percent(o.used!)}`;
-  return ` Observed quote rate rule (at least ${o.min_submissions} submissions): ${mine}, ${how}.`;
+  return ` Observed quote rate rule (at least ${needed}): ${mine}, ${how}.`;
 }
 
 export const placement: S = (x, c, ev) => {
