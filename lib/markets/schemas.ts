@@ -16,7 +16,7 @@ const day = () =>
 
 /** Longest period one request may cover (bounded work: the events of at most this many days). */
 export const MAX_PERIOD_DAYS = 3 * 366;
-/** Period when the request names none: the last 90 days up to today (UTC). */
+/** Period when the request names none: the last 90 days up to and including today (UTC). */
 export const DEFAULT_PERIOD_DAYS = 90;
 
 /** Days from submission to the first quote, bucketed: [label, lowest whole day, highest whole day or null]. */
@@ -32,7 +32,7 @@ export type DaysBucket = (typeof DAYS_BUCKETS)[number][0];
 
 export const MarketStatsQuery = z
   .object({
-    from: day().optional().meta({ description: "First day of the period (UTC, inclusive); default 90 days before `to`" }),
+    from: day().optional().meta({ description: "First day of the period (UTC, inclusive); default 89 days before `to` (90 days in all)" }),
     to: day().optional().meta({ description: "Last day of the period (UTC, inclusive); default today" }),
     carrier: z
       .string()

@@ -26,7 +26,7 @@ const sqlTs = (ms: number) => new Date(ms).toISOString().replace("T", " ").repla
 /** The period asked for, defaulted from `today` (the route's clock), checked: from ≤ to, at most MAX_PERIOD_DAYS. */
 export function resolvePeriod(q: Pick<MarketStatsQuery, "from" | "to">, today: Date): { from: string; to: string } {
   const to = q.to ?? isoDay(today.getTime());
-  const from = q.from ?? isoDay(dayMs(to) - DEFAULT_PERIOD_DAYS * DAY_MS);
+  const from = q.from ?? isoDay(dayMs(to) - (DEFAULT_PERIOD_DAYS - 1) * DAY_MS); // inclusive, like the page's "Last 90 days"
   const days = (dayMs(to) - dayMs(from)) / DAY_MS + 1;
   if (days < 1) throw invalid("from must be on or before to", [{ path: "from", code: "period_reversed", message: `from ${from} is after to ${to}` }]);
   if (days > MAX_PERIOD_DAYS)
