@@ -20,6 +20,7 @@ import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewR
 import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
 import { createBatchRoute, getBatchResultsRoute, getBatchRoute, listBatchesRoute } from "@/lib/batches/contract";
 import { getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
+import { marketStatsRoute } from "@/lib/markets/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
 // contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
@@ -66,4 +67,5 @@ export const ROUTES: readonly RouteContract[] = [
   getPlanRoute,
   putPlanRoute,
   postPlanEventRoute,
+  marketStatsRoute,
 ];
