@@ -18,7 +18,7 @@ import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "
 import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewRoute } from "@/lib/saved-views/contract";
 import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
 import { createBatchRoute, getBatchResultsRoute, getBatchRoute, listBatchesRoute } from "@/lib/batches/contract";
-import { getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
+import { getMarketingSummaryRoute, getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
 // contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
@@ -62,4 +62,5 @@ export const ROUTES: readonly RouteContract[] = [
   getPlanRoute,
   putPlanRoute,
   postPlanEventRoute,
+  getMarketingSummaryRoute,
 ];

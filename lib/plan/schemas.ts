@@ -28,6 +28,12 @@ export const PutPlanBody = z
       .max(100)
       .refine((a) => new Set(a.map((e) => e.carrier_id)).size === a.length, "each carrier_id at most once")
       .meta({ description: "The whole plan in order; a carrier already in the plan must stay listed (withdraw it with an event instead)" }),
+    recommended: z
+      .string()
+      .regex(CARRIER_ID_PATTERN)
+      .nullable()
+      .optional()
+      .meta({ description: "The carrier the broker recommends to the client (quoted or bound); null clears the mark; absent leaves it as it is" }),
   })
   .strict();
 export type PutPlanBody = z.infer<typeof PutPlanBody>;
@@ -36,26 +42,30 @@ const note = () => z.string().trim().max(2000).optional();
 
 export const PlanEventBody = z
   .discriminatedUnion("status", [
-    z.object({
-      status: z.literal("quoted"),
-      premium: amount().meta({ description: "Quoted premium" }),
-      limit: amount().optional(),
-      retention: amount().optional(),
-      expiry: day().optional().meta({ description: "The quote's expiry date" }),
-      note: note(),
-    }).strict(),
-    z.object({
-      status: z.literal("declined"),
-      reason: DeclineReasonSchema,
-      reason_text: z.string().trim().max(2000).optional(),
-      note: note(),
-    }).strict(),
+    z
+      .object({
+        status: z.literal("quoted"),
+        premium: amount().meta({ description: "Quoted premium" }),
+        limit: amount().optional(),
+        retention: amount().optional(),
+        expiry: day().optional().meta({ description: "The quote's expiry date" }),
+        note: note(),
+      })
+      .strict(),
+    z
+      .object({
+        status: z.literal("declined"),
+        reason: DeclineReasonSchema,
+        reason_text: z.string().trim().max(2000).optional(),
+        note: note(),
+      })
+      .strict(),
     z.object({ status: z.enum(["submitted", "no_response", "bound", "withdrawn"]), note: note() }).strict(),
   ])
   .meta({ description: "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code" });
 export type PlanEventBody = z.infer<typeof PlanEventBody>;
 
-const ChangeValue = z.union([z.string(), z.number(), z.null()]);
+const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const PlanEventView = z.object({
   id: z.string(),
@@ -67,7 +77,10 @@ export const PlanEventView = z.object({
   quote: z.object({ premium: z.number(), limit: z.number().nullable(), retention: z.number().nullable(), expiry: z.string().nullable() }).nullable(),
   declination: z.object({ reason: DeclineReasonSchema, text: z.string().nullable() }).nullable(),
   note: z.string().nullable(),
-  changes: z.record(z.string(), z.tuple([ChangeValue, ChangeValue])).nullable().meta({ description: "kind \"updated\": field → [before, after]" }),
+  changes: z
+    .record(z.string(), z.tuple([ChangeValue, ChangeValue]))
+    .nullable()
+    .meta({ description: 'kind "updated": field → [before, after] (order, responsible, target_date, recommended)' }),
 });
 export type PlanEventView = z.infer<typeof PlanEventView>;
 
@@ -88,6 +101,7 @@ export const PlanEntryView = z.object({
   status: PlanStatusSchema,
   allowed_next: z.array(PlanStatusSchema),
   sl_cleared: z.boolean().nullable().meta({ description: "For a surplus-lines carrier: the diligent search is met; null for admitted" }),
+  recommended: z.boolean().meta({ description: "The broker marked this carrier as the recommended market (marketing summary)" }),
   updated_at: z.string(),
   events: z.array(PlanEventView),
 });

@@ -6,13 +6,17 @@ import { shareUrl } from "@/lib/share/url";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, db }) =>
-  json({ data: await listShareLinks(db, principal.organizationId, params.evalId) }),
+export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, query, db }) =>
+  json({ data: await listShareLinks(db, principal.organizationId, params.evalId, query.kind) }),
 );
 
 export const POST = apiRoute(createShareLinkRoute, async (_req, { principal, params, body, db }) => {
-  const link = await createShareLink(db, principal.organizationId, params.evalId, { userId: principal.userId, expiresInDays: body.expires_in_days });
-  return json({ ...link, url: shareUrl(link.token) }, { status: 201 });
+  const link = await createShareLink(db, principal.organizationId, params.evalId, {
+    userId: principal.userId,
+    expiresInDays: body.expires_in_days,
+    kind: body.kind,
+  });
+  return json({ ...link, url: shareUrl(link.token, link.kind) }, { status: 201 });
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
