@@ -18,6 +18,7 @@ import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "
 import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewRoute } from "@/lib/saved-views/contract";
 import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
 import { createBatchRoute, getBatchResultsRoute, getBatchRoute, listBatchesRoute } from "@/lib/batches/contract";
+import { staleCarriersRoute } from "@/lib/stale/contract";
 import { getMarketingSummaryRoute, getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
@@ -63,4 +64,5 @@ export const ROUTES: readonly RouteContract[] = [
   putPlanRoute,
   postPlanEventRoute,
   getMarketingSummaryRoute,
+  staleCarriersRoute,
 ];
