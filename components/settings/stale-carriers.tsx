@@ -40,7 +40,7 @@ function Select<T extends string | number>({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} mt-1`}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass()} mt-1`}>
         {options.map((o) => (
           <option key={o} value={o}>
             {format(o)}
@@ -122,7 +122,7 @@ export function StaleCarriersPanel() {
         <>
           <p className="px-5 pt-4 text-sm text-slate-700" data-testid="stale-summary">
             {formatInt(data.total)} carrier{data.total === 1 ? "" : "s"} to re-verify, from {formatInt(data.evaluations)} evaluation
-            {data.evaluations === 1 ? "" : "s"} on {data.pool} v{data.pool_version} since <LocalTime iso={data.period.from} />.
+            {data.evaluations === 1 ? "" : "s"} on {data.pool} v{data.pool_version} in the {data.thresholds.period_days} days to {data.as_of}.
           </p>
           {data.data.length === 0 ? (
             <div className="p-5">
@@ -214,7 +214,7 @@ function MinField({ value, onChange }: { value: number; onChange: (v: number) =>
           const n = Math.floor(Number(e.target.value));
           if (n >= 1) onChange(n);
         }}
-        className={`${inputClass} mt-1`}
+        className={`${inputClass()} mt-1`}
       />
     </div>
   );
