@@ -68,6 +68,8 @@ export function StaleCarriersPanel() {
     queryFn: () => api<StaleCarriersResponse>(`${path}&limit=${PAGE}&offset=${offset}`),
     enabled: !!pool,
     placeholderData: keepPreviousData,
+    // A long period's older results are read a thousand per request: ask again until complete.
+    refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 1000 : false),
   });
   const change =
     <T,>(set: (v: T) => void) =>
@@ -124,6 +126,11 @@ export function StaleCarriersPanel() {
             {formatInt(data.total)} carrier{data.total === 1 ? "" : "s"} to re-verify, from {formatInt(data.evaluations)} evaluation
             {data.evaluations === 1 ? "" : "s"} on {data.pool} v{data.pool_version} in the {data.thresholds.period_days} days to {data.as_of}.
           </p>
+          {!data.complete && (
+            <p className="px-5 pt-1 text-sm text-amber-900" role="status">
+              Still reading older evaluations: the counts so far.
+            </p>
+          )}
           {data.data.length === 0 ? (
             <div className="p-5">
               <EmptyState title="Nothing stale">No carrier in these evaluations&apos; top places has data older than the threshold.</EmptyState>

@@ -5,16 +5,28 @@ import { TOP_INDEXED } from "@/lib/stale/schemas";
 
 // The top places of each completed evaluation, read once from its gzipped result into
 // result_top_index (a marker per job) and result_top_carriers (job, rank, carrier). Filled lazily
-// when the stale list is asked for, for the organization, pool and period asked about: the first
-// request reads the period's results (≈1 ms each), later ones only what completed since. Re-check
-// jobs are left out (they repeat an evaluation). Safe to run concurrently: both inserts ignore rows
-// another request wrote first.
+// when the stale list is asked for, for the organization, pool and period asked about: a request
+// reads at most `max` results (≈1 ms each on an idle machine) and says whether any are left, so
+// no request runs long on a period of thousands of evaluations; later requests read only what
+// completed since. Re-check jobs are left out (they repeat an evaluation). Safe to run
+// concurrently: both inserts ignore rows another request wrote first.
 
 const BATCH = 200;
+/** Results read per request by default: about a second of work. */
+export const INDEX_PER_REQUEST = 1000;
 
-export async function indexTopCarriers(db: PrismaClient, organizationId: string, poolId: string, from: Date, to: Date): Promise<number> {
+export async function indexTopCarriers(
+  db: PrismaClient,
+  organizationId: string,
+  poolId: string,
+  from: Date,
+  to: Date,
+  max = INDEX_PER_REQUEST,
+): Promise<{ indexed: number; complete: boolean }> {
   let indexed = 0;
   for (;;) {
+    const want = Math.min(BATCH, max - indexed);
+    if (want <= 0) return { indexed, complete: false }; // there may be more: the next request reads on
     const rows = await db.$queryRaw<{ id: string; result: Uint8Array }[]>`
       SELECT j.id, r.result
       FROM jobs j JOIN job_results r ON r.job_id = j.id
@@ -23,8 +35,8 @@ export async function indexTopCarriers(db: PrismaClient, organizationId: string,
         AND (j.source_kind IS NULL OR j.source_kind <> 'recheck')
         AND NOT EXISTS (SELECT 1 FROM result_top_index x WHERE x.job_id = j.id)
       ORDER BY j.completed_at, j.id
-      LIMIT ${BATCH}`;
-    if (rows.length === 0) return indexed;
+      LIMIT ${want}`;
+    if (rows.length === 0) return { indexed, complete: true };
     const jobIds: string[] = [];
     const ranks: number[] = [];
     const carriers: string[] = [];
@@ -48,6 +60,6 @@ export async function indexTopCarriers(db: PrismaClient, organizationId: string,
         ON CONFLICT DO NOTHING`,
     ]);
     indexed += rows.length;
-    if (rows.length < BATCH) return indexed;
+    if (rows.length < want) return { indexed, complete: true };
   }
 }

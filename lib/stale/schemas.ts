@@ -51,6 +51,9 @@ export const StaleCarriersResponse = z
     as_of: z.string(),
     period: z.object({ from: z.string(), to: z.string() }).meta({ description: "Completed at from (inclusive) to (exclusive)" }),
     evaluations: z.number().int().meta({ description: "Completed evaluations of the organization on this pool in the period (re-checks not counted)" }),
+    complete: z.boolean().meta({
+      description: "false while older results of the period are still being read (a request reads about a thousand): the counts so far; ask again for the rest",
+    }),
     thresholds: z.object({ top: z.number().int(), min_appearances: z.number().int(), stale_after_days: z.number().int(), period_days: z.number().int() }),
     total: z.number().int().meta({ description: "Carriers matching, over every page" }),
     has_more: z.boolean(),

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import { indexTopCarriers } from "@/lib/stale/index-results";
+import { INDEX_PER_REQUEST, indexTopCarriers } from "@/lib/stale/index-results";
 import type { StaleCarrier, StaleCarriersQuery, StaleCarriersResponse } from "@/lib/stale/schemas";
 
 // Stale data to re-verify: carriers that rank often in the organization's evaluations on a pool
@@ -25,8 +25,10 @@ interface Row {
 export interface StaleOptions {
   /** Today, when the query gives no as_of (the route passes the clock; tests pass as_of). */
   today: Date;
-  /** CSV: every matching row, not one page. */
+  /** CSV: every matching row, not one page (and every result of the period read first). */
   all?: boolean;
+  /** Results to read into the index in this call at most (default INDEX_PER_REQUEST). */
+  indexLimit?: number;
 }
 
 export async function staleCarriers(
@@ -47,7 +49,14 @@ export async function staleCarriers(
   const to = new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY);
   const from = new Date(to.getTime() - q.period_days * DAY);
   const cutoff = isoDay(new Date(Date.parse(`${asOf}T00:00:00Z`) - q.stale_after_days * DAY));
-  await indexTopCarriers(db, organizationId, pool.id, from, to);
+  const { complete } = await indexTopCarriers(
+    db,
+    organizationId,
+    pool.id,
+    from,
+    to,
+    opts.all ? Number.MAX_SAFE_INTEGER : (opts.indexLimit ?? INDEX_PER_REQUEST),
+  );
 
   const [{ n: evaluations }] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM result_top_index
@@ -90,6 +99,7 @@ export async function staleCarriers(
     as_of: asOf,
     period: { from: from.toISOString(), to: to.toISOString() },
     evaluations,
+    complete,
     thresholds: { top: q.top, min_appearances: q.min_appearances, stale_after_days: q.stale_after_days, period_days: q.period_days },
     total,
     has_more: offset + data.length < total,

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as staleRoute from "@/app/api/v1/pools/[poolId]/stale-carriers/route";
 import { newEvalId, newId, randomBase62 } from "@/lib/ids";
 import { gzipJson } from "@/lib/jobs/result-codec";
-import { StaleCarriersResponse } from "@/lib/stale/schemas";
+import { StaleCarriersQuery, StaleCarriersResponse } from "@/lib/stale/schemas";
+import { staleCarriers } from "@/lib/stale/stale";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, testDb } from "@/tests/setup/db";
 
@@ -159,6 +160,17 @@ describe("GET /api/v1/pools/{pool_id}/stale-carriers", () => {
     await db.pool.update({ where: { id: own.poolId }, data: { currentVersionId: v2 } });
     const after = parsed(StaleCarriersResponse, await stale(a, own.key, q));
     expect([after.pool_version, after.evaluations, after.data]).toEqual([2, 3, []]);
+  });
+
+  it("a request reads a bounded number of results into the index and says whether it is complete; the next one reads on", async () => {
+    const own = await pool(a);
+    for (const day of ["03", "04", "05"]) await evaluation(a, own, ["c-old"], `2026-11-${day}T10:00:00Z`);
+    const q = StaleCarriersQuery.parse({ as_of: AS_OF, period_days: "30", top: "1", min_appearances: "1" });
+    const first = await staleCarriers(db, a.org.id, own.key, q, { today: new Date(0), indexLimit: 2 });
+    expect([first.complete, first.evaluations, first.data.map((c) => c.appearances)]).toEqual([false, 2, [2]]);
+    const second = await staleCarriers(db, a.org.id, own.key, q, { today: new Date(0), indexLimit: 2 });
+    expect([second.complete, second.evaluations, second.data.map((c) => c.appearances)]).toEqual([true, 3, [3]]);
+    expect(parsed(StaleCarriersResponse, await stale(a, own.key, { period_days: 30, top: 1, min_appearances: 1 })).complete).toBe(true);
   });
 
   it("another organization's pool is 404 and its evaluations never count; bad thresholds are 400", async () => {
