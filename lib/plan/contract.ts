@@ -16,6 +16,7 @@ const ERRORS = {
 export const getPlanRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/plan",
+  scope: "jobs:read",
   operationId: "getPlan",
   summary: "A job's market plan: carriers, statuses, history and the diligent-search tally",
   params: EvalIdParams,
@@ -27,6 +28,7 @@ export const getPlanRoute = defineRoute({
 export const putPlanRoute = defineRoute({
   method: "put",
   path: "/api/v1/jobs/{eval_id}/plan",
+  scope: "plans:write",
   operationId: "putPlan",
   summary: "Set the market plan: carriers from the result, in order, with responsible and target date",
   description:
@@ -41,6 +43,7 @@ export const putPlanRoute = defineRoute({
 export const postPlanEventRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/plan/{carrier_id}/events",
+  scope: "plans:write",
   operationId: "postPlanEvent",
   summary: "Record a status change of a planned carrier (submitted, quote, declination, no response, bound, withdrawn)",
   description:
@@ -55,6 +58,7 @@ export const postPlanEventRoute = defineRoute({
 export const getMarketingSummaryRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/plan/summary",
+  scope: "jobs:read",
   operationId: "getMarketingSummary",
   summary: "The marketing summary for the client: profile in brief, markets approached and their outcomes, quotes side by side, the recommended market and why",
   description:

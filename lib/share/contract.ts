@@ -1,8 +1,9 @@
+import { PageQuery } from "@/lib/paging";
 import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
 import { SHARE_LINK_ID_PATTERN } from "@/lib/id-patterns";
-import { CreateShareLinkBody, CreatedShareLink, ListShareLinksQuery, ShareLinkList } from "@/lib/share/schemas";
+import { CreateShareLinkBody, CreatedShareLink, ShareLinkKindQuery, ShareLinkList } from "@/lib/share/schemas";
 
 // The contracts of the share-link routes (lib/api/contract.ts).
 
@@ -16,9 +17,10 @@ export const listShareLinksRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "listShareLinks",
+  query: PageQuery.extend(ShareLinkKindQuery),
+  scope: "jobs:read",
   summary: "Share links of a job (its audit trace, its marketing summary)",
   params: EvalIdParams,
-  query: ListShareLinksQuery,
   notFound: "Job",
   responses: { 200: { description: "Links, newest first; never the token", schema: ShareLinkList } },
   errors: pickErrors(ERRORS, 401, 404, 429, 500),
@@ -28,6 +30,7 @@ export const createShareLinkRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "createShareLink",
+  scope: "jobs:read",
   summary: "Make a revocable, expiring read-only link to the audit trace or the marketing summary",
   description:
     "The token and URL are in this response only: Nexio stores a hash. Without signing in, until it expires or is revoked, the link opens the audit trace (/share/{token}) or, with `kind: marketing_summary`, the market plan's client summary (/share/summary/{token}); a link opens only its kind.",
@@ -42,6 +45,7 @@ export const revokeShareLinkRoute = defineRoute({
   method: "delete",
   path: "/api/v1/share-links/{id}",
   operationId: "revokeShareLink",
+  scope: "jobs:read",
   summary: "Revoke a share link",
   params: z.object({ id: z.string().regex(SHARE_LINK_ID_PATTERN).meta({ description: "The share link's id (shr_…)" }) }),
   notFound: "Share link",

@@ -45,6 +45,7 @@ export const CreatedShareLink = z.object({
 });
 export type CreatedShareLink = z.infer<typeof CreatedShareLink>;
 
-export const ShareLinkList = z.object({ data: z.array(ShareLinkView) });
+export const ShareLinkList = z.object({ data: z.array(ShareLinkView), has_more: z.boolean() });
 
-export const ListShareLinksQuery = z.object({ kind: ShareKindSchema.optional().meta({ description: "Only links of this kind (default: every kind)" }) });
+/** The list's filter by kind (the contract adds it to the page parameters). */
+export const ShareLinkKindQuery = { kind: ShareKindSchema.optional().meta({ description: "Only links of this kind (default: every kind)" }) };

@@ -13,6 +13,7 @@ const ERRORS = {
 export const staleCarriersRoute = defineRoute({
   method: "get",
   path: "/api/v1/pools/{pool_id}/stale-carriers",
+  scope: "pools:read",
   operationId: "listStaleCarriers",
   summary: "Carriers that rank often in the organization's evaluations but whose appetite data is old: the ones to re-verify",
   description:
