@@ -11,6 +11,7 @@ const ERRORS = {
 export const marketStatsRoute = defineRoute({
   method: "get",
   path: "/api/v1/markets/stats",
+  scope: "jobs:read",
   operationId: "getMarketStats",
   summary: "The organization's own market data: per carrier × line × state, submissions, quotes, declinations by reason, binds and days to quote",
   description:
