@@ -12,16 +12,24 @@ test("the API reference lists the operations, and Try it submits the seed's job 
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("API");
 
-  // every operation of the OpenAPI document is on the page, with method, path and summary
+  // every operation of the OpenAPI document is on the page, with method, path, summary and the
+  // API-key scope it needs (x-scope), if any
   const doc = await (await request.get("/api/v1/openapi.json")).json();
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary: string }>>)) {
+  let scoped = 0;
+  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary: string; "x-scope"?: string }>>)) {
     for (const [method, op] of Object.entries(item)) {
       const section = page.locator(`section#${op.operationId}`);
       await expect(section.getByRole("heading", { level: 2 })).toHaveText(op.summary);
       await expect(section.getByText(path, { exact: true }).first()).toBeVisible();
       await expect(section.getByText(method.toUpperCase(), { exact: true }).first()).toBeVisible();
+      if (op["x-scope"]) {
+        scoped++;
+        await expect(section.getByTestId("operation-scope")).toContainText(op["x-scope"]);
+      } else await expect(section.getByTestId("operation-scope")).toHaveCount(0);
     }
   }
+  expect(scoped).toBeGreaterThan(10);
+  await expect(page.locator("section#createJob").getByTestId("operation-scope")).toContainText("jobs:write");
   const create = page.locator("section#createJob");
   await expect(create.getByRole("table", { name: /Request body/ })).toContainText("webhook_url");
   await expect(create.getByRole("table", { name: /Request body/ }).getByRole("rowheader", { name: /^pool\s*required$/ })).toBeVisible();
