@@ -144,7 +144,7 @@ export function AuditPanel() {
                   <span className="ml-1 text-xs text-slate-600">({e.actor.type.replace("_", " ")})</span>
                 </td>
                 <td className={`${td} font-mono text-xs`}>{e.client_address ?? "—"}</td>
-                <td className={`${td} max-w-md break-words text-xs text-slate-700`}>{describe(e)}</td>
+                <td className={`${td} min-w-48 max-w-xs break-words text-xs text-slate-700 [overflow-wrap:anywhere]`}>{describe(e)}</td>
               </tr>
             ))
           )}
