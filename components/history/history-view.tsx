@@ -206,7 +206,7 @@ function ModeSwitch({ state, pathname }: { state: HistoryState; pathname: string
       scroll={false}
       replace
       aria-current={state.mode === mode ? "page" : undefined}
-      className={`rounded-md px-3.5 py-1.5 text-sm font-medium ${state.mode === mode ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:text-slate-900"}`}
+      className={`rounded-md px-3.5 py-1.5 text-sm font-medium ${state.mode === mode ? "bg-indigo-700 text-white shadow-sm" : "text-slate-700 hover:bg-white hover:text-slate-900"}`}
       data-testid={`mode-${mode || "live"}`}
     >
       {label}
