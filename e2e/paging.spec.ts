@@ -116,3 +116,31 @@ test("test-key jobs are listed apart in History and marked Test on History, the 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("test-badge")).toHaveCount(0);
 });
+
+test("Batches: a test key's batch is listed apart and marked Test; Load more reaches the last batch", async ({ page }) => {
+  const t = newTenant("admin");
+  await signIn(page, t.email, t.password);
+  await page.goto("/batches");
+  const testKey = ((await post(page, "/api/v1/api-keys", { name: "sandbox", mode: "test" })) as { key: string }).key;
+  const csv = "entity,state,line,revenue,employees\nacct-1,CA,professional_liability,1000000,10\n";
+  const submit = async (key: string) => {
+    const res = await page.request.post("/api/v1/batches?pool=carriers:all", { headers: { "X-API-Key": key, "content-type": "text/csv" }, data: csv });
+    expect(res.status(), await res.text()).toBe(202);
+    return ((await res.json()) as { batch_id: string }).batch_id;
+  };
+  const live = [await submit(t.key), await submit(t.key), await submit(t.key)];
+  const sandbox = await submit(testKey);
+
+  await page.goto("/batches?limit=2");
+  await loadAll(page, "batch-row", "batches", 2, 3);
+  for (const id of live) await expect(page.getByTestId("batch-row").filter({ hasText: id })).toHaveCount(1);
+  await expect(page.getByTestId("batch-row").filter({ hasText: sandbox })).toHaveCount(0);
+
+  await page.getByRole("navigation", { name: "Live or test batches" }).getByRole("link", { name: "Test" }).click();
+  await expect(page).toHaveURL(/\/batches\?mode=test$/);
+  await expect(page.getByTestId("batch-row")).toHaveCount(1);
+  await expect(page.getByTestId("batch-row")).toContainText(sandbox);
+  await expectAccessible(page, "batches, test");
+  await page.getByRole("link", { name: sandbox }).click();
+  await expect(page.getByTestId("test-badge")).toBeVisible();
+});

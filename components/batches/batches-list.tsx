@@ -7,13 +7,17 @@ import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/ta
 import { LoadMore, usePageSize } from "@/components/ui/paged";
 import { useBatches } from "./use-batch";
 
-export function BatchesList() {
-  const batches = useBatches(usePageSize(20));
+export function BatchesList({ mode = "live" }: { mode?: "live" | "test" }) {
+  const batches = useBatches(usePageSize(20), mode);
   if (batches.isError) return <LoadError what="the batches" error={batches.error} retry={() => batches.refetch()} />;
   if (batches.rows && batches.rows.length === 0)
     return (
       <div className="p-5">
-        <EmptyState title="No batches yet">Upload a file of profiles above: each row becomes an evaluation.</EmptyState>
+        {mode === "test" ? (
+          <EmptyState title="No test batches">Batches submitted with a test key (nx_test_…) appear here, apart from live ones.</EmptyState>
+        ) : (
+          <EmptyState title="No batches yet">Upload a file of profiles above: each row becomes an evaluation.</EmptyState>
+        )}
       </div>
     );
   return (

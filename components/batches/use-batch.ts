@@ -27,8 +27,8 @@ export function useBatch(batchId: string) {
 }
 
 /** The organization's batches, newest first, a page at a time ("Load more"); refreshes while one runs. */
-export function useBatches(pageSize: number) {
-  return usePagedList<BatchList["data"][number]>(["batches"], "/api/v1/batches", {
+export function useBatches(pageSize: number, mode: "live" | "test" = "live") {
+  return usePagedList<BatchList["data"][number]>(["batches"], mode === "test" ? "/api/v1/batches?mode=test" : "/api/v1/batches", {
     pageSize,
     cursor: (b) => b.batch_id,
     refetchInterval: (rows) => (rows.some((b) => b.status !== "completed") ? 2000 : false),
