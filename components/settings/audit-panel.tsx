@@ -137,14 +137,14 @@ export function AuditPanel() {
           ) : (
             rows.map((e) => (
               <tr key={e.id} data-testid="audit-row">
-                <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.created_at)}</td>
+                <td className={`${td} min-w-28`}>{formatDateTime(e.created_at)}</td>
                 <td className={`${td} font-mono text-xs`}>{e.action}</td>
-                <td className={td}>
+                <td className={`${td} [overflow-wrap:anywhere]`}>
                   {e.actor.label}
                   <span className="ml-1 text-xs text-slate-600">({e.actor.type.replace("_", " ")})</span>
                 </td>
                 <td className={`${td} font-mono text-xs`}>{e.client_address ?? "—"}</td>
-                <td className={`${td} min-w-48 max-w-xs break-words text-xs text-slate-700 [overflow-wrap:anywhere]`}>{describe(e)}</td>
+                <td className={`${td} min-w-48 max-w-64 break-words text-xs text-slate-700 [overflow-wrap:anywhere]`}>{describe(e)}</td>
               </tr>
             ))
           )}
