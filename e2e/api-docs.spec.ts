@@ -2,6 +2,7 @@ import { test, expect } from "@playwright/test";
 import { expectAccessible } from "./page-checks";
 import { cli } from "./helpers";
 
+
 // The public API reference: rendered from the OpenAPI document, usable with the keyboard, and its
 // "Try it" panel submits a real job with a key made for the demo organization.
 
@@ -18,14 +19,23 @@ test("the API reference lists the operations, and Try it submits the seed's job 
 
   // every operation of the OpenAPI document is on the page, with method, path and summary
   const doc = await (await request.get("/api/v1/openapi.json")).json();
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary: string }>>)) {
+  const scopes: [string, string][] = [];
+  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary: string; "x-scope"?: string }>>)) {
     for (const [method, op] of Object.entries(item)) {
       const section = page.locator(`section#${op.operationId}`);
       await expect(section.getByRole("heading", { level: 2 })).toHaveText(op.summary);
       await expect(section.getByText(path, { exact: true }).first()).toBeVisible();
       await expect(section.getByText(method.toUpperCase(), { exact: true }).first()).toBeVisible();
+      if (op["x-scope"]) scopes.push([op.operationId, op["x-scope"]]);
     }
   }
+  // and each operation's API-key scope (x-scope), exactly where the document has one (one DOM read)
+  const shown = await page
+    .getByTestId("operation-scope")
+    .evaluateAll((els) => els.map((e) => [e.closest("section")?.id ?? "", e.querySelector("code")?.textContent ?? ""] as [string, string]));
+  expect(scopes.length).toBeGreaterThan(10);
+  expect(new Map(shown)).toEqual(new Map(scopes));
+  await expect(page.locator("section#createJob").getByTestId("operation-scope")).toContainText("jobs:write");
   const create = page.locator("section#createJob");
   await expect(create.getByRole("table", { name: /Request body/ })).toContainText("webhook_url");
   await expect(create.getByRole("table", { name: /Request body/ }).getByRole("rowheader", { name: /^pool\s*required$/ })).toBeVisible();

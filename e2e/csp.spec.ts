@@ -56,3 +56,14 @@ test("pages carry a nonce CSP, work, and report no violation", async ({ page, re
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).toBe(false);
   expect(violations.filter((v) => !/inline event handler/i.test(v))).toEqual([]);
 });
+
+test("every response carries nosniff, DENY framing and the referrer policy, and no X-Powered-By", async ({ request }) => {
+  for (const path of ["/sign-in", "/docs/api", "/api/health", "/api/v1/jobs", "/no-such-page"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const h = res.headers();
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(h["x-powered-by"], path).toBeUndefined();
+  }
+});

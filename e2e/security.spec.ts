@@ -48,8 +48,11 @@ test("member lifecycle: temporary password, own password and sessions, role chan
 
   // Promoting them signs them out at once: their next page is the sign-in.
   await page.reload();
+  // (The row always contains the word "Admin": the select's options. Wait for the change itself.)
+  const patched = page.waitForResponse((r) => r.url().includes("/api/v1/members/") && r.request().method() === "PATCH");
   await row.getByLabel(`Role of ${email}`).selectOption("admin");
-  await expect(row).toContainText("Admin");
+  expect((await patched).status()).toBe(200);
+  await expect(row.locator("span", { hasText: /^Admin$/ })).toBeVisible(); // the role badge
   await other.page.goto("/jobs");
   await expect(other.page).toHaveURL(/\/sign-in/);
 

@@ -57,6 +57,8 @@ export interface Operation {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
+  /** The API-key scope the operation needs (lib/keys/scopes.ts); a key without it gets 403 */
+  "x-scope"?: string;
 }
 
 export interface OpenApiDoc {

@@ -54,6 +54,12 @@ export function OperationSection({ doc, entry, baseUrl }: { doc: OpenApiDoc; ent
           <RichText text={op.description} />
         </p>
       )}
+      {op["x-scope"] && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="operation-scope">
+          API key scope: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs font-semibold text-slate-900">{op["x-scope"]}</code>
+          <span className="text-slate-600"> · a key without it gets 403</span>
+        </p>
+      )}
 
       <div className="mt-6 grid gap-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="min-w-0 space-y-8">

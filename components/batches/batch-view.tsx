@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { TierBadge, ErrorNote, Spinner } from "@/components/ui/badges";
+import { TierBadge, ErrorNote, Spinner, TestBadge } from "@/components/ui/badges";
 import { formatDateTime, formatInt } from "@/components/ui/format";
 import { Panel } from "@/components/settings/panel";
 import { Table, td, th } from "@/components/settings/table-states";
@@ -107,9 +107,12 @@ export function BatchView({ batchId }: { batchId: string }) {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">
-          Batch <span className="font-mono text-lg">{b.batch_id}</span>
-        </h1>
+        <div className="flex items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">
+            Batch <span className="font-mono text-lg">{b.batch_id}</span>
+          </h1>
+          {b.livemode === false && <TestBadge />}
+        </div>
         <p className="mt-1 text-sm text-slate-600">
           {formatInt(b.total)} rows against <code className="font-mono text-xs">{b.pool}</code> v{b.pool_version}, submitted {formatDateTime(b.created_at)}
           {b.skipped > 0 && <>; {formatInt(b.skipped)} invalid rows skipped</>}.

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { BatchResponse, BatchResultRow, ListBatchesResponse } from "@/lib/batches/schemas";
 import { api } from "@/components/api";
+import { usePagedList } from "@/components/ui/paged";
 
 export type Batch = BatchResponse;
 export type BatchList = z.infer<typeof ListBatchesResponse>;
@@ -25,11 +26,12 @@ export function useBatch(batchId: string) {
   });
 }
 
-export function useBatches() {
-  return useQuery({
-    queryKey: ["batches"],
-    queryFn: () => api<BatchList>("/api/v1/batches?limit=50"),
-    refetchInterval: (q) => (q.state.data?.data.some((b) => b.status !== "completed") ? 2000 : false),
+/** The organization's batches, newest first, a page at a time ("Load more"); refreshes while one runs. */
+export function useBatches(pageSize: number, mode: "live" | "test" = "live") {
+  return usePagedList<BatchList["data"][number]>(["batches"], mode === "test" ? "/api/v1/batches?mode=test" : "/api/v1/batches", {
+    pageSize,
+    cursor: (b) => b.batch_id,
+    refetchInterval: (rows) => (rows.some((b) => b.status !== "completed") ? 2000 : false),
   });
 }
 

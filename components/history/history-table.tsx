@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/ui/badges";
+import { StatusBadge, TestBadge } from "@/components/ui/badges";
 import { formatDateTime, formatDuration, formatInt } from "@/components/ui/format";
 import type { JobSummary } from "./use-jobs";
 
@@ -110,6 +110,7 @@ export function HistoryTable({
               <Link href={`/jobs/${job.eval_id}`} className="font-medium text-indigo-800 hover:underline" data-testid="history-entity">
                 {job.entity || "(no entity)"}
               </Link>
+              {!job.livemode && <TestBadge className="ml-2 align-middle" />}
               <div className="truncate font-mono text-xs text-slate-500">{job.eval_id}</div>
             </td>
             <td className={td}>

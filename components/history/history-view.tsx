@@ -33,7 +33,11 @@ export function HistoryView() {
     (patch: Partial<HistoryState>) => go({ ...readHistoryState(new URLSearchParams(stateKey)), ...patch, starting_after: "", prev: [] }, "replace"),
     [go, stateKey],
   );
-  const onClear = useCallback(() => go({ ...readHistoryState(new URLSearchParams()), limit: state.limit }, "replace"), [go, state.limit]);
+  // Clearing the filters keeps the page size and the Live / Test choice.
+  const onClear = useCallback(
+    () => go({ ...readHistoryState(new URLSearchParams()), limit: state.limit, mode: state.mode }, "replace"),
+    [go, state.limit, state.mode],
+  );
 
   const page = jobs.data?.data ?? [];
   const last = page.at(-1)?.eval_id;
@@ -60,6 +64,7 @@ export function HistoryView() {
   return (
     <div className="space-y-4">
       <SavedViewNote id={sp.get("view")} />
+      <ModeSwitch state={state} pathname={pathname} />
       <HistoryFilters state={state} onChange={onFilter} onClear={onClear} active={filtered} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SavedViews page="history" query={viewQuery} onApply={(q) => router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false })} />
@@ -84,7 +89,7 @@ export function HistoryView() {
       <section aria-labelledby={`${id}-h`} className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="flex min-h-12 items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
           <h2 id={`${id}-h`} className="text-sm font-semibold text-slate-900">
-            Evaluations <span className="font-normal text-slate-500">· newest first · page {pageNumber}</span>
+            {state.mode === "test" ? "Test evaluations" : "Evaluations"} <span className="font-normal text-slate-500">· newest first · page {pageNumber}</span>
           </h2>
           <div aria-live="polite" className="min-w-24 text-right">
             {jobs.isFetching && !jobs.isPending && <Spinner label="Updating" />}
@@ -118,6 +123,10 @@ export function HistoryView() {
               </EmptyState>
             ) : state.starting_after ? (
               <EmptyState title="No more evaluations" />
+            ) : state.mode === "test" ? (
+              <EmptyState title="No test evaluations">
+                <p>Evaluations submitted with a test key (nx_test_…) appear here, apart from live ones.</p>
+              </EmptyState>
             ) : (
               <EmptyState title="No evaluations yet">
                 <p>Evaluations submitted from the dashboard or the API appear here.</p>
@@ -129,7 +138,12 @@ export function HistoryView() {
           </div>
         ) : (
           <div className={jobs.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-            <HistoryTable jobs={page} caption={`Evaluations, page ${pageNumber}, newest first`} selected={picked.map((p) => p.eval_id)} onToggle={onToggle} />
+            <HistoryTable
+              jobs={page}
+              caption={`${state.mode === "test" ? "Test evaluations" : "Evaluations"}, page ${pageNumber}, newest first`}
+              selected={picked.map((p) => p.eval_id)}
+              onToggle={onToggle}
+            />
           </div>
         )}
 
@@ -174,5 +188,34 @@ export function HistoryView() {
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * Live or test evaluations: jobs submitted with a test key (nx_test_) are listed apart. Links, so
+ * the choice is in the URL (bookmarks, Back, saved views) and a new choice starts at page 1.
+ */
+function ModeSwitch({ state, pathname }: { state: HistoryState; pathname: string }) {
+  const href = (mode: HistoryState["mode"]) => {
+    const q = toPageQuery({ ...state, mode, starting_after: "", prev: [] });
+    return q ? `${pathname}?${q}` : pathname;
+  };
+  const item = (mode: HistoryState["mode"], label: string) => (
+    <Link
+      href={href(mode)}
+      scroll={false}
+      replace
+      aria-current={state.mode === mode ? "page" : undefined}
+      className={`rounded-md px-3.5 py-1.5 text-sm font-medium ${state.mode === mode ? "bg-indigo-700 text-white shadow-sm" : "text-slate-700 hover:bg-white hover:text-slate-900"}`}
+      data-testid={`mode-${mode || "live"}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Live or test evaluations" className="inline-flex gap-1 rounded-lg border border-slate-200 bg-slate-100 p-1">
+      {item("", "Live")}
+      {item("test", "Test")}
+    </nav>
   );
 }

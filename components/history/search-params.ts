@@ -7,6 +7,8 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const STATUSES = ["queued", "running", "completed", "failed"] as const;
 
 export interface HistoryState {
+  /** "test": jobs submitted with test keys (nx_test_), listed apart; "" = live */
+  mode: "" | "test";
   status: string;
   pool: string;
   q: string;
@@ -23,6 +25,7 @@ export function readHistoryState(sp: URLSearchParams): HistoryState {
   const limit = Number(sp.get("limit"));
   const date = (k: string) => (DATE.test(sp.get(k) ?? "") ? sp.get(k)! : "");
   return {
+    mode: sp.get("mode") === "test" ? "test" : "",
     status: (STATUSES as readonly string[]).includes(sp.get("status") ?? "") ? sp.get("status")! : "",
     pool: sp.get("pool") ?? "",
     q: sp.get("q") ?? "",
@@ -37,6 +40,7 @@ export function readHistoryState(sp: URLSearchParams): HistoryState {
 /** The page's own URL query (empty values and defaults left out). */
 export function toPageQuery(s: HistoryState): string {
   const p = new URLSearchParams();
+  if (s.mode) p.set("mode", s.mode);
   for (const k of ["status", "pool", "q", "created_gte", "created_lte"] as const) if (s[k]) p.set(k, s[k]);
   if (s.limit !== DEFAULT_PAGE_SIZE) p.set("limit", String(s.limit));
   if (s.starting_after) p.set("starting_after", s.starting_after);
@@ -51,6 +55,7 @@ export function toPageQuery(s: HistoryState): string {
  */
 export function toApiQuery(s: HistoryState): string {
   const p = new URLSearchParams({ limit: String(s.limit) });
+  if (s.mode) p.set("mode", s.mode);
   for (const k of ["status", "pool", "q", "starting_after"] as const) if (s[k]) p.set(k, s[k].trim());
   if (s.created_gte) p.set("created_gte", localDayBoundary(s.created_gte, "start"));
   if (s.created_lte) p.set("created_lte", localDayBoundary(s.created_lte, "end"));

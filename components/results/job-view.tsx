@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { PlanBoard } from "@/components/plan/plan-board";
 import { appendToPlan, usePlan, usePutPlan } from "@/components/plan/use-plan";
-import { ErrorNote, Spinner } from "@/components/ui/badges";
+import { ErrorNote, Spinner, TestBadge } from "@/components/ui/badges";
 import { formatInt, formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { isMoney, type FieldMeta } from "@/components/evaluation-form/types";
@@ -124,7 +124,10 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
               <span aria-hidden="true"> / </span>
               <span className="font-mono">{job.eval_id}</span>
             </p>
-            <h1 className="mt-1 text-2xl font-bold tracking-tight">{entity}</h1>
+            <div className="mt-1 flex items-center gap-3">
+              <h1 className="text-2xl font-bold tracking-tight">{entity}</h1>
+              {job.livemode === false && <TestBadge />}
+            </div>
           </div>
           <div className="flex gap-2">
             <Link

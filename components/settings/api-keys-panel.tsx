@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, ApiRequestError } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNote } from "@/components/ui/badges";
@@ -12,6 +12,7 @@ import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/ta
 import { formatDate, formatDateTime, formatRelative } from "@/components/trace/format";
 import { CreateApiKeyBody, type ApiKeyView, type CreatedApiKey } from "@/lib/keys/schemas";
 import { SCOPES, SCOPE_LABELS, type Scope } from "@/lib/keys/scopes";
+import { LoadMore, usePageSize, usePagedList } from "@/components/ui/paged";
 
 const EXPIRY_DAYS = [0, 30, 90, 365] as const;
 
@@ -19,7 +20,7 @@ const KEYS = ["settings", "api-keys"];
 
 export function ApiKeysPanel() {
   const qc = useQueryClient();
-  const keys = useQuery({ queryKey: KEYS, queryFn: () => api<{ data: ApiKeyView[] }>("/api/v1/api-keys") });
+  const keys = usePagedList<ApiKeyView>(KEYS, "/api/v1/api-keys", { pageSize: usePageSize(50) });
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   // The moment the panel opened: "Expired" is judged against it, not re-read on every render.
   const [openedAt] = useState(() => Date.now());
@@ -64,7 +65,7 @@ export function ApiKeysPanel() {
       <Panel id="keys" title="API keys" flush>
         {keys.isError ? (
           <LoadError what="the keys" error={keys.error} retry={() => keys.refetch()} />
-        ) : keys.data?.data.length === 0 ? (
+        ) : keys.rows?.length === 0 ? (
           <div className="p-5">
             <EmptyState title="No API keys yet">Create one above to call the API.</EmptyState>
           </div>
@@ -100,10 +101,10 @@ export function ApiKeysPanel() {
               </tr>
             }
           >
-            {!keys.data ? (
+            {!keys.rows ? (
               <SkeletonRows cols={8} />
             ) : (
-              keys.data.data.map((k) => (
+              keys.rows.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.revoked_at ? "text-slate-500" : ""}>
                   <td className={`${td} font-medium ${k.revoked_at ? "" : "text-slate-900"}`}>{k.name}</td>
                   <td className={td}>
@@ -149,6 +150,7 @@ export function ApiKeysPanel() {
             )}
           </Table>
         )}
+        <LoadMore list={keys} what="keys" />
         {revoke.isError && (
           <div className="p-4">
             <ErrorNote>Could not revoke the key: {revoke.error.message}</ErrorNote>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { api } from "@/components/api";
+import { LoadMore, usePageSize, usePagedList } from "@/components/ui/paged";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/badges";
 import { Panel, inputClass } from "@/components/settings/panel";
@@ -43,14 +42,11 @@ export function AuditPanel() {
   const ids = { action: useId(), actor: useId(), from: useId(), to: useId() };
   const [draft, setDraft] = useState<Filters>({ action: "", actor: "", from: "", to: "" });
   const [filters, setFilters] = useState(draft);
-  const events = useInfiniteQuery({
-    queryKey: ["settings", "audit", filters],
-    initialPageParam: "",
-    queryFn: ({ pageParam }) =>
-      api<{ data: AuditEventView[]; has_more: boolean }>(`/api/v1/audit-events?${query(filters, pageParam ? { starting_after: pageParam } : {})}`),
-    getNextPageParam: (last) => (last.has_more ? last.data.at(-1)?.id : undefined),
+  const filterQuery = query(filters);
+  const events = usePagedList<AuditEventView>(["settings", "audit"], filterQuery ? `/api/v1/audit-events?${filterQuery}` : "/api/v1/audit-events", {
+    pageSize: usePageSize(50),
   });
-  const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
+  const rows = events.rows ?? [];
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((f) => ({ ...f, [k]: e.target.value }));
 
   return (
@@ -141,26 +137,20 @@ export function AuditPanel() {
           ) : (
             rows.map((e) => (
               <tr key={e.id} data-testid="audit-row">
-                <td className={`${td} whitespace-nowrap`}>{formatDateTime(e.created_at)}</td>
+                <td className={`${td} min-w-28`}>{formatDateTime(e.created_at)}</td>
                 <td className={`${td} font-mono text-xs`}>{e.action}</td>
-                <td className={td}>
+                <td className={`${td} [overflow-wrap:anywhere]`}>
                   {e.actor.label}
                   <span className="ml-1 text-xs text-slate-600">({e.actor.type.replace("_", " ")})</span>
                 </td>
                 <td className={`${td} font-mono text-xs`}>{e.client_address ?? "—"}</td>
-                <td className={`${td} max-w-md break-words text-xs text-slate-700`}>{describe(e)}</td>
+                <td className={`${td} min-w-48 max-w-64 break-words text-xs text-slate-700 [overflow-wrap:anywhere]`}>{describe(e)}</td>
               </tr>
             ))
           )}
         </Table>
       )}
-      {events.hasNextPage && (
-        <div className="p-4">
-          <Button type="button" variant="secondary" disabled={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
-            {events.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={events} what="events" />
     </Panel>
   );
 }

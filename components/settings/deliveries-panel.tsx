@@ -1,8 +1,8 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import Link from "next/link";
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNote, Spinner } from "@/components/ui/badges";
@@ -11,6 +11,7 @@ import { Table } from "@/components/settings/table-states";
 import { Chevron } from "@/components/trace/chevron";
 import { formatDateTime, formatShortDateTime } from "@/components/trace/format";
 import type { DeliveryListResponse, WebhookDelivery, WebhookDeliveryList } from "@/lib/webhooks/schemas";
+import { usePagedList } from "@/components/ui/paged";
 
 // The organization's deliveries: the server renders the first page, further pages ("Load more")
 // and refreshes come from GET /api/v1/webhook-deliveries, which reads the same lib function.
@@ -179,10 +180,15 @@ export function DeliveriesPanel({ first, pageSize, status }: { first: WebhookDel
 }
 
 function Attempts({ evalId, deliveryId, webhookId }: { evalId: string; deliveryId: string; webhookId: string }) {
-  const q = useQuery({ queryKey: ["deliveries", evalId], queryFn: () => api<DeliveryListResponse>(`/api/v1/jobs/${evalId}/deliveries`) });
-  if (q.isPending) return <Spinner label="Loading attempts" />;
+  // The job's deliveries are paged (oldest first): read pages until this delivery's is found.
+  const q = usePagedList<DeliveryListResponse["data"][number]>(["deliveries", evalId], `/api/v1/jobs/${evalId}/deliveries`, { pageSize: 50 });
+  const delivery = q.rows?.find((x) => x.id === deliveryId);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  useEffect(() => {
+    if (!delivery && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [delivery, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  if (q.isPending || (!delivery && q.hasNextPage)) return <Spinner label="Loading attempts" />;
   if (q.isError) return <ErrorNote>Could not load the attempts: {q.error.message}</ErrorNote>;
-  const delivery = q.data.data.find((x) => x.id === deliveryId);
   const attempts = delivery?.attempt_log ?? [];
   return (
     <div className="space-y-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, ApiRequestError } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/badges";
@@ -10,11 +10,12 @@ import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/ta
 import { formatDate } from "@/components/trace/format";
 import { AddMemberBody, MEMBER_ROLES, type MemberView } from "@/lib/orgs/schemas";
 import { MemberActions, MEMBERS_KEY as KEY } from "@/components/settings/member-actions";
+import { LoadMore, usePageSize, usePagedList } from "@/components/ui/paged";
 
 const ROLE_LABEL = { admin: "Admin", underwriter: "Underwriter" } as const;
 
 export function MembersPanel({ currentUserId }: { currentUserId: string }) {
-  const members = useQuery({ queryKey: KEY, queryFn: () => api<{ data: MemberView[] }>("/api/v1/members") });
+  const members = usePagedList<MemberView>(KEY, "/api/v1/members", { pageSize: usePageSize(50) });
   return (
     <>
       <Panel
@@ -48,10 +49,10 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
               </tr>
             }
           >
-            {!members.data ? (
+            {!members.rows ? (
               <SkeletonRows cols={5} rows={2} />
             ) : (
-              members.data.data.map((m) => (
+              members.rows.map((m) => (
                 <tr key={m.id} data-testid="member-row">
                   <td className={`${td} font-medium text-slate-900`}>
                     {m.name}
@@ -73,6 +74,7 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
             )}
           </Table>
         )}
+        <LoadMore list={members} what="members" />
       </Panel>
       <Panel
         id="add-member"

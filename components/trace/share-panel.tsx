@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorNote, Spinner } from "@/components/ui/badges";
@@ -9,12 +9,11 @@ import { CopyField } from "@/components/settings/copy-field";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { formatDate, formatDateTime } from "@/components/trace/format";
 import { EXPIRY_DAYS, type CreatedShareLink, type ShareKind, type ShareLinkView } from "@/lib/share/schemas";
+import { LoadMore, usePagedList } from "@/components/ui/paged";
 
+/** The job's share links of one kind (audit trace or marketing summary), newest first, 20 at a time ("Load more"). */
 export function useShareLinks(evalId: string, kind: ShareKind = "trace") {
-  return useQuery({
-    queryKey: ["share-links", evalId, kind],
-    queryFn: () => api<{ data: ShareLinkView[] }>(`/api/v1/jobs/${evalId}/share-links?kind=${kind}`),
-  });
+  return usePagedList<ShareLinkView>(["share-links", evalId, kind], `/api/v1/jobs/${evalId}/share-links?kind=${kind}`, { pageSize: 20 });
 }
 
 const WHAT: Record<ShareKind, { intro: string; list: string }> = {
@@ -99,11 +98,11 @@ export function SharePanel({ evalId, kind = "trace" }: { evalId: string; kind?: 
             <div className="mt-2">
               <ErrorNote>Could not load the links: {links.error.message}</ErrorNote>
             </div>
-          ) : links.data.data.length === 0 ? (
+          ) : links.rows?.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600">No links yet.</p>
           ) : (
             <ul className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-200" aria-label="Share links">
-              {links.data.data.map((l) => (
+              {links.rows?.map((l) => (
                 <li key={l.id} data-testid="share-link" className="flex items-center justify-between gap-3 px-3 py-2">
                   <div className="min-w-0 text-sm">
                     <p className="flex items-center gap-2">
@@ -129,6 +128,7 @@ export function SharePanel({ evalId, kind = "trace" }: { evalId: string; kind?: 
               ))}
             </ul>
           )}
+          <LoadMore list={links} what="links" className="mt-2" />
           {revoke.isError && (
             <div className="mt-2">
               <ErrorNote>Could not revoke the link: {revoke.error.message}</ErrorNote>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Card, ErrorNote, StatusBadge } from "@/components/ui/badges";
+import { Card, ErrorNote, StatusBadge, TestBadge } from "@/components/ui/badges";
 import { formatDateTime, formatNumber, formatTimings, formatValue, humanize } from "@/components/trace/format";
 import { EliminatedList } from "@/components/trace/eliminated-list";
 import { ScoredList } from "@/components/trace/scored-list";
@@ -26,6 +26,7 @@ export function TraceReport({ trace, actions, aside, pending }: { trace: TraceDa
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
             <code className="font-mono text-slate-800">{trace.eval_id}</code>
             <StatusBadge status={trace.status} />
+            {trace.livemode === false && <TestBadge />}
             <span>{trace.completed_at ? `Completed ${formatDateTime(trace.completed_at)}` : `Submitted ${formatDateTime(trace.created_at)}`}</span>
           </p>
         </div>

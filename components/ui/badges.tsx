@@ -56,6 +56,19 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS_STYLE }) {
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`}>{status}</span>;
 }
 
+/** Marks a job (or batch) submitted with a test key (nx_test_): test jobs are listed apart from live ones. */
+export function TestBadge({ className = "" }: { className?: string }) {
+  return (
+    <span
+      className={`inline-flex rounded-full border border-amber-300 bg-amber-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900 ${className}`}
+      title="Submitted with a test key (nx_test_)"
+      data-testid="test-badge"
+    >
+      Test
+    </span>
+  );
+}
+
 export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
     <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>

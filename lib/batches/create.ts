@@ -71,6 +71,8 @@ export async function createBatch(
   const batchId = newBatchId();
   const priority = JOB_PRIORITY.batch;
   const jobWebhook = query.job_webhooks ? webhookUrl : null;
+  // A test key's batch and every row's job are marked, like its single jobs (lib/jobs/submit.ts).
+  const livemode = who.keyMode !== "test";
   try {
     await db.$transaction(
       async (tx) => {
@@ -88,6 +90,7 @@ export async function createBatch(
             report: parsed.report as unknown as Prisma.InputJsonValue,
             apiKeyId: who.apiKeyId ?? null,
             userId: who.userId ?? null,
+            livemode,
           },
         });
         for (let i = 0; i < parsed.rows.length; i += INSERT_CHUNK) {
@@ -95,9 +98,9 @@ export async function createBatch(
             .slice(i, i + INSERT_CHUNK)
             .map(
               (r) =>
-                Prisma.sql`(${newEvalId()}, ${who.organizationId}, ${pool.id}, ${pool.currentVersionId}, ${pool.key}, ${JSON.stringify(r.profile)}::jsonb, ${String(r.profile.entity ?? "")}, ${jobWebhook}, ${who.apiKeyId ?? null}, ${who.userId ?? null}, ${priority}, ${batchId}, ${r.row})`,
+                Prisma.sql`(${newEvalId()}, ${who.organizationId}, ${pool.id}, ${pool.currentVersionId}, ${pool.key}, ${JSON.stringify(r.profile)}::jsonb, ${String(r.profile.entity ?? "")}, ${jobWebhook}, ${who.apiKeyId ?? null}, ${who.userId ?? null}, ${priority}, ${batchId}, ${r.row}, ${livemode})`,
             );
-          await tx.$executeRaw`INSERT INTO "jobs" ("id", "organization_id", "pool_id", "pool_version_id", "pool_key", "profile", "entity", "webhook_url", "api_key_id", "user_id", "priority", "batch_id", "batch_row") VALUES ${Prisma.join(values)}`;
+          await tx.$executeRaw`INSERT INTO "jobs" ("id", "organization_id", "pool_id", "pool_version_id", "pool_key", "profile", "entity", "webhook_url", "api_key_id", "user_id", "priority", "batch_id", "batch_row", "livemode") VALUES ${Prisma.join(values)}`;
         }
         if (idempotencyKey) {
           await tx.idempotencyRecord.create({

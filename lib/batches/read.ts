@@ -23,6 +23,7 @@ const batchSelect = {
   report: true,
   createdAt: true,
   completedAt: true,
+  livemode: true,
   poolVersion: { select: { version: true } },
 } as const;
 
@@ -38,6 +39,7 @@ type BatchRow = {
   report: unknown;
   createdAt: Date;
   completedAt: Date | null;
+  livemode: boolean;
   poolVersion: { version: number };
 };
 
@@ -57,6 +59,7 @@ function view(b: BatchRow, counts: BatchResponse["counts"]): BatchResponse {
     created_at: b.createdAt.toISOString(),
     completed_at: iso(b.completedAt),
     results_url: resultsUrl(b.id),
+    livemode: b.livemode,
   };
 }
 
@@ -78,7 +81,8 @@ export async function getBatch(db: PrismaClient, organizationId: string, batchId
   return view(b, await counts(db, organizationId, b));
 }
 
-export async function listBatches(db: PrismaClient, organizationId: string, q: { limit: number; starting_after?: string }) {
+/** The organization's batches, newest first; live or test ones (like jobs: a key sees its own mode's, people live unless mode=test). */
+export async function listBatches(db: PrismaClient, organizationId: string, q: { limit: number; starting_after?: string; mode?: "live" | "test" }) {
   let cursorWhere = {};
   if (q.starting_after) {
     const cursor = await db.batch.findFirst({ where: { id: q.starting_after, organizationId }, select: { id: true, createdAt: true } });
@@ -87,7 +91,7 @@ export async function listBatches(db: PrismaClient, organizationId: string, q: {
     cursorWhere = { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
   }
   const rows = await db.batch.findMany({
-    where: { organizationId, ...cursorWhere },
+    where: { organizationId, livemode: q.mode !== "test", ...cursorWhere },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     select: batchSelect,

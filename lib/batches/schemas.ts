@@ -80,6 +80,7 @@ export const BatchResponse = z
     created_at: z.string(),
     completed_at: z.string().nullable(),
     results_url: z.string(),
+    livemode: z.boolean().meta({ description: "false for a batch submitted with a test key (nx_test_); its rows' jobs are test jobs too" }),
   })
   .meta({ id: "Batch" });
 export type BatchResponse = z.infer<typeof BatchResponse>;
@@ -93,6 +94,7 @@ export const ListBatchesQuery = z
       .max(64)
       .regex(/^[^\u0000]*$/)
       .optional(),
+    mode: z.enum(["live", "test"]).optional().meta({ description: "Live or test batches (default live; an API key always sees its own mode's)" }),
   })
   .strict();
 export const ListBatchesResponse = z.object({ data: z.array(BatchSummary), has_more: z.boolean() }).meta({ id: "BatchList" });

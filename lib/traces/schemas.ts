@@ -73,6 +73,7 @@ export const TraceJson = z
     pool_version: z.number().int(),
     domain: z.string(),
     profile: z.record(z.string(), z.unknown()),
+    livemode: z.boolean().meta({ description: "false for a job submitted with a test key (nx_test_)" }),
     created_at: z.string(),
     started_at: z.string().nullable(),
     completed_at: z.string().nullable(),

@@ -9,6 +9,8 @@ import { claimJobs, completeJob, failJob } from "@/lib/worker/queue";
 import { evaluateJob } from "@/lib/worker/evaluate-job";
 import { JobLoop } from "@/lib/worker/job-loop";
 import { listJobs } from "@/lib/jobs/read";
+import { listBatches } from "@/lib/batches/read";
+import { createApiKey } from "@/lib/keys/api-keys";
 
 const db = testDb();
 let org: { id: string; key: string };
@@ -188,6 +190,30 @@ describe("POST /api/v1/batches: validation", () => {
     const err = expectError(await post(csv), 400, "invalid_request");
     expect(err.details).toHaveLength(101);
     expect(err.details[100]).toMatchObject({ path: "rows", code: "too_many_problems", message: "50 more problems not listed" });
+  });
+});
+
+describe("test keys", () => {
+  it("a test key's batch is marked, every row's job is a test job, and both are listed apart from live ones", async () => {
+    const o = await newOrg("batch-testmode");
+    const testKey = (await createApiKey(db, o.org.id, { name: "sandbox", test: true })).key;
+    const test = parsed(BatchResponse, await post(csvOf(3), { key: testKey }));
+    const live = parsed(BatchResponse, await post(csvOf(2), { key: o.key }));
+    expect(test.livemode).toBe(false);
+    expect(live.livemode).toBe(true);
+    const rows = await db.job.findMany({ where: { organizationId: o.org.id }, select: { batchId: true, livemode: true } });
+    expect(rows.filter((r) => r.batchId === test.batch_id).map((r) => r.livemode)).toEqual([false, false, false]);
+    expect(rows.filter((r) => r.batchId === live.batch_id).map((r) => r.livemode)).toEqual([true, true]);
+    // A key sees its own mode's batches, whatever it asks; people see live ones unless mode=test.
+    const list = async (key: string, query = "") => parsed(ListBatchesResponse, await call(batchesRoute.GET, `/api/v1/batches${query}`, { key }));
+    expect((await list(testKey)).data.map((b) => [b.batch_id, b.livemode])).toEqual([[test.batch_id, false]]);
+    expect((await list(testKey, "?mode=live")).data.map((b) => b.batch_id)).toEqual([test.batch_id]);
+    expect((await list(o.key, "?mode=test")).data.map((b) => b.batch_id)).toEqual([live.batch_id]);
+    expect((await listBatches(db, o.org.id, { limit: 10, mode: "test" })).data.map((b) => b.batch_id)).toEqual([test.batch_id]);
+    expect((await listBatches(db, o.org.id, { limit: 10 })).data.map((b) => b.batch_id)).toEqual([live.batch_id]);
+    // The test jobs are in the test list of jobs, not the live one.
+    expect((await listJobs(db, o.org.id, { limit: 10, mode: "test" })).data).toHaveLength(3);
+    expect((await listJobs(db, o.org.id, { limit: 10 })).data).toHaveLength(2);
   });
 });
 

@@ -34,3 +34,17 @@ describe("History date filters", () => {
     expect(api.has("created_lte")).toBe(false);
   });
 });
+
+describe("History Live / Test", () => {
+  it("mode=test is kept in the page URL (and so in saved views) and sent to the API; anything else is live", () => {
+    const s = state("mode=test&status=completed");
+    expect(s.mode).toBe("test");
+    expect(toPageQuery(s)).toBe("mode=test&status=completed");
+    expect(new URLSearchParams(toApiQuery(s)).get("mode")).toBe("test");
+    for (const q of ["", "mode=live", "mode=TEST", "mode="]) {
+      expect(state(q).mode).toBe("");
+      expect(new URLSearchParams(toApiQuery(state(q))).has("mode")).toBe(false);
+      expect(toPageQuery(state(q))).not.toContain("mode");
+    }
+  });
+});

@@ -28,7 +28,10 @@ export const POST = apiRoute(createBatchRoute, async (req, { principal, query, d
   });
 });
 
-export const GET = apiRoute(listBatchesRoute, async (_req, { principal, query, db }) => json(await listBatches(db, principal.organizationId, query)));
+// Test and live batches are listed apart, like jobs: a key sees its own mode's, people choose (live by default).
+export const GET = apiRoute(listBatchesRoute, async (_req, { principal, query, db }) =>
+  json(await listBatches(db, principal.organizationId, { ...query, mode: principal.via === "api_key" ? principal.keyMode : query.mode })),
+);
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
