@@ -2,7 +2,6 @@ import { test, expect } from "@playwright/test";
 import { expectAccessible } from "./page-checks";
 import { cli } from "./helpers";
 
-
 // The public API reference: rendered from the OpenAPI document, usable with the keyboard, and its
 // "Try it" panel submits a real job with a key made for the demo organization.
 
