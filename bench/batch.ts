@@ -11,18 +11,11 @@
 import fs from "node:fs";
 import { cli, percentile, resetPgDatabase, round, startServer } from "./lib";
 import { mixedBody, postJob, jobStatus, submitAndWait } from "./load";
+import { batchCsv as csv, batchState, uploadBatch, waitBatch } from "./batch-lib";
 
 const which = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const dbs = which.length ? which : ["embedded", "postgresql"];
 const report = (r: object) => console.log(JSON.stringify(r));
-
-const STATES = ["CA", "TX", "NY", "FL", "IL"];
-const LINES = ["professional_liability", "general_liability", "cyber", "property"];
-function csv(rows: number, tag: string) {
-  const out = ["entity,state,line,revenue,employees"];
-  for (let i = 0; i < rows; i++) out.push(`${tag}-${i},${STATES[i % 5]},${LINES[Math.floor(i / 5) % 4]},${1_000_000 + (i % 97) * 250_000},${5 + (i % 300)}`);
-  return out.join("\n") + "\n";
-}
 
 async function healthRate(url: string, seconds: number, clients = 16) {
   let n = 0;
@@ -53,24 +46,6 @@ async function oneAtATime(url: string, key: string, n: number, stopWhen?: () => 
     client.push(performance.now() - t0);
   }
   return { n: client.length, p50_ms: round(percentile(client, 50)), p90_ms: round(percentile(client, 90)), p99_ms: round(percentile(client, 99)) };
-}
-
-async function uploadBatch(url: string, key: string, body: string) {
-  const res = await fetch(`${url}/api/v1/batches?pool=carriers:all`, { method: "POST", headers: { "content-type": "text/csv", "x-api-key": key }, body });
-  if (res.status !== 202) throw new Error(`POST /api/v1/batches ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { batch_id: string }).batch_id;
-}
-
-async function batchState(url: string, key: string, id: string) {
-  return (await (await fetch(`${url}/api/v1/batches/${id}`, { headers: { "x-api-key": key } })).json()) as { status: string; counts: Record<string, number> };
-}
-
-async function waitBatch(url: string, key: string, id: string) {
-  for (;;) {
-    const b = await batchState(url, key, id);
-    if (b.status === "completed") return b;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** Peak resident memory (VmHWM) of every process of the server's tree, in MiB. */
