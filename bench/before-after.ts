@@ -13,6 +13,7 @@
 import { cli, percentile, resetPgDatabase, round, startServer } from "./lib";
 import { mixedBody, postJob, jobStatus, submitAndWait } from "./load";
 import { batchCsv, uploadBatch, waitBatch } from "./batch-lib";
+import fs from "node:fs";
 
 const before = process.env.BENCH_BEFORE_DIR;
 if (!before) throw new Error("BENCH_BEFORE_DIR is required");
@@ -20,6 +21,32 @@ const db = process.argv[2] === "postgresql" ? "postgresql" : "embedded";
 const rounds = Number(process.argv[3] ?? 2);
 const withBatch = process.env.BENCH_BATCH !== "0";
 const BATCH_ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 2000);
+
+/**
+ * CPU time (user + system, ms) used so far by the server's processes (next-server, and on the
+ * embedded database the launcher that hosts PGlite): the steadier measure on a shared machine,
+ * where wall-clock rates move with other people's load. Processes found by their PORT variable.
+ */
+function serverCpuMs(port: number) {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(`PORT=${port}\0`)) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // gone
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ
+}
+
+async function cpuPer<T>(port: number, ops: number, run: () => Promise<T>): Promise<[T, number]> {
+  const c0 = serverCpuMs(port);
+  const r = await run();
+  return [r, (serverCpuMs(port) - c0) / ops];
+}
 
 async function healthRate(url: string, seconds: number, clients = 16) {
   let n = 0;
@@ -71,25 +98,33 @@ for (const s of sides) {
     batchRates: [] as number[],
     batchRatios: [] as number[],
     underBatch: [] as number[],
+    cpuHealth: [] as number[],
+    cpuSingle: [] as number[],
+    cpuRow: [] as number[],
   });
 }
 try {
   for (let round_ = 0; round_ < rounds; round_++) {
     for (const s of servers) {
+      const c0 = serverCpuMs(s.port);
       const health = await healthRate(s.server.url, 5);
-      const r = await submitAndWait(s.server.url, s.key, 300, 16);
+      s.cpuHealth.push((serverCpuMs(s.port) - c0) / (health * 5));
+      const [r, cpuSingle] = await cpuPer(s.port, 300, () => submitAndWait(s.server.url, s.key, 300, 16));
+      s.cpuSingle.push(cpuSingle);
       s.rates.push(r.evaluations_per_s);
       s.ratios.push(r.evaluations_per_s / health);
       s.latency.push(...(await oneAtATime(s.server.url, s.key, 40)));
       let line = `${s.name} round ${round_ + 1}: health ${round(health)} req/s, ${r.evaluations_per_s} evaluations/s`;
       if (withBatch) {
         const t0 = performance.now();
+        const c1 = serverCpuMs(s.port);
         const id = await uploadBatch(s.server.url, s.key, batchCsv(BATCH_ROWS, `r${round_}`));
         let done = false;
         const wait = waitBatch(s.server.url, s.key, id).then(() => (done = true));
         // Single jobs while the batch runs (stops early if the batch finishes first).
         s.underBatch.push(...(await oneAtATime(s.server.url, s.key, 40, () => done)));
         await wait;
+        s.cpuRow.push((serverCpuMs(s.port) - c1) / BATCH_ROWS); // includes the single jobs run meanwhile
         const rate = BATCH_ROWS / ((performance.now() - t0) / 1000);
         s.batchRates.push(round(rate));
         s.batchRatios.push(rate / health);
@@ -110,6 +145,9 @@ try {
         latency_p50_ms: round(idleP50),
         latency_p90_ms: round(percentile(s.latency, 90)),
         n: s.latency.length,
+        server_cpu_ms_per_health_request: s.cpuHealth.map((x) => round(x, 2)),
+        server_cpu_ms_per_single_job: s.cpuSingle.map((x) => round(x, 2)),
+        ...(withBatch ? { server_cpu_ms_per_batch_row: s.cpuRow.map((x) => round(x, 2)) } : {}),
         ...(withBatch
           ? {
               batch_rows: BATCH_ROWS,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ENGINE_VERSION, evaluate, getDomain, RuleOverrideError, type PoolCandidate, type RuleOverrides } from "@/lib/engine";
 import { loadPoolVersion } from "@/lib/pools/pools";
-import { currentRuleSet } from "@/lib/rules/rule-sets";
+import { currentRuleSet, ruleSetVersion } from "@/lib/rules/rule-sets";
 import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
@@ -20,8 +20,8 @@ export class PermanentJobError extends Error {
 }
 
 /**
- * Per claimed group: the organization's rules are read once per (organization, domain) for the
- * whole group (they are the rules in force when the group was claimed).
+ * Per claimed group: when the claim did not say which rule set is in force, the organization's
+ * rules are read once per (organization, domain) for the whole group.
  */
 export type RulesMemo = Map<string, ReturnType<typeof currentRuleSet>>;
 
@@ -33,13 +33,17 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: Rule
   if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
   const profile = domain.profileSchema.safeParse(job.profile);
   if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
-  const memoKey = `${job.organizationId}\u0000${domain.id}`;
-  let pending = memo?.get(memoKey);
-  if (!pending) {
-    pending = currentRuleSet(db, job.organizationId, domain.id);
-    memo?.set(memoKey, pending);
+  let rules;
+  if (job.rulesSetId !== undefined) rules = await ruleSetVersion(db, job.organizationId, job.rulesSetId);
+  else {
+    const memoKey = `${job.organizationId}\u0000${domain.id}`;
+    let pending = memo?.get(memoKey);
+    if (!pending) {
+      pending = currentRuleSet(db, job.organizationId, domain.id);
+      memo?.set(memoKey, pending);
+    }
+    rules = await pending;
   }
-  const rules = await pending;
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;
   try {
