@@ -5,6 +5,8 @@
 //   npx tsx bench/api.ts                      starts `npm start` on :3213 (embedded DB, no worker),
 //                                             then again on PostgreSQL (127.0.0.1:5432, database
 //                                             nexio_bench_api, recreated) unless BENCH_PG=0
+//                                             and once more embedded with EMBEDDED_FSYNC=0 (the cost of
+//                                             synced commits) unless BENCH_NOSYNC=0
 //   BASE_URL=http://host:port API_KEY=nx_… npx tsx bench/api.ts   against a running server
 //
 // The server needs RATE_LIMIT_PER_MINUTE far above the load, and no in-process worker
@@ -111,6 +113,9 @@ async function main() {
     return bench("running server", process.env.BASE_URL, process.env.API_KEY);
   }
   await onServer("embedded", { DATA_DIR: "/tmp/bench-api" });
+  // The price of synced commits (lib/db/embedded.ts): the same, with EMBEDDED_FSYNC=0.
+  if (process.env.BENCH_NOSYNC !== "0")
+    await onServer("embedded, commits not synced (EMBEDDED_FSYNC=0)", { DATA_DIR: "/tmp/bench-api-nosync", EMBEDDED_FSYNC: "0" });
   if (process.env.BENCH_PG !== "0") await onServer("postgresql", { DATABASE_URL: resetPgDatabase("nexio_bench_api") });
 }
 

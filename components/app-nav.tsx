@@ -43,7 +43,14 @@ export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string
           <span className="text-slate-400" aria-hidden="true">
             ·
           </span>
-          <span>{userEmail}</span>
+          <Link
+            href="/profile"
+            aria-current={pathname.startsWith("/profile") ? "page" : undefined}
+            className="rounded-md px-2 py-1 hover:bg-slate-100"
+            title="Profile: password and sessions"
+          >
+            {userEmail}
+          </Link>
           <button
             type="button"
             className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100"

@@ -30,9 +30,16 @@ async function decline(page: Page, c: Locator, name: string, reason: string, tex
   await form.getByRole("button", { name: "Save" }).click();
 }
 
-interface Candidate { id: string; name: string; market?: string; surplus_lines?: { declinations_required: number } }
+interface Candidate {
+  id: string;
+  name: string;
+  market?: string;
+  surplus_lines?: { declinations_required: number };
+}
 
-test("build a plan from the results, record the admitted declinations and a quote, see the SL carrier cleared, print the diligent-search record", async ({ page }) => {
+test("build a plan from the results, record the admitted declinations and a quote, see the SL carrier cleared, print the diligent-search record", async ({
+  page,
+}) => {
   const job = (await (await page.request.get(`/api/v1/jobs/${evalId}`)).json()) as { candidates: Candidate[] };
   const sl = job.candidates.find((c) => c.market === "surplus_lines")!;
   expect(sl, "the seed profile has a surplus-lines candidate").toBeTruthy();
@@ -79,7 +86,9 @@ test("build a plan from the results, record the admitted declinations and a quot
 
   // Buttons for the other admitted carriers: submit, then decline; the last one clears the SL carrier.
   for (const [i, c] of admitted.slice(1).entries()) {
-    await card(page, c.name).getByRole("button", { name: `Submit: ${c.name}` }).click();
+    await card(page, c.name)
+      .getByRole("button", { name: `Submit: ${c.name}` })
+      .click();
     await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
     await decline(page, card(page, c.name), c.name, "Loss history", "three losses in five years");
     await expect(column(page, "declined").getByTestId("plan-card")).toHaveCount(i + 2);
@@ -90,9 +99,13 @@ test("build a plan from the results, record the admitted declinations and a quot
   await expect(ds).toContainText("surplus-lines carriers are cleared");
 
   // The surplus-lines carrier: submitted, then a quote.
-  await card(page, sl.name).getByRole("button", { name: `Submit: ${sl.name}` }).click();
+  await card(page, sl.name)
+    .getByRole("button", { name: `Submit: ${sl.name}` })
+    .click();
   await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
-  await card(page, sl.name).getByRole("button", { name: `Record quote: ${sl.name}` }).click();
+  await card(page, sl.name)
+    .getByRole("button", { name: `Record quote: ${sl.name}` })
+    .click();
   const quote = page.getByRole("form", { name: `Quote from ${sl.name}` });
   await quote.getByLabel("Premium (USD)").fill("12500");
   await quote.getByLabel("Limit (USD)").fill("1000000");

@@ -229,7 +229,7 @@ test("an admin adds a member, who can then sign in", async ({ page, browser }) =
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Name (optional)").fill("Nia Park");
   await page.getByLabel("Temporary password").fill("temporary-pass-1");
-  await page.getByLabel("Role").selectOption("underwriter");
+  await page.getByLabel("Role", { exact: true }).selectOption("underwriter");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Added ${email}` })).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toContainText("Underwriter");
@@ -247,6 +247,14 @@ test("an admin adds a member, who can then sign in", async ({ page, browser }) =
   try {
     const theirs = await ctx.newPage();
     await signIn(theirs, email, "temporary-pass-1");
+    // The admin chose this password: the member must choose their own first (Profile).
+    await theirs.goto("/settings/api-keys");
+    await expect(theirs).toHaveURL(/\/profile$/);
+    await theirs.getByLabel("Current password").fill("temporary-pass-1");
+    await theirs.getByLabel("New password", { exact: true }).fill("their-own-password-2");
+    await theirs.getByLabel("New password again").fill("their-own-password-2");
+    await theirs.getByRole("button", { name: "Change password" }).click();
+    await expect(theirs.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
     await theirs.goto("/settings/api-keys");
     await expect(theirs.getByRole("navigation", { name: "Main" })).toContainText(email);
     await expect(theirs.getByText("Only organization admins can open Settings")).toBeVisible();

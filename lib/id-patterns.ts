@@ -4,3 +4,4 @@
 export const EVAL_ID_PATTERN = /^eval_[0-9A-Za-z]{8,32}$/;
 export const SHARE_LINK_ID_PATTERN = /^shr_[0-9A-Za-z]{20}$/;
 export const API_KEY_ID_PATTERN = /^key_[0-9A-Za-z]{20}$/;
+export const MEMBER_ID_PATTERN = /^mem_[0-9A-Za-z]{20}$/;

@@ -36,6 +36,12 @@ const SettingsSchema = z.object({
     .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL"),
   DATA_DIR: z.string().min(1).default("./data"),
   WORKER_IN_PROCESS: flag(true),
+  // The demo organization and its published admin login: on by default only for the embedded
+  // database (lib/pools/seed.ts demoWanted); NEXIO_DEMO=1 asks for it on PostgreSQL too.
+  NEXIO_DEMO: z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ["1", "true", "yes", "on"].includes(v))),
   WORKER_CONCURRENCY: intIn(1, 64, 2),
   WEBHOOK_ALLOW_PRIVATE: flag(false),
   WEBHOOK_RETRY_SCHEDULE: z

@@ -10,6 +10,9 @@ import { connectDatabase } from "@/lib/db/bootstrap";
 import { createPrisma } from "@/lib/db/client";
 import { createOrganization, createUser, organizationBySlug, OrgSlug, ROLES } from "@/lib/orgs/organizations";
 import { createApiKey } from "@/lib/keys/api-keys";
+import { ScopeList, SCOPES } from "@/lib/keys/scopes";
+import { removeMember, updateMember } from "@/lib/orgs/members";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { findUsablePool, listPools, loadPoolVersion } from "@/lib/pools/pools";
 import { errorBody } from "@/lib/api/errors";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -18,14 +21,17 @@ import { POOL_IMPORT_LIMITS, POOL_FILE_FORMATS } from "@/lib/pools/import";
 import { importOrganizationPool } from "@/lib/pools/import-pool";
 import { candidatesToCsv, candidatesToJson } from "@/lib/pools/export";
 import { POOL_DOMAINS, PoolName } from "@/lib/pools/schemas";
-import { seedDemo, DEMO_ORG } from "@/lib/pools/seed";
+import { seedForStart, demoWanted } from "@/lib/pools/seed";
 import { rotateWebhookSecret } from "@/lib/webhooks/org-secret";
 
 const USAGE = `Usage: npm run --silent nexio -- <command>
 
   orgs create --slug S --name N
   users create --org S --email E --password P [--role admin|underwriter]
-  keys create --org S [--name N] [--test]        prints only the new key
+  users remove --org S --email E                 out of the organization; their sessions end now
+  users role --org S --email E --role admin|underwriter     (sessions end; the last admin stays)
+  keys create --org S [--name N] [--test] [--scopes a,b] [--expires-days D]
+                                                 prints only the new key (no --scopes: every scope)
   pools list --org S
   pools import --org S --name N [--domain carriers|providers] --file F.csv|F.json
                                                  new version of pool S:N; invalid rows → report, exit 1
@@ -33,6 +39,9 @@ const USAGE = `Usage: npm run --silent nexio -- <command>
   webhooks secret --org S                        prints the current signing secret
   webhooks rotate --org S                        new secret; the old one keeps signing for 24 h
 `;
+
+/** The operator at the CLI, as the audit log names them. */
+const OPERATOR: AuditActor = { type: "system", id: null, label: "operator (CLI)", clientAddress: null };
 
 const commands = {
   "orgs create": z.object({ slug: OrgSlug, name: z.string().trim().min(1).max(200) }),
@@ -42,7 +51,31 @@ const commands = {
     password: z.string().min(8, "at least 8 characters").max(200),
     role: z.enum(ROLES).default("underwriter"),
   }),
-  "keys create": z.object({ org: OrgSlug, name: z.string().trim().min(1).max(100).optional(), test: z.boolean().default(false) }),
+  "users remove": z.object({ org: OrgSlug, email: z.email() }),
+  "users role": z.object({ org: OrgSlug, email: z.email(), role: z.enum(ROLES) }),
+  "keys create": z.object({
+    org: OrgSlug,
+    name: z.string().trim().min(1).max(100).optional(),
+    test: z.boolean().default(false),
+    scopes: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const parsed = ScopeList.safeParse(
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
+        if (!parsed.success) {
+          ctx.addIssue({ code: "custom", message: `comma-separated scopes from: ${SCOPES.join(", ")}` });
+          return z.NEVER;
+        }
+        return parsed.data;
+      }),
+    "expires-days": z.coerce.number().int().min(1).max(3650).optional(),
+  }),
   "pools list": z.object({ org: OrgSlug }),
   "pools import": z.object({
     org: OrgSlug,
@@ -74,6 +107,8 @@ try {
       name: { type: "string" },
       org: { type: "string" },
       email: { type: "string" },
+      scopes: { type: "string" },
+      "expires-days": { type: "string" },
       password: { type: "string" },
       role: { type: "string" },
       test: { type: "boolean" },
@@ -102,8 +137,11 @@ const database = await connectDatabase(settings);
 const db = createPrisma(database.url, 2);
 let exitCode = 0;
 try {
-  // When the CLI opened a brand-new embedded database itself, give it the demo data `npm start` would.
-  if (database.owner && !(await db.organization.findUnique({ where: { slug: DEMO_ORG.slug } }))) await seedDemo(db);
+  // When the CLI opened a brand-new embedded database itself, give it the demo data `npm start` would
+  // (once: the seed mark says it was done, so a deleted demo user stays deleted).
+  if (database.owner && !(await db.seedMark.findUnique({ where: { name: "demo" } }))) {
+    await seedForStart(db, { demo: demoWanted({ embedded: true, NEXIO_DEMO: settings.NEXIO_DEMO }) });
+  }
   const out = await run(name, args);
   // Waited for: a pipe takes large output (pools export) asynchronously, and process.exit would cut it off.
   await new Promise((done) => process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`, done));
@@ -136,7 +174,41 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
     }
     case "keys create": {
       const org = await organizationBySlug(db, a.org);
-      return (await createApiKey(db, org.id, { name: a.name, test: a.test })).key;
+      const days = (a as Record<string, number | undefined>)["expires-days"];
+      const created = await createApiKey(db, org.id, {
+        name: a.name,
+        test: a.test,
+        scopes: a.scopes,
+        expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+      });
+      await recordAudit(db, org.id, OPERATOR, {
+        action: "api_key.created",
+        target: { type: "api_key", id: created.id },
+        after: { name: created.name, prefix: created.prefix, mode: created.mode },
+      });
+      return created.key;
+    }
+    case "users remove": {
+      const org = await organizationBySlug(db, a.org);
+      const { before } = await removeMember(db, org.id, await memberIdOf(org.id, a.email));
+      await recordAudit(db, org.id, OPERATOR, {
+        action: "member.removed",
+        target: { type: "member", id: before.id },
+        before: { email: before.email, role: before.role },
+      });
+      return { email: before.email, organization: org.slug, removed: true };
+    }
+    case "users role": {
+      const org = await organizationBySlug(db, a.org);
+      const { before, after } = await updateMember(db, org.id, await memberIdOf(org.id, a.email), { role: a.role });
+      if (before.role !== after!.role)
+        await recordAudit(db, org.id, OPERATOR, {
+          action: "member.role_changed",
+          target: { type: "member", id: before.id },
+          before: { role: before.role },
+          after: { role: after!.role },
+        });
+      return { email: after!.email, organization: org.slug, role: after!.role };
     }
     case "pools list": {
       const org = await organizationBySlug(db, a.org);
@@ -164,6 +236,12 @@ async function run(command: Command, a: Record<string, never>): Promise<unknown>
       return (await rotateWebhookSecret(db, org.id)).secret;
     }
   }
+}
+
+async function memberIdOf(organizationId: string, email: string) {
+  const m = await db.member.findFirst({ where: { organizationId, user: { email: email.trim().toLowerCase() } }, select: { id: true } });
+  if (!m) throw new NotFoundError(`${email} is not a member`);
+  return m.id;
 }
 
 /** The file to import, read before anything is opened: a missing or oversized file is a usage error. */

@@ -51,7 +51,19 @@ function Latest({ entry }: { entry: PlanEntryView }) {
   return null;
 }
 
-function EventForm({ entry, kind, onDone, onCancel, busy }: { entry: PlanEntryView; kind: "quoted" | "declined"; onDone: (b: PlanEventBody) => void; onCancel: () => void; busy: boolean }) {
+function EventForm({
+  entry,
+  kind,
+  onDone,
+  onCancel,
+  busy,
+}: {
+  entry: PlanEntryView;
+  kind: "quoted" | "declined";
+  onDone: (b: PlanEventBody) => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
   const first = useRef<HTMLInputElement & HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
   const num = (v: FormDataEntryValue | null) => (v === null || v === "" ? undefined : Number(v));
@@ -68,33 +80,69 @@ function EventForm({ entry, kind, onDone, onCancel, busy }: { entry: PlanEntryVi
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        if (kind === "quoted") onDone({ status: "quoted", premium: num(f.get("premium"))!, limit: num(f.get("limit")), retention: num(f.get("retention")), expiry: str(f.get("expiry")), note: str(f.get("note")) });
+        if (kind === "quoted")
+          onDone({
+            status: "quoted",
+            premium: num(f.get("premium"))!,
+            limit: num(f.get("limit")),
+            retention: num(f.get("retention")),
+            expiry: str(f.get("expiry")),
+            note: str(f.get("note")),
+          });
         else onDone({ status: "declined", reason: String(f.get("reason")) as DeclineReason, reason_text: str(f.get("reason_text")) });
       }}
     >
       {kind === "quoted" ? (
         <>
-          <label className="block text-xs font-medium text-slate-700">Premium (USD)<input ref={first} name="premium" type="number" min="0" step="any" required className={field} /></label>
-          <label className="block text-xs font-medium text-slate-700">Limit (USD)<input name="limit" type="number" min="0" step="any" className={field} /></label>
-          <label className="block text-xs font-medium text-slate-700">Retention (USD)<input name="retention" type="number" min="0" step="any" className={field} /></label>
-          <label className="block text-xs font-medium text-slate-700">Quote expires<input name="expiry" type="date" className={field} /></label>
-          <label className="block text-xs font-medium text-slate-700">Note<input name="note" type="text" className={field} /></label>
+          <label className="block text-xs font-medium text-slate-700">
+            Premium (USD)
+            <input ref={first} name="premium" type="number" min="0" step="any" required className={field} />
+          </label>
+          <label className="block text-xs font-medium text-slate-700">
+            Limit (USD)
+            <input name="limit" type="number" min="0" step="any" className={field} />
+          </label>
+          <label className="block text-xs font-medium text-slate-700">
+            Retention (USD)
+            <input name="retention" type="number" min="0" step="any" className={field} />
+          </label>
+          <label className="block text-xs font-medium text-slate-700">
+            Quote expires
+            <input name="expiry" type="date" className={field} />
+          </label>
+          <label className="block text-xs font-medium text-slate-700">
+            Note
+            <input name="note" type="text" className={field} />
+          </label>
         </>
       ) : (
         <>
           <label className="block text-xs font-medium text-slate-700">
             Reason
             <select ref={first} name="reason" required className={field} defaultValue="">
-              <option value="" disabled>Choose…</option>
-              {DECLINE_REASONS.map((r) => <option key={r} value={r}>{REASON_LABEL[r]}</option>)}
+              <option value="" disabled>
+                Choose…
+              </option>
+              {DECLINE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {REASON_LABEL[r]}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="block text-xs font-medium text-slate-700">Details<input name="reason_text" type="text" className={field} /></label>
+          <label className="block text-xs font-medium text-slate-700">
+            Details
+            <input name="reason_text" type="text" className={field} />
+          </label>
         </>
       )}
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy} className="px-2.5 py-1">Save</Button>
-        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">Cancel</Button>
+        <Button type="submit" disabled={busy} className="px-2.5 py-1">
+          Save
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
+          Cancel
+        </Button>
       </div>
     </form>
   );
@@ -159,34 +207,54 @@ export function PlanBoard({ evalId }: { evalId: string }) {
   return (
     <div className="space-y-4" data-testid="plan-board">
       {data.diligent_search && (
-        <section aria-labelledby="ds-h" className={`rounded-lg border p-4 ${data.diligent_search.cleared ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`} data-testid="diligent-search">
+        <section
+          aria-labelledby="ds-h"
+          className={`rounded-lg border p-4 ${data.diligent_search.cleared ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}
+          data-testid="diligent-search"
+        >
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div>
-              <h3 id="ds-h" className="font-semibold text-slate-900">Diligent search ({data.diligent_search.state})</h3>
+              <h3 id="ds-h" className="font-semibold text-slate-900">
+                Diligent search ({data.diligent_search.state})
+              </h3>
               <p className="text-sm text-slate-800">
-                {data.diligent_search.state} requires {data.diligent_search.required} admitted declination{data.diligent_search.required === 1 ? "" : "s"} before a surplus-lines placement:{" "}
-                <strong data-testid="ds-count">{data.diligent_search.recorded} of {data.diligent_search.required} recorded</strong>
+                {data.diligent_search.state} requires {data.diligent_search.required} admitted declination{data.diligent_search.required === 1 ? "" : "s"}{" "}
+                before a surplus-lines placement:{" "}
+                <strong data-testid="ds-count">
+                  {data.diligent_search.recorded} of {data.diligent_search.required} recorded
+                </strong>
                 {data.diligent_search.cleared ? " — surplus-lines carriers are cleared." : "."}
               </p>
             </div>
-            <Link href={`/jobs/${evalId}/diligent-search`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              href={`/jobs/${evalId}/diligent-search`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Diligent-search record
             </Link>
           </div>
         </section>
       )}
-      <p className="sr-only" aria-live="polite" data-testid="plan-message">{message}</p>
+      <p className="sr-only" aria-live="polite" data-testid="plan-message">
+        {message}
+      </p>
       {record.isError && <ErrorNote>{record.error.message}</ErrorNote>}
       {data.entries.length === 0 ? (
         <EmptyState title="No carriers in the plan yet">Tick candidates on the Results tab and choose “Add to plan”.</EmptyState>
       ) : (
         <>
           <p className="text-xs text-slate-600">
-            Keyboard: Tab to a carrier, arrows move between carriers; <kbd>S</kbd> submit, <kbd>Q</kbd> quote, <kbd>D</kbd> declination, <kbd>N</kbd> no response, <kbd>B</kbd> bind, <kbd>W</kbd> withdraw.
+            Keyboard: Tab to a carrier, arrows move between carriers; <kbd>S</kbd> submit, <kbd>Q</kbd> quote, <kbd>D</kbd> declination, <kbd>N</kbd> no
+            response, <kbd>B</kbd> bind, <kbd>W</kbd> withdraw.
           </p>
           <div className="grid gap-3 md:grid-cols-4 xl:grid-cols-7">
             {columns.map((col) => (
-              <section key={col.status} aria-labelledby={`col-${col.status}`} className="min-h-32 rounded-lg border border-slate-200 bg-slate-50 p-2" data-testid={`column-${col.status}`}>
+              <section
+                key={col.status}
+                aria-labelledby={`col-${col.status}`}
+                className="min-h-32 rounded-lg border border-slate-200 bg-slate-50 p-2"
+                data-testid={`column-${col.status}`}
+              >
                 <h3 id={`col-${col.status}`} className="mb-2 flex justify-between px-1 text-xs font-semibold uppercase tracking-wide text-slate-600">
                   {STATUS_LABEL[col.status]} <span className="tabular-nums">{col.entries.length}</span>
                 </h3>
@@ -211,12 +279,17 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                       <p className="text-sm font-medium text-slate-900">{entry.carrier_name}</p>
                       <p className="mt-0.5 flex flex-wrap gap-1 text-xs">
                         {entry.market && (
-                          <span className={`rounded px-1.5 py-0.5 ${entry.market === "surplus_lines" ? "bg-violet-100 text-violet-900" : "bg-slate-100 text-slate-800"}`}>
+                          <span
+                            className={`rounded px-1.5 py-0.5 ${entry.market === "surplus_lines" ? "bg-violet-100 text-violet-900" : "bg-slate-100 text-slate-800"}`}
+                          >
                             {entry.market === "surplus_lines" ? "Surplus lines" : "Admitted"}
                           </span>
                         )}
                         {entry.sl_cleared !== null && (
-                          <span className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`} data-testid="sl-cleared">
+                          <span
+                            className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+                            data-testid="sl-cleared"
+                          >
                             {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
                           </span>
                         )}
@@ -233,7 +306,16 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                         {entry.events.at(-1)!.actor.replace(/^(user|key):/, "")} · <LocalTime iso={entry.updated_at} />
                       </p>
                       {form?.carrierId === entry.carrier_id ? (
-                        <EventForm entry={entry} kind={form.kind} busy={record.isPending} onDone={(b) => act(entry, b.status, b)} onCancel={() => { setForm(null); setFocusId(entry.carrier_id); }} />
+                        <EventForm
+                          entry={entry}
+                          kind={form.kind}
+                          busy={record.isPending}
+                          onDone={(b) => act(entry, b.status, b)}
+                          onCancel={() => {
+                            setForm(null);
+                            setFocusId(entry.carrier_id);
+                          }}
+                        />
                       ) : (
                         entry.allowed_next.length > 0 && (
                           <div className="mt-2 flex flex-wrap gap-1">

@@ -163,7 +163,13 @@ export function JobView({ initial, fields }: { initial: JobHead; fields: FieldMe
           </p>
         </ErrorNote>
       ) : job.status === "completed" && query.data?.candidates ? (
-        <CompletedTabs evalId={job.eval_id} poolSize={query.data.pool_size ?? 0} eligible={query.data.filtered ?? query.data.candidates.length} candidates={query.data.candidates} nearMisses={query.data.near_misses ?? []} />
+        <CompletedTabs
+          evalId={job.eval_id}
+          poolSize={query.data.pool_size ?? 0}
+          eligible={query.data.filtered ?? query.data.candidates.length}
+          candidates={query.data.candidates}
+          nearMisses={query.data.near_misses ?? []}
+        />
       ) : query.isError && isDone(job.status) ? (
         <ErrorNote>The results could not be loaded: {query.error.message}</ErrorNote>
       ) : (
@@ -219,7 +225,9 @@ function CompletedTabs(props: Omit<Parameters<typeof Results>[0], "onAddToPlan">
           </button>
         ))}
       </div>
-      <p className="sr-only" aria-live="polite">{note}</p>
+      <p className="sr-only" aria-live="polite">
+        {note}
+      </p>
       {put.isError && <ErrorNote>{put.error.message}</ErrorNote>}
       <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={tab !== "results"}>
         <Results {...props} onAddToPlan={addToPlan} />

@@ -37,7 +37,21 @@ function countBy(rows: Row[], key: "tier" | "confidence") {
 }
 
 /** A completed evaluation: summary, filters, the ranked table, comparison and CSV export. */
-export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [], onAddToPlan }: { evalId: string; poolSize: number; eligible: number; candidates: ScoredCandidate[]; nearMisses?: NearMiss[]; onAddToPlan?: (ids: string[]) => void }) {
+export function Results({
+  evalId,
+  poolSize,
+  eligible,
+  candidates,
+  nearMisses = [],
+  onAddToPlan,
+}: {
+  evalId: string;
+  poolSize: number;
+  eligible: number;
+  candidates: ScoredCandidate[];
+  nearMisses?: NearMiss[];
+  onAddToPlan?: (ids: string[]) => void;
+}) {
   const all = useMemo(() => toRows(candidates), [candidates]);
   const byId = useMemo(() => new Map(all.map((r) => [r.id, r])), [all]);
   // The open comparison is the URL's ?compare=; opened from a link, its candidates start ticked.
@@ -165,13 +179,24 @@ export function Results({ evalId, poolSize, eligible, candidates, nearMisses = [
               : `${picked.length} selected${picked.length === MAX_COMPARE ? " (the most you can compare)" : ""}: ${picked.map((p) => p.name).join(", ")}`}
           </p>
           <div className="flex gap-2">
-            <Button variant="ghost" onClick={() => setSelected([])} disabled={picked.length === 0}>Clear selection</Button>
+            <Button variant="ghost" onClick={() => setSelected([])} disabled={picked.length === 0}>
+              Clear selection
+            </Button>
             {onAddToPlan && (
-              <Button variant="secondary" onClick={() => { onAddToPlan(selected); setSelected([]); }} disabled={picked.length === 0}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  onAddToPlan(selected);
+                  setSelected([]);
+                }}
+                disabled={picked.length === 0}
+              >
                 Add to plan{picked.length ? ` (${picked.length})` : ""}
               </Button>
             )}
-            <Button id={compareButtonId} onClick={() => openCompare(selected)} disabled={picked.length < 2}>Compare{picked.length ? ` (${picked.length})` : ""}</Button>
+            <Button id={compareButtonId} onClick={() => openCompare(selected)} disabled={picked.length < 2}>
+              Compare{picked.length ? ` (${picked.length})` : ""}
+            </Button>
           </div>
         </div>
       </section>

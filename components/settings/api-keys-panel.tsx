@@ -11,6 +11,9 @@ import { Field, Panel, fieldErrors, inputClass } from "@/components/settings/pan
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { formatDate, formatDateTime, formatRelative } from "@/components/trace/format";
 import { CreateApiKeyBody, type ApiKeyView, type CreatedApiKey } from "@/lib/keys/schemas";
+import { SCOPES, SCOPE_LABELS, type Scope } from "@/lib/keys/scopes";
+
+const EXPIRY_DAYS = [0, 30, 90, 365] as const;
 
 const KEYS = ["settings", "api-keys"];
 
@@ -18,6 +21,8 @@ export function ApiKeysPanel() {
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: KEYS, queryFn: () => api<{ data: ApiKeyView[] }>("/api/v1/api-keys") });
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  // The moment the panel opened: "Expired" is judged against it, not re-read on every render.
+  const [openedAt] = useState(() => Date.now());
   const revoke = useMutation({
     mutationFn: (id: string) => api<null>(`/api/v1/api-keys/${id}`, { method: "DELETE" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEYS }),
@@ -78,10 +83,16 @@ export function ApiKeysPanel() {
                   Mode
                 </th>
                 <th scope="col" className={th}>
+                  Scopes
+                </th>
+                <th scope="col" className={th}>
                   Created
                 </th>
                 <th scope="col" className={th}>
                   Last used
+                </th>
+                <th scope="col" className={th}>
+                  Expires
                 </th>
                 <th scope="col" className={`${th} text-right`}>
                   <span className="sr-only">Actions</span>
@@ -90,7 +101,7 @@ export function ApiKeysPanel() {
             }
           >
             {!keys.data ? (
-              <SkeletonRows cols={6} />
+              <SkeletonRows cols={8} />
             ) : (
               keys.data.data.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.revoked_at ? "text-slate-500" : ""}>
@@ -101,11 +112,23 @@ export function ApiKeysPanel() {
                   <td className={td}>
                     <ModeBadge mode={k.mode} />
                   </td>
+                  <td className={`${td} max-w-56 text-xs`}>{k.scopes.length === SCOPES.length ? "All" : k.scopes.join(", ")}</td>
                   <td className={td} title={formatDateTime(k.created_at)}>
                     {formatDate(k.created_at)}
                   </td>
                   <td className={td} title={k.last_used_at ? formatDateTime(k.last_used_at) : undefined}>
                     {k.last_used_at ? formatRelative(k.last_used_at) : "Never"}
+                  </td>
+                  <td className={td}>
+                    {k.expires_at ? (
+                      new Date(k.expires_at).getTime() < openedAt ? (
+                        <span className="text-red-800">Expired {formatDate(k.expires_at)}</span>
+                      ) : (
+                        formatDate(k.expires_at)
+                      )
+                    ) : (
+                      "Never"
+                    )}
                   </td>
                   <td className={`${td} text-right`}>
                     {k.revoked_at ? (
@@ -140,6 +163,9 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void })
   const nameId = useId();
   const [name, setName] = useState("");
   const [mode, setMode] = useState<"live" | "test">("live");
+  const [scopes, setScopes] = useState<Scope[]>([...SCOPES]);
+  const [days, setDays] = useState<(typeof EXPIRY_DAYS)[number]>(0);
+  const expiryId = useId();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: (body: CreateApiKeyBody) => api<CreatedApiKey>("/api/v1/api-keys", { method: "POST", body: JSON.stringify(body) }),
@@ -156,7 +182,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void })
       className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-start"
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = CreateApiKeyBody.safeParse({ name, mode });
+        const parsed = CreateApiKeyBody.safeParse({ name, mode, scopes: scopes.length === SCOPES.length ? ["*"] : scopes, expires_in_days: days || undefined });
         if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
         setErrors({});
         create.mutate(parsed.data);
@@ -187,7 +213,36 @@ function CreateKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void })
           ))}
         </div>
       </fieldset>
-      <div className="sm:pt-6">
+      <fieldset className="sm:col-span-2">
+        <legend className="block text-sm font-medium text-slate-800">Scopes</legend>
+        <p className="text-xs text-slate-600">A key without a scope gets 403 for that call. All scopes include those added later.</p>
+        <div className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
+          {SCOPES.map((s) => (
+            <label key={s} className="flex items-center gap-2 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                checked={scopes.includes(s)}
+                onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))}
+              />
+              <code className="font-mono text-xs">{s}</code> <span className="text-slate-600">{SCOPE_LABELS[s]}</span>
+            </label>
+          ))}
+        </div>
+        {errors.scopes && <p className="mt-1 text-sm text-red-800">{errors.scopes}</p>}
+      </fieldset>
+      <div>
+        <label htmlFor={expiryId} className="block text-sm font-medium text-slate-800">
+          Expires
+        </label>
+        <select id={expiryId} value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof EXPIRY_DAYS)[number])} className={inputClass()}>
+          {EXPIRY_DAYS.map((d) => (
+            <option key={d} value={d}>
+              {d === 0 ? "Never" : `In ${d} days`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="sm:col-span-3">
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create key"}
         </Button>

@@ -9,15 +9,20 @@ import { Field, Panel, fieldErrors, inputClass } from "@/components/settings/pan
 import { LoadError, SkeletonRows, Table, td, th } from "@/components/settings/table-states";
 import { formatDate } from "@/components/trace/format";
 import { AddMemberBody, MEMBER_ROLES, type MemberView } from "@/lib/orgs/schemas";
+import { MemberActions, MEMBERS_KEY as KEY } from "@/components/settings/member-actions";
 
-const KEY = ["settings", "members"];
 const ROLE_LABEL = { admin: "Admin", underwriter: "Underwriter" } as const;
 
 export function MembersPanel({ currentUserId }: { currentUserId: string }) {
   const members = useQuery({ queryKey: KEY, queryFn: () => api<{ data: MemberView[] }>("/api/v1/members") });
   return (
     <>
-      <Panel id="members" title="Members" description="People who sign in to this organization. Admins also manage keys, webhooks and members." flush>
+      <Panel
+        id="members"
+        title="Members"
+        description="People who sign in to this organization. Admins also manage keys, webhooks and members. Changing a role or removing someone signs them out at once; the organization always keeps one admin."
+        flush
+      >
         {members.isError ? (
           <LoadError what="the members" error={members.error} retry={() => members.refetch()} />
         ) : (
@@ -37,11 +42,14 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
                 <th scope="col" className={th}>
                   Added
                 </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             }
           >
             {!members.data ? (
-              <SkeletonRows cols={4} rows={2} />
+              <SkeletonRows cols={5} rows={2} />
             ) : (
               members.data.data.map((m) => (
                 <tr key={m.id} data-testid="member-row">
@@ -49,11 +57,17 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
                     {m.name}
                     {m.user_id === currentUserId && <span className="ml-2 text-xs font-normal text-slate-600">(you)</span>}
                   </td>
-                  <td className={td}>{m.email}</td>
+                  <td className={td}>
+                    {m.email}
+                    {m.must_change_password && <span className="ml-2 text-xs text-amber-800">(temporary password)</span>}
+                  </td>
                   <td className={td}>
                     <RoleBadge role={m.role} />
                   </td>
                   <td className={td}>{formatDate(m.created_at)}</td>
+                  <td className={td}>
+                    <MemberActions member={m} isYou={m.user_id === currentUserId} />
+                  </td>
                 </tr>
               ))
             )}
@@ -105,7 +119,7 @@ function AddMemberForm() {
     >
       {added && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-          Added {added.email} as {ROLE_LABEL[added.role].toLowerCase()}. They can sign in now with the temporary password.
+          Added {added.email} as {ROLE_LABEL[added.role].toLowerCase()}. They sign in with the temporary password and must choose their own at once.
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">

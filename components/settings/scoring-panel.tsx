@@ -116,6 +116,16 @@ export function ScoringPanel() {
                 </>
               )}
             </p>
+            {data.legacy_notes && data.legacy_notes.length > 0 && (
+              <Note tone="warning" data-testid="legacy-rules">
+                <p className="font-medium">Rules saved for an earlier engine no longer apply; saving removes them.</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {data.legacy_notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              </Note>
+            )}
             {saved && saved.domain === domain && (
               <div role="status">
                 <Note>{saved.created ? `Saved as version ${saved.version}.` : `Nothing changed: still version ${saved.version}.`}</Note>

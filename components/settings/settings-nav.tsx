@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/pools", label: "Pools" },
   { href: "/settings/scoring", label: "Scoring" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export function SettingsNav() {

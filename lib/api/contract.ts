@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Scope } from "@/lib/keys/scopes";
 
 // One contract per route: what a route takes (path params, query, JSON body, headers) and what it
 // answers (one zod schema per status), declared once. apiRoute (lib/api/handler.ts) parses every
@@ -50,9 +51,12 @@ export interface RouteContract {
   /**
    * Who may call, checked before anything is parsed. Default: any API key or signed-in member of
    * the organization. "admin": API keys and signed-in admins (requireAdmin). "settings-admin":
-   * signed-in admins only, never an API key (requireSettingsAdmin).
+   * signed-in admins only, never an API key (requireSettingsAdmin). "session": any signed-in
+   * member, never an API key (things that belong to a person, e.g. saved views).
    */
-  access?: "admin" | "settings-admin";
+  access?: "admin" | "settings-admin" | "session";
+  /** What an API key needs for this route (lib/keys/scopes.ts): without it, 403. Sessions are governed by their role. */
+  scope?: Scope;
   /** OpenAPI security requirements, when not the default X-API-Key (e.g. a share token too). */
   security?: Record<string, string[]>[];
   /** Extra OpenAPI fields for the request body (examples). */

@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { ApiError, errorResponse, fromZodIssues, notFound } from "@/lib/api/errors";
-import { requireAdmin, requirePrincipal, type Principal } from "@/lib/auth/principal";
+import { requireAdmin, requirePrincipal, requireScope, type Principal } from "@/lib/auth/principal";
+import { countInvalidKey, refuseKeyGuessing } from "@/lib/api/invalid-keys";
+import { clientAddress } from "@/lib/api/client-address";
+import { recordAudit, type AuditActor, type AuditEntry } from "@/lib/audit/record";
+import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { requireSettingsAdmin } from "@/lib/auth/settings-admin";
 import { takeToken, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { readJsonBody } from "@/lib/api/body";
@@ -15,7 +19,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 // import no database client: tests/architecture.test.ts).
 
 type Ctx = { params: Promise<Record<string, string | string[]>> };
-type Handler<C extends RouteContract> = (req: Request, ctx: Parsed<C> & { principal: Principal; db: PrismaClient }) => Promise<Response>;
+type Handler<C extends RouteContract> = (
+  req: Request,
+  ctx: Parsed<C> & { principal: Principal; db: PrismaClient; actor: AuditActor; audit: (entry: AuditEntry) => Promise<void> },
+) => Promise<Response>;
+
+/** Who did it, as the audit log records it: the user's email or the key's prefix, and the client address. */
+export function auditActor(req: Request, p: Principal): AuditActor {
+  const address = clientAddress(req.headers, settings().TRUSTED_PROXIES);
+  const at = address === "unknown" ? null : address;
+  if (p.via === "api_key") return { type: "api_key", id: p.apiKeyId ?? null, label: p.apiKeyPrefix ?? "API key", clientAddress: at };
+  return { type: "user", id: p.userId ?? null, label: p.email ?? p.userId ?? "user", clientAddress: at };
+}
 type PublicHandler<C extends RouteContract> = (req: Request, ctx: Parsed<C>) => Promise<Response>;
 
 /** A route handler as Next calls it, carrying its contract (the route walker in tests/api/contract.db.test.ts reads it). */
@@ -25,7 +40,11 @@ export function apiRoute<const C extends RouteContract>(contract: C, handler: Ha
   const route = async (req: Request, ctx: Ctx): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     try {
-      const principal = await requirePrincipal(req);
+      refuseKeyGuessing(req);
+      const principal = await requirePrincipal(req).catch((err) => {
+        if (err instanceof UnauthorizedError) countInvalidKey(req);
+        throw err;
+      });
       const decision = takeToken(principal.apiKeyId ?? `user:${principal.userId}`, settings().RATE_LIMIT_PER_MINUTE);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {
@@ -35,8 +54,16 @@ export function apiRoute<const C extends RouteContract>(contract: C, handler: Ha
       }
       if (contract.access === "admin") requireAdmin(principal);
       if (contract.access === "settings-admin") requireSettingsAdmin(principal);
+      if (contract.access === "session" && principal.via !== "session")
+        throw new ForbiddenError("This belongs to signed-in people; sign in to the dashboard to use it");
+      if (contract.scope) requireScope(principal, contract.scope);
+      const db = prisma();
+      const actor = auditActor(req, principal);
+      if (principal.keyFirstUse)
+        await recordAudit(db, principal.organizationId, actor, { action: "api_key.first_used", target: { type: "api_key", id: principal.apiKeyId! } });
+      const audit = (entry: AuditEntry) => recordAudit(db, principal.organizationId, actor, entry);
       const parsed = await parseRequest(contract, req, await ctx.params);
-      const res = await handler(req, { ...parsed, principal, db: prisma() });
+      const res = await handler(req, { ...parsed, principal, db, actor, audit });
       for (const [k, v] of Object.entries(limitHeaders)) res.headers.set(k, v);
       return res;
     } catch (err) {

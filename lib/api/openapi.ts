@@ -121,6 +121,8 @@ function operation(c: RouteContract, name: (schema: z.ZodType) => string): Json 
     };
   }
   for (const [status, description] of Object.entries(c.errors)) responses[status] = { description, content: jsonContent("Error") };
+  // A scoped route answers 403 to a key without the scope, whether or not its error table says so.
+  if (c.scope && !responses["403"]) responses["403"] = { description: `forbidden: an API key without the \`${c.scope}\` scope`, content: jsonContent("Error") };
   const headers = (c.headers ?? []).map((h) => ({ name: h.name, in: "header", required: false, schema: h.schema, description: h.description }));
   const params = [...parameters(c.params, "path"), ...parameters(c.query, "query"), ...headers];
   return {
@@ -131,6 +133,7 @@ function operation(c: RouteContract, name: (schema: z.ZodType) => string): Json 
     ...(c.body ? { requestBody: { required: true, content: jsonContent(name(c.body), c.bodyExample) } } : {}),
     ...(c.rawBody ? { requestBody: { required: true, ...c.rawBody } } : {}),
     responses,
+    ...(c.scope ? { "x-scope": c.scope } : {}),
     ...(c.security ? { security: c.security } : {}),
   };
 }
@@ -210,7 +213,7 @@ export function openApiDocument(baseUrl: string, routes: readonly RouteContract[
         'A test event, sent only on request (POST /api/v1/webhook-deliveries/test); signed the same way, recognisable by type "test" and a null eval_id',
         "TestEvent",
       ),
-      planUpdated: event("A market-plan change (a carrier added, a status change), sent to the job's webhook_url; type \"plan.updated\"", "PlanWebhookEvent"),
+      planUpdated: event('A market-plan change (a carrier added, a status change), sent to the job\'s webhook_url; type "plan.updated"', "PlanWebhookEvent"),
     },
     components: {
       securitySchemes: { ApiKey: { type: "apiKey", in: "header", name: "X-API-Key" } },

@@ -34,6 +34,16 @@ export function takeToken(key: string, perMinute: number, now = Date.now()): Rat
   return { allowed: false, limit: perMinute, remaining: 0, resetSeconds: Math.max(1, Math.ceil((1 - b.tokens) / ratePerMs / 1000)) };
 }
 
+/** Whether takeToken would allow a request now, without taking one. */
+export function hasToken(key: string, perMinute: number, now = Date.now()): RateDecision {
+  const b = buckets.get(key);
+  if (!b) return { allowed: true, limit: perMinute, remaining: perMinute, resetSeconds: 0 };
+  const ratePerMs = perMinute / 60_000;
+  const tokens = Math.min(perMinute, b.tokens + (now - b.updated) * ratePerMs);
+  if (tokens >= 1) return { allowed: true, limit: perMinute, remaining: Math.floor(tokens), resetSeconds: 0 };
+  return { allowed: false, limit: perMinute, remaining: 0, resetSeconds: Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)) };
+}
+
 export function rateLimitHeaders(d: RateDecision): Record<string, string> {
   // IETF draft "RateLimit header fields" (both the structured form and the older split form).
   return {

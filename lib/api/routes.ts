@@ -11,7 +11,8 @@ import {
 } from "@/lib/webhooks/contract";
 import { createShareLinkRoute, listShareLinksRoute, revokeShareLinkRoute } from "@/lib/share/contract";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "@/lib/keys/contract";
-import { addMemberRoute, listMembersRoute } from "@/lib/orgs/contract";
+import { addMemberRoute, listMembersRoute, removeMemberRoute, updateMemberRoute } from "@/lib/orgs/contract";
+import { listAuditEventsRoute } from "@/lib/audit/contract";
 import { getScoringRulesRoute, putScoringRulesRoute } from "@/lib/rules/contract";
 import { getTraceRoute } from "@/lib/traces/contract";
 import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "@/lib/compare/contract";
@@ -43,6 +44,9 @@ export const ROUTES: readonly RouteContract[] = [
   rotateWebhookSecretRoute,
   listMembersRoute,
   addMemberRoute,
+  updateMemberRoute,
+  removeMemberRoute,
+  listAuditEventsRoute,
   getScoringRulesRoute,
   putScoringRulesRoute,
   getTraceRoute,

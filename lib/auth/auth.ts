@@ -7,6 +7,7 @@ import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { settings } from "@/lib/settings";
 import { signInAttemptWait } from "@/lib/auth/sign-in-limit";
+import { auditAfterAuth } from "@/lib/auth/audit-hooks";
 
 // Sign-in for people: better-auth with email + password (scrypt hashes), sessions in the database,
 // and its organization plugin for memberships and roles. Accounts are made by admins (Settings →
@@ -51,7 +52,7 @@ function createAuth() {
     // says whose X-Forwarded-For entries to skip to find the client.
     rateLimit: { enabled: true },
     trustedOrigins: [s.baseUrl, `http://localhost:${s.PORT}`, `http://127.0.0.1:${s.PORT}`],
-    hooks: { before: beforeEndpoints },
+    hooks: { before: beforeEndpoints, after: createAuthMiddleware(async (ctx) => auditAfterAuth(ctx as never)) },
     plugins: [organization({ allowUserToCreateOrganization: false }), nextCookies()],
     telemetry: { enabled: false },
   });

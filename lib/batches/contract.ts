@@ -33,6 +33,7 @@ harbor-logistics,TX,general_liability,4500000,40
 export const createBatchRoute = defineRoute({
   method: "post",
   path: "/api/v1/batches",
+  scope: "jobs:write",
   operationId: "createBatch",
   summary: "Submit a file of profiles: one evaluation per row",
   description: `A CSV (one column per field of the pool's profile schema, header first), a JSON array of profile objects, or NDJSON (one profile per line), up to ${BATCH_LIMITS.maxRows.toLocaleString("en")} rows and ${BATCH_LIMITS.maxBytes / 1024 / 1024} MiB, read as it streams in. Every row is validated first: with any invalid row nothing is stored and the 400 lists each problem like a pool import's report, unless skip_invalid=true (then the report is in the 202 and the valid rows are accepted). Each accepted row becomes an ordinary job (in GET /api/v1/jobs, with its own trace) at batch priority: single jobs submitted meanwhile are evaluated first. One signed \`batch.completed\` webhook when every row has finished; each row's own webhook only with job_webhooks=true.`,
@@ -64,6 +65,7 @@ export const createBatchRoute = defineRoute({
 export const listBatchesRoute = defineRoute({
   method: "get",
   path: "/api/v1/batches",
+  scope: "jobs:read",
   operationId: "listBatches",
   summary: "List batches, newest first",
   query: ListBatchesQuery,
@@ -74,6 +76,7 @@ export const listBatchesRoute = defineRoute({
 export const getBatchRoute = defineRoute({
   method: "get",
   path: "/api/v1/batches/{batch_id}",
+  scope: "jobs:read",
   operationId: "getBatch",
   summary: "A batch's counts by status and progress",
   params: BatchIdParams,
@@ -85,6 +88,7 @@ export const getBatchRoute = defineRoute({
 export const getBatchResultsRoute = defineRoute({
   method: "get",
   path: "/api/v1/batches/{batch_id}/results",
+  scope: "jobs:read",
   operationId: "getBatchResults",
   summary: "Every row with its top carriers, streamed as NDJSON or CSV",
   description:

@@ -18,6 +18,7 @@ const evalId = (description: string) => z.string().regex(EVAL_ID_PATTERN).meta({
 export const compareJobsRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/compare/{other_id}",
+  scope: "jobs:read",
   operationId: "compareJobs",
   summary: "What changed from one evaluation (before) to another (after)",
   description:
@@ -33,6 +34,7 @@ const PoolIdParam = z.string().min(1).max(100).meta({ description: "The pool's i
 export const listPoolVersionsRoute = defineRoute({
   method: "get",
   path: "/api/v1/pools/{pool_id}/versions",
+  scope: "pools:read",
   operationId: "listPoolVersions",
   summary: "A pool's versions, newest first",
   description: "Every import makes a version; evaluations record the version they used and keep it.",
@@ -45,6 +47,7 @@ export const listPoolVersionsRoute = defineRoute({
 export const diffPoolVersionsRoute = defineRoute({
   method: "get",
   path: "/api/v1/pools/{pool_id}/versions/{from}/diff/{to}",
+  scope: "pools:read",
   operationId: "diffPoolVersions",
   summary: "What changed between two versions of a pool",
   description: "Candidates added and removed, field-level changes per candidate (dotted paths), and the whole summarised in words.",

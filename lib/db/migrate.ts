@@ -19,13 +19,15 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
   const client = new pg.Client({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
   await client.connect();
   try {
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS nexio_migrations (
-         name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
-    );
-    // Two processes starting together must not both apply a migration.
+    // Two processes starting together must not both apply a migration, nor both create the
+    // bookkeeping table: CREATE TABLE IF NOT EXISTS is not safe against a concurrent one (the
+    // loser fails on pg_type's unique index), so the lock comes first.
     await client.query("SELECT pg_advisory_lock(727274)");
     try {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS nexio_migrations (
+           name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+      );
       const done = new Map<string, string>((await client.query("SELECT name, checksum FROM nexio_migrations")).rows.map((r) => [r.name, r.checksum]));
       const report: MigrationReport = { applied: [], skipped: [] };
       const names = fs

@@ -4,7 +4,7 @@
  * gives byte-identical output.
  */
 import { asOfDayNumber } from "./dates";
-import { mergeRules, rulesHash } from "./rules";
+import { dropLegacyRules, mergeRules, rulesHash } from "./rules";
 import { getDomain } from "./registry";
 import { compositeScore, confidenceIndex, confidenceRule, tierIndex, tierRule } from "./tiering";
 import {
@@ -51,21 +51,24 @@ interface Prepared {
   rules: BaseRules;
   x: unknown;
   asOfDay: number;
+  /** saved rules of an earlier engine that were dropped (DomainPack.legacyRules) */
+  ruleNotes: string[];
 }
 
 function prepare(domainId: string, profile: unknown, ctx: EvaluationContext): Prepared {
   const pack = getDomain(domainId);
   if (!pack) throw new UnknownDomainError(domainId);
   const asOfDay = asOfDayNumber(ctx.asOf);
-  const rules = mergeRules(pack.defaultRules as BaseRules, ctx.rules);
-  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay), asOfDay };
+  const current = dropLegacyRules(ctx.rules, pack.legacyRules);
+  const rules = mergeRules(pack.defaultRules as BaseRules, current.overrides);
+  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay), asOfDay, ruleNotes: current.notes };
 }
 
 /** The merged rules an evaluation with these overrides uses (for the trace page). */
 export function resolveRules(domainId: string, overrides?: RuleOverrides): BaseRules {
   const pack = getDomain(domainId);
   if (!pack) throw new UnknownDomainError(domainId);
-  return mergeRules(pack.defaultRules as BaseRules, overrides);
+  return mergeRules(pack.defaultRules as BaseRules, dropLegacyRules(overrides, pack.legacyRules).overrides);
 }
 
 function levelString(lv: ArrayLike<number>, o: number): string {
@@ -83,7 +86,7 @@ export function evaluate(
   candidates: readonly CandidateBase[],
   ctx: EvaluationContext,
 ): { result: EvaluationResult; trace: CompactTrace } {
-  const { pack, rules, x } = prepare(domainId, profile, ctx);
+  const { pack, rules, x, ruleNotes } = prepare(domainId, profile, ctx);
   const eng = pack.engine;
   const { filters, scorers } = eng;
   const n = candidates.length;
@@ -227,7 +230,7 @@ export function evaluate(
     also_failed: alsoFailed,
     near_misses: nearMisses,
   };
-  const notes = eng.notes ? eng.notes(x) : [];
+  const notes = [...(eng.notes ? eng.notes(x) : []), ...ruleNotes];
   if (notes.length > 0) trace.notes = notes;
   return { result: { pool_size: n, filtered: m, candidates: ranked }, trace };
 }

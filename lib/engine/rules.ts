@@ -91,3 +91,33 @@ export function rulesHash(rules: unknown): string {
   }
   return h;
 }
+
+/**
+ * Drops the overrides an earlier engine version knew and this one does not (`legacy`: the domain's
+ * `legacyRules`), returning what is left and one note per dropped rule. Overrides without a legacy
+ * rule come back as they are (the same object), so the usual evaluation costs nothing extra.
+ */
+export function dropLegacyRules(
+  overrides: unknown,
+  legacy: readonly { path: string; elementKey?: string; note: string }[] | undefined,
+): { overrides: unknown; notes: string[] } {
+  if (!legacy || legacy.length === 0 || !isPlainObject(overrides)) return { overrides, notes: [] };
+  let out: Record<string, unknown> | null = null;
+  const notes: string[] = [];
+  for (const rule of legacy) {
+    const keys = rule.path.split(".");
+    let node: unknown = out ?? overrides;
+    for (const k of keys.slice(0, -1)) node = isPlainObject(node) ? node[k] : undefined;
+    const last = keys[keys.length - 1];
+    if (!isPlainObject(node) || !(last in node)) continue;
+    const value = node[last];
+    if (rule.elementKey && !(Array.isArray(value) && value.some((e) => isPlainObject(e) && rule.elementKey! in e))) continue;
+    // Copy the path down to the key (the caller's overrides are never changed), then drop it.
+    out ??= structuredClone(overrides);
+    let parent: Record<string, unknown> = out;
+    for (const k of keys.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
+    delete parent[last];
+    notes.push(`Rule ${rule.path} = ${JSON.stringify(value)} was saved for an earlier engine and no longer applies: ${rule.note}`);
+  }
+  return { overrides: out ?? overrides, notes };
+}

@@ -233,6 +233,15 @@ export type AnyZodObject = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig
 // each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
 // `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface LegacyRule {
+  /** dotted path inside the overrides, e.g. "filters.max_zip3_gap" */
+  path: string;
+  /** for an array rule: an element with this key is in the old shape */
+  elementKey?: string;
+  /** what replaced it, for the trace ("engine 2 measures miles…") */
+  note: string;
+}
+
 export interface DomainPack<P = any, C extends CandidateBase = any, R extends BaseRules = any, X = any> {
   id: "carriers" | "providers";
   label: string;
@@ -251,5 +260,12 @@ export interface DomainPack<P = any, C extends CandidateBase = any, R extends Ba
   checkAtSubmission?(profile: P, asOf: string): { path: string; code: string; message: string }[];
   /** A realistic profile for examples, docs and the dashboard's "try it" button. */
   exampleProfile: P;
+  /**
+   * Rules an organization saved for an earlier engine version that this one no longer has (a
+   * renamed or retired key). Each is dropped before the overrides are merged, with a sentence for
+   * the trace, so those organizations' evaluations run on this engine's default for it instead of
+   * failing. Pure: the same overrides always give the same result.
+   */
+  legacyRules?: readonly LegacyRule[];
   engine: DomainEngine<P, C, R, X>;
 }

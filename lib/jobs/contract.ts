@@ -19,6 +19,7 @@ export const createJobRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs",
   operationId: "createJob",
+  scope: "jobs:write",
   summary: "Submit an evaluation",
   description: "Validates, stores and enqueues an evaluation. Answers 202 at once; the result arrives by webhook or polling.",
   headers: [
@@ -44,6 +45,7 @@ export const listJobsRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs",
   operationId: "listJobs",
+  scope: "jobs:read",
   summary: "List jobs, newest first",
   query: ListJobsQuery,
   responses: { 200: { description: "A page of jobs", schema: ListJobsResponse } },
@@ -54,6 +56,7 @@ export const getJobRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}",
   operationId: "getJob",
+  scope: "jobs:read",
   summary: "Status and, once completed, the full result",
   params: EvalIdParams,
   query: GetJobQuery,

@@ -27,6 +27,8 @@ type Row = {
   /** the job this one re-runs ("rerun") */
   sourceJobId?: string | null;
   sourceKind?: string | null;
+  /** false for a test key's jobs */
+  livemode?: boolean;
 };
 interface Waiting {
   row: Row;
@@ -85,9 +87,9 @@ class GroupInsert {
 function insertSql(rows: Row[]) {
   const values = rows.map(
     (r) =>
-      Prisma.sql`(${r.id}, ${r.organizationId}, ${r.poolId}, ${r.poolVersionId}, ${r.poolKey}, ${JSON.stringify(r.profile)}::jsonb, ${r.entity}, ${r.webhookUrl ?? null}, ${r.apiKeyId ?? null}, ${r.userId ?? null}, ${r.sourceJobId ?? null}, ${r.sourceKind ?? null})`,
+      Prisma.sql`(${r.id}, ${r.organizationId}, ${r.poolId}, ${r.poolVersionId}, ${r.poolKey}, ${JSON.stringify(r.profile)}::jsonb, ${r.entity}, ${r.webhookUrl ?? null}, ${r.apiKeyId ?? null}, ${r.userId ?? null}, ${r.sourceJobId ?? null}, ${r.sourceKind ?? null}, ${r.livemode ?? true})`,
   );
-  return Prisma.sql`INSERT INTO "jobs" ("id", "organization_id", "pool_id", "pool_version_id", "pool_key", "profile", "entity", "webhook_url", "api_key_id", "user_id", "source_job_id", "source_kind") VALUES ${Prisma.join(values)}`;
+  return Prisma.sql`INSERT INTO "jobs" ("id", "organization_id", "pool_id", "pool_version_id", "pool_key", "profile", "entity", "webhook_url", "api_key_id", "user_id", "source_job_id", "source_kind", "livemode") VALUES ${Prisma.join(values)}`;
 }
 
 const byClient = new WeakMap<PrismaClient, GroupInsert>();

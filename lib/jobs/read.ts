@@ -23,6 +23,7 @@ const jobSelect = {
   completedAt: true,
   sourceJobId: true,
   sourceKind: true,
+  livemode: true,
   poolVersion: { select: { version: true } },
 } satisfies Prisma.JobSelect;
 
@@ -39,6 +40,7 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
     profile: job.profile as Record<string, unknown>,
     webhook_url: job.webhookUrl,
     source: source(job),
+    livemode: job.livemode,
     created_at: job.createdAt.toISOString(),
     started_at: iso(job.startedAt),
     completed_at: iso(job.completedAt),
@@ -88,10 +90,12 @@ export interface ListFilters {
   created_gte?: string;
   created_lte?: string;
   include_rechecks?: "true" | "false";
+  mode?: "live" | "test";
 }
 
 export async function listJobs(db: PrismaClient, organizationId: string, f: ListFilters) {
-  const where: Prisma.JobWhereInput = { organizationId };
+  // Test and live jobs are listed apart: a key sees its own mode's, people choose (live by default).
+  const where: Prisma.JobWhereInput = { organizationId, livemode: f.mode !== "test" };
   if (f.status) where.status = f.status;
   if (f.pool) where.poolKey = f.pool;
   if (f.q) where.entity = { contains: f.q, mode: "insensitive" };
@@ -117,6 +121,7 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
       status: true,
       poolKey: true,
       entity: true,
+      livemode: true,
       errorCode: true,
       errorMessage: true,
       createdAt: true,
@@ -140,6 +145,7 @@ export async function listJobs(db: PrismaClient, organizationId: string, f: List
     pool: j.poolKey,
     pool_version: j.poolVersion.version,
     entity: j.entity,
+    livemode: j.livemode,
     pool_size: j.result?.poolSize ?? null,
     filtered: j.result?.filtered ?? null,
     ...(j.status === "failed" ? { error: { code: j.errorCode ?? "evaluation_failed", message: j.errorMessage ?? "The evaluation failed" } } : {}),

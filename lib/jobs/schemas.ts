@@ -142,6 +142,7 @@ export const JobResponse = z
     webhook_url: z.string().nullable(),
     source: JobSource.nullable().optional(),
     changed_since: ChangedSince.nullable().optional(),
+    livemode: z.boolean().meta({ description: "false for a job submitted with a test key (nx_test_)" }),
     engine_version: z.string().optional(),
     rules_version: z
       .number()
@@ -163,6 +164,7 @@ export const JobSummary = z
     pool: z.string(),
     pool_version: z.number().int(),
     entity: z.string(),
+    livemode: z.boolean(),
     pool_size: z.number().int().nullable(),
     filtered: z.number().int().nullable(),
     error: JobError.optional(),
@@ -202,6 +204,7 @@ export const ListJobsQuery = z
       .enum(["true", "false"])
       .optional()
       .meta({ description: "true also lists the re-check jobs Nexio makes after a pool or rules change (hidden by default)" }),
+    mode: z.enum(["live", "test"]).optional().meta({ description: "Live or test jobs (default live; an API key always sees its own mode's)" }),
   })
   .strict();
 

@@ -50,6 +50,8 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     apiKeyId: who.apiKeyId ?? null,
     userId: who.userId ?? null,
     ...(job.rerunOf ? { sourceJobId: job.rerunOf, sourceKind: "rerun" } : {}),
+    // A test key's jobs are marked, and listed apart from live ones.
+    livemode: who.keyMode !== "test",
   };
   if (!idempotencyKey) {
     await insertJob(db, row);

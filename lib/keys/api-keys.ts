@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId, randomBase62, sha256Hex } from "@/lib/ids";
 import { processCache } from "@/lib/process-cache";
+import { ALL_SCOPES } from "@/lib/keys/scopes";
 
 // API keys: `nx_live_…` or `nx_test_…` + 32 base62 characters (≈ 190 bits). Only the SHA-256 hash
 // and a short prefix are stored; the key itself is shown once. A fast hash is right here (unlike
@@ -15,7 +16,11 @@ export interface CreatedKey {
   mode: "live" | "test";
 }
 
-export async function createApiKey(db: PrismaClient, organizationId: string, opts: { name?: string; test?: boolean } = {}): Promise<CreatedKey> {
+export async function createApiKey(
+  db: PrismaClient,
+  organizationId: string,
+  opts: { name?: string; test?: boolean; scopes?: string[]; expiresAt?: Date | null } = {},
+): Promise<CreatedKey> {
   const mode = opts.test ? "test" : "live";
   const key = `nx_${mode}_${randomBase62(32)}`;
   const row = await db.apiKey.create({
@@ -26,6 +31,8 @@ export async function createApiKey(db: PrismaClient, organizationId: string, opt
       prefix: key.slice(0, 12),
       hash: sha256Hex(key),
       mode,
+      scopes: opts.scopes?.length ? [...new Set(opts.scopes)] : [ALL_SCOPES],
+      expiresAt: opts.expiresAt ?? null,
     },
   });
   return { id: row.id, key, prefix: row.prefix, name: row.name, mode };
@@ -34,6 +41,12 @@ export async function createApiKey(db: PrismaClient, organizationId: string, opt
 export interface KeyOwner {
   apiKeyId: string;
   organizationId: string;
+  prefix: string;
+  mode: "live" | "test";
+  scopes: string[];
+  expiresAt: Date | null;
+  /** true on the request that used the key for the first time (for the audit log) */
+  firstUse?: boolean;
 }
 
 // Every API request authenticates, so a key's row is remembered for a few seconds instead of read
@@ -42,6 +55,8 @@ export interface KeyOwner {
 // "nexio_cache" and lib/db/listen.ts calls forgetApiKey); without that message, KEY_CACHE_MS bounds
 // how long another process can still accept it.
 export const KEY_CACHE_MS = 5_000;
+// Only keys that exist are remembered: a flood of made-up keys must neither fill the cache nor push
+// valid keys out of it (lib/auth/principal.ts limits unknown keys per client address instead).
 const keyCache = processCache<KeyOwner | null>("api-keys", KEY_CACHE_MS, 10_000);
 
 export function forgetAllApiKeys() {
@@ -57,13 +72,46 @@ export function forgetApiKey(id: string) {
 export async function authenticateApiKey(db: PrismaClient, presented: string | null): Promise<KeyOwner | null> {
   if (!presented || presented.length > 200 || !/^nx_(live|test)_[0-9A-Za-z]+$/.test(presented)) return null;
   const hash = sha256Hex(presented);
-  return keyCache.get(hash, () => lookupKey(db, hash));
+  const owner = await keyCache.get(
+    hash,
+    () => lookupKey(db, hash),
+    (owner) => owner !== null,
+  );
+  // Checked on every use, cached or not: an expired key stops at its expiry, not 5 s later.
+  if (!owner || (owner.expiresAt && owner.expiresAt.getTime() <= Date.now())) return null;
+  void recentlyValid.get(hash, async () => true);
+  if (!owner.firstUse) return owner;
+  // Reported once: the cached entry no longer says so.
+  const result = { ...owner };
+  owner.firstUse = false;
+  return result;
+}
+
+// Keys that authenticated in the last 10 minutes (hashes only): they skip the unknown-key limit of
+// their address (lib/api/invalid-keys.ts) even after their 5 s cache entry expired. Filled only by
+// valid keys, so a flood of made-up keys cannot push them out.
+const recentlyValid = processCache<true>("api-keys-recently-valid", 10 * 60_000, 10_000);
+
+/** The key's owner when this process has it cached (no database read): a valid key skips the unknown-key limit. */
+export function cachedApiKey(presented: string | null): KeyOwner | undefined {
+  if (!presented || presented.length > 200) return undefined;
+  return keyCache.peek(sha256Hex(presented)) ?? undefined;
+}
+
+/** Whether this key authenticated here recently (it is then not treated as a guess). */
+export function recentlyValidApiKey(presented: string | null): boolean {
+  return !!presented && presented.length <= 200 && recentlyValid.peek(sha256Hex(presented)) === true;
+}
+
+/** For tests: how many keys this process remembers. */
+export function cachedApiKeyCount() {
+  return keyCache.size;
 }
 
 async function lookupKey(db: PrismaClient, hash: string): Promise<KeyOwner | null> {
   const row = await db.apiKey.findUnique({
     where: { hash },
-    select: { id: true, organizationId: true, hash: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, organizationId: true, hash: true, revokedAt: true, lastUsedAt: true, prefix: true, mode: true, scopes: true, expiresAt: true },
   });
   if (!row) return null;
   // The lookup is by hash already; the constant-time compare guards against any index-level
@@ -72,10 +120,23 @@ async function lookupKey(db: PrismaClient, hash: string): Promise<KeyOwner | nul
   if (row.revokedAt) return null;
   // last_used_at is for people ("used 3 minutes ago"): one write a minute per key is plenty.
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
+  let firstUse = false;
+  if (!row.lastUsedAt) {
+    // The first use is an audit event: only the request whose update moved last_used_at off NULL says so.
+    const { count } = await db.apiKey.updateMany({ where: { id: row.id, lastUsedAt: null }, data: { lastUsedAt: new Date(now) } });
+    firstUse = count === 1;
+  } else if (now - row.lastUsedAt.getTime() > 60_000) {
     void db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
-  return { apiKeyId: row.id, organizationId: row.organizationId };
+  return {
+    apiKeyId: row.id,
+    organizationId: row.organizationId,
+    prefix: row.prefix,
+    mode: row.mode === "test" ? "test" : "live",
+    scopes: row.scopes,
+    expiresAt: row.expiresAt,
+    firstUse,
+  };
 }
 
 export async function revokeApiKey(db: PrismaClient, organizationId: string, id: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { PageQuery } from "@/lib/paging";
 import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { API_KEY_ID_PATTERN } from "@/lib/id-patterns";
@@ -18,6 +19,7 @@ export const listApiKeysRoute = defineRoute({
   method: "get",
   path: "/api/v1/api-keys",
   operationId: "listApiKeys",
+  query: PageQuery,
   summary: "The organization's API keys",
   description: ADMIN_ONLY,
   access: "settings-admin",

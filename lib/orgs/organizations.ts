@@ -40,9 +40,22 @@ export async function organizationBySlug(db: PrismaClient, slug: string) {
  * A user who can sign in with email + password through better-auth: the same rows its
  * sign-up writes (user, credential account with a better-auth password hash), plus a membership.
  */
-export async function createUser(db: PrismaClient, opts: { organizationId: string; email: string; password: string; role: Role; name?: string }) {
+export async function createUser(
+  db: PrismaClient,
+  opts: {
+    organizationId: string;
+    email: string;
+    password: string;
+    role: Role;
+    name?: string;
+    /** false: only ever a new account (an existing email is a conflict, even one made a moment ago) */
+    attachExisting?: boolean;
+    /** the password was chosen by someone else: it must be changed at the first sign-in */
+    mustChangePassword?: boolean;
+  },
+) {
   const email = opts.email.trim().toLowerCase();
-  const existing = await db.user.findUnique({ where: { email } });
+  const existing = opts.attachExisting === false ? null : await db.user.findUnique({ where: { email } });
   if (existing) {
     const member = await db.member.findUnique({
       where: { organizationId_userId: { organizationId: opts.organizationId, userId: existing.id } },
@@ -58,7 +71,15 @@ export async function createUser(db: PrismaClient, opts: { organizationId: strin
   const now = new Date();
   const [user] = await db.$transaction([
     db.user.create({
-      data: { id: userId, email, name: opts.name ?? email.split("@")[0], emailVerified: true, createdAt: now, updatedAt: now },
+      data: {
+        id: userId,
+        email,
+        name: opts.name ?? email.split("@")[0],
+        emailVerified: true,
+        mustChangePassword: opts.mustChangePassword ?? false,
+        createdAt: now,
+        updatedAt: now,
+      },
     }),
     db.account.create({
       data: { id: newId("acc"), accountId: userId, providerId: "credential", userId, password, createdAt: now, updatedAt: now },

@@ -31,7 +31,22 @@ export const MemberView = z.object({
   email: z.string(),
   role: z.enum(MEMBER_ROLES),
   created_at: z.string(),
+  must_change_password: z.boolean().meta({ description: "An admin set the password: the member must change it at the next sign-in" }),
 });
 export type MemberView = z.infer<typeof MemberView>;
 
-export const MemberList = z.object({ data: z.array(MemberView) });
+export const MemberList = z.object({ data: z.array(MemberView), has_more: z.boolean() });
+
+export const ListMembersQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(200).default(100), starting_after: z.string().max(64).optional() })
+  .strict();
+
+/** PATCH /api/v1/members/{id}: a new role, and/or a new password the member must change at first sign-in. */
+export const UpdateMemberBody = z
+  .object({
+    role: z.enum(MEMBER_ROLES).optional(),
+    password: z.string().min(8, "must be at least 8 characters").max(128, "must be at most 128 characters").optional(),
+  })
+  .strict()
+  .refine((b) => b.role !== undefined || b.password !== undefined, { message: "give a role or a password", path: ["role"] });
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;

@@ -15,6 +15,7 @@ const ERRORS = {
 export const getPlanRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/plan",
+  scope: "jobs:read",
   operationId: "getPlan",
   summary: "A job's market plan: carriers, statuses, history and the diligent-search tally",
   params: EvalIdParams,
@@ -26,6 +27,7 @@ export const getPlanRoute = defineRoute({
 export const putPlanRoute = defineRoute({
   method: "put",
   path: "/api/v1/jobs/{eval_id}/plan",
+  scope: "plans:write",
   operationId: "putPlan",
   summary: "Set the market plan: carriers from the result, in order, with responsible and target date",
   description: "New carriers start `planned`. A carrier already in the plan must stay listed: its history is kept; withdraw it with an event.",
@@ -39,6 +41,7 @@ export const putPlanRoute = defineRoute({
 export const postPlanEventRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/plan/{carrier_id}/events",
+  scope: "plans:write",
   operationId: "postPlanEvent",
   summary: "Record a status change of a planned carrier (submitted, quote, declination, no response, bound, withdrawn)",
   description:

@@ -56,7 +56,10 @@ function eventView(e: EventRow): PlanEventView {
 }
 
 async function findJob(db: PrismaClient | Prisma.TransactionClient, organizationId: string, evalId: string) {
-  const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: { id: true, organizationId: true, status: true, webhookUrl: true, profile: true } });
+  const job = await db.job.findFirst({
+    where: { id: evalId, organizationId },
+    select: { id: true, organizationId: true, status: true, webhookUrl: true, profile: true },
+  });
   if (!job) throw notFound("Job");
   return job;
 }
@@ -150,12 +153,14 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
   const candidates = await resultCandidates(db, job);
   const details: ErrorDetail[] = [];
   body.entries.forEach((e, i) => {
-    if (!candidates.has(e.carrier_id)) details.push({ path: `entries.${i}.carrier_id`, code: "not_in_result", message: `${e.carrier_id} is not a candidate in this job's result` });
+    if (!candidates.has(e.carrier_id))
+      details.push({ path: `entries.${i}.carrier_id`, code: "not_in_result", message: `${e.carrier_id} is not a candidate in this job's result` });
   });
   const existing = await db.planEntry.findMany({ where: { organizationId: actor.organizationId, jobId: job.id } });
   const listed = new Set(body.entries.map((e) => e.carrier_id));
   for (const e of existing) {
-    if (!listed.has(e.carrierId)) details.push({ path: "entries", code: "entry_missing", message: `${e.carrierId} is in the plan; keep it listed (withdraw it with an event instead)` });
+    if (!listed.has(e.carrierId))
+      details.push({ path: "entries", code: "entry_missing", message: `${e.carrierId} is in the plan; keep it listed (withdraw it with an event instead)` });
   }
   if (details.length) throw invalid(details[0].message, details);
 
@@ -171,10 +176,31 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
         const c = candidates.get(e.carrier_id)!;
         const entryId = newId("ple");
         await tx.planEntry.create({
-          data: { id: entryId, organizationId: actor.organizationId, jobId: job.id, carrierId: e.carrier_id, carrierName: c.name, market: c.market, slDeclinationsRequired: c.slRequired, position, responsible, targetDate },
+          data: {
+            id: entryId,
+            organizationId: actor.organizationId,
+            jobId: job.id,
+            carrierId: e.carrier_id,
+            carrierName: c.name,
+            market: c.market,
+            slDeclinationsRequired: c.slRequired,
+            position,
+            responsible,
+            targetDate,
+          },
         });
         const ev = await tx.planEvent.create({
-          data: { id: newId("pev"), organizationId: actor.organizationId, entryId, jobId: job.id, carrierId: e.carrier_id, kind: "added", actor: who, fromStatus: null, toStatus: "planned" },
+          data: {
+            id: newId("pev"),
+            organizationId: actor.organizationId,
+            entryId,
+            jobId: job.id,
+            carrierId: e.carrier_id,
+            kind: "added",
+            actor: who,
+            fromStatus: null,
+            toStatus: "planned",
+          },
           select: eventSelect,
         });
         enqueued = !!(await enqueueEventDelivery(tx, job, PLAN_EVENT_TYPE, webhookBody(job.id, e.carrier_id, ev))) || enqueued;
@@ -188,8 +214,16 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
       await tx.planEntry.update({ where: { id: prev.id }, data: { position, responsible, targetDate } });
       await tx.planEvent.create({
         data: {
-          id: newId("pev"), organizationId: actor.organizationId, entryId: prev.id, jobId: job.id, carrierId: prev.carrierId,
-          kind: "updated", actor: who, fromStatus: prev.status, toStatus: prev.status, changes,
+          id: newId("pev"),
+          organizationId: actor.organizationId,
+          entryId: prev.id,
+          jobId: job.id,
+          carrierId: prev.carrierId,
+          kind: "updated",
+          actor: who,
+          fromStatus: prev.status,
+          toStatus: prev.status,
+          changes,
         },
       });
     }

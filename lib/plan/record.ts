@@ -35,6 +35,8 @@ export function diligentSearchRecord(plan: PlanView) {
       actor: last.actor.replace(/^(user|key):/, ""),
     });
   }
-  const surplusLines = plan.entries.filter((e) => e.market === "surplus_lines").map((e) => ({ carrier_id: e.carrier_id, carrier_name: e.carrier_name, status: e.status }));
+  const surplusLines = plan.entries
+    .filter((e) => e.market === "surplus_lines")
+    .map((e) => ({ carrier_id: e.carrier_id, carrier_name: e.carrier_name, status: e.status }));
   return { admitted, surplusLines };
 }

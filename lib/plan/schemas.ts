@@ -36,20 +36,24 @@ const note = () => z.string().trim().max(2000).optional();
 
 export const PlanEventBody = z
   .discriminatedUnion("status", [
-    z.object({
-      status: z.literal("quoted"),
-      premium: amount().meta({ description: "Quoted premium" }),
-      limit: amount().optional(),
-      retention: amount().optional(),
-      expiry: day().optional().meta({ description: "The quote's expiry date" }),
-      note: note(),
-    }).strict(),
-    z.object({
-      status: z.literal("declined"),
-      reason: DeclineReasonSchema,
-      reason_text: z.string().trim().max(2000).optional(),
-      note: note(),
-    }).strict(),
+    z
+      .object({
+        status: z.literal("quoted"),
+        premium: amount().meta({ description: "Quoted premium" }),
+        limit: amount().optional(),
+        retention: amount().optional(),
+        expiry: day().optional().meta({ description: "The quote's expiry date" }),
+        note: note(),
+      })
+      .strict(),
+    z
+      .object({
+        status: z.literal("declined"),
+        reason: DeclineReasonSchema,
+        reason_text: z.string().trim().max(2000).optional(),
+        note: note(),
+      })
+      .strict(),
     z.object({ status: z.enum(["submitted", "no_response", "bound", "withdrawn"]), note: note() }).strict(),
   ])
   .meta({ description: "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code" });
@@ -67,7 +71,10 @@ export const PlanEventView = z.object({
   quote: z.object({ premium: z.number(), limit: z.number().nullable(), retention: z.number().nullable(), expiry: z.string().nullable() }).nullable(),
   declination: z.object({ reason: DeclineReasonSchema, text: z.string().nullable() }).nullable(),
   note: z.string().nullable(),
-  changes: z.record(z.string(), z.tuple([ChangeValue, ChangeValue])).nullable().meta({ description: "kind \"updated\": field → [before, after]" }),
+  changes: z
+    .record(z.string(), z.tuple([ChangeValue, ChangeValue]))
+    .nullable()
+    .meta({ description: 'kind "updated": field → [before, after]' }),
 });
 export type PlanEventView = z.infer<typeof PlanEventView>;
 

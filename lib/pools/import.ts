@@ -64,12 +64,49 @@ export function parsePoolFile(schema: z.ZodObject, format: PoolFileFormat, text:
   if (body.trim() === "") throw invalid("The file is empty", [{ path: "file", code: "empty", message: "no rows" }]);
   const rows = format === "csv" ? csvRows(schema, body) : jsonRows(schema, body);
   if (rows.length === 0) throw invalid("The file has no data rows", [{ path: "rows", code: "empty", message: "no rows" }]);
-  if (rows.length > POOL_IMPORT_LIMITS.maxRows) {
-    throw invalid(`The file has ${rows.length} rows; at most ${POOL_IMPORT_LIMITS.maxRows} can be imported`, [
-      { path: "rows", code: "too_many_rows", message: `over ${POOL_IMPORT_LIMITS.maxRows} rows` },
-    ]);
-  }
+  if (rows.length > POOL_IMPORT_LIMITS.maxRows) throw tooManyRows();
   return validateRows(schema, rows);
+}
+
+// Refused as soon as row 20,001 is seen, before anything is built for it: a 10 MiB file of one-
+// character lines is 5 million rows, and building every one first took seconds and gigabytes.
+const tooManyRows = (max: number = POOL_IMPORT_LIMITS.maxRows) =>
+  invalid(`The file has more than ${max.toLocaleString("en-US")} rows; at most ${max.toLocaleString("en-US")} can be imported`, [
+    { path: "rows", code: "too_many_rows", message: `over ${max} rows` },
+  ]);
+
+/**
+ * Counts the candidates of a JSON pool file (the items of the top-level array, or of the arrays the
+ * top-level object holds) without parsing it, and refuses the file once there are more than
+ * `maxRows`: n items are n − 1 commas at that level. Strings are skipped with their escapes, so
+ * commas and brackets inside them do not count.
+ */
+export function assertJsonRowCount(text: string, maxRows: number = POOL_IMPORT_LIMITS.maxRows) {
+  let top = 0; // char code of the outermost container
+  let depth = 0;
+  let parentIsArray = false; // the container at `depth` is an array (tracked for depth 1 and 2)
+  const kinds: boolean[] = [];
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (depth === 0) top = c;
+      kinds[depth] = c === 0x5b;
+      depth++;
+      parentIsArray = c === 0x5b;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+      parentIsArray = depth > 0 && kinds[depth - 1];
+    } else if (c === 0x2c /* , */ && parentIsArray && (top === 0x5b ? depth === 1 : depth === 2)) {
+      if (++commas >= maxRows) throw tooManyRows(maxRows);
+    }
+  }
 }
 
 function validateRows(schema: z.ZodObject, rows: RawRow[]): ParsedPoolFile {
@@ -110,6 +147,7 @@ function validateRows(schema: z.ZodObject, rows: RawRow[]): ParsedPoolFile {
 }
 
 function jsonRows(schema: z.ZodObject, text: string): RawRow[] {
+  assertJsonRowCount(text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -134,30 +172,58 @@ function jsonRows(schema: z.ZodObject, text: string): RawRow[] {
 
 function csvRows(schema: z.ZodObject, text: string): RawRow[] {
   if (text.includes("\u0000")) throw invalid("The file contains NUL characters", [{ path: "file", code: "invalid_string", message: "contains NUL" }]);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  const [header, ...data] = parsed.data;
-  const columns = headerColumns(schema, header ?? []);
-  // papaparse reports rows by their index in `data` (0 = header) when it can tell.
-  const parseProblems = new Map<number, string>();
-  for (const e of parsed.errors) if (e.row !== undefined && e.row > 0) parseProblems.set(e.row, e.message);
-
-  return data.map((cells, i) => {
-    const row = i + 1;
-    const problems: ErrorDetail[] = [];
-    const note = parseProblems.get(row);
-    if (note) problems.push({ path: rowPath(row), code: "invalid_csv", message: `${rowLabel(row)}${note}` });
-    if (cells.length !== columns.length) {
-      problems.push({ path: rowPath(row), code: "column_count", message: `${rowLabel(row)}has ${cells.length} cells, the header has ${columns.length}` });
-    }
-    const value: Record<string, unknown> = {};
-    columns.forEach((col, c) => {
-      const decoded = decodeCell(col, cells[c] ?? "");
-      if ("problem" in decoded)
-        problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
-      else if (decoded.value !== undefined) setAt(value, col.path, decoded.value);
-    });
-    return { row, value, problems };
+  // Row by row (papaparse's step): the header is checked first, rows are counted as they come, and
+  // the 20,001st stops the parse before it is built.
+  let columns: Column[] | null = null;
+  let headerError: unknown = null;
+  let tooMany = false;
+  const rows: RawRow[] = [];
+  // papaparse guesses the delimiter and line break by scanning the whole input; guessed from the
+  // first rows instead, the parse stops as soon as it is aborted.
+  const { delimiter, linebreak } = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 20, skipEmptyLines: "greedy" }).meta;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: linebreak as "\n" | "\r\n" | "\r" | undefined,
+    skipEmptyLines: "greedy",
+    step: (result, parser) => {
+      if (columns === null) {
+        try {
+          columns = headerColumns(schema, result.data ?? []);
+        } catch (err) {
+          headerError = err;
+          parser.abort();
+        }
+        return;
+      }
+      const row = rows.length + 1;
+      if (row > POOL_IMPORT_LIMITS.maxRows) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
+      rows.push(csvRow(columns, row, result.data, result.errors[0]?.message));
+    },
   });
+  if (headerError) throw headerError;
+  if (tooMany) throw tooManyRows();
+  if (columns === null) headerColumns(schema, []);
+  return rows;
+}
+
+function csvRow(columns: Column[], row: number, cells: string[], note: string | undefined): RawRow {
+  const problems: ErrorDetail[] = [];
+  if (note) problems.push({ path: rowPath(row), code: "invalid_csv", message: `${rowLabel(row)}${note}` });
+  if (cells.length !== columns.length) {
+    problems.push({ path: rowPath(row), code: "column_count", message: `${rowLabel(row)}has ${cells.length} cells, the header has ${columns.length}` });
+  }
+  const value: Record<string, unknown> = {};
+  columns.forEach((col, c) => {
+    const decoded = decodeCell(col, cells[c] ?? "");
+    if ("problem" in decoded)
+      problems.push({ path: rowPath(row, col.name), code: decoded.problem.code, message: `${rowLabel(row, col.name)}${decoded.problem.message}` });
+    else if (decoded.value !== undefined) setAt(value, col.path, decoded.value);
+  });
+  return { row, value, problems };
 }
 
 /** The header row → one known column per cell; unknown or repeated names fail the file. */

@@ -112,7 +112,12 @@ export async function upsertPoolVersion(
   const created = await db.poolVersion.create({
     data: { id: newId("pv"), poolId: row.id, version, size: candidates.length, checksum, candidates: candidates as object[], source },
   });
-  await db.pool.update({ where: { id: row.id }, data: { currentVersionId: created.id, domain: pool.domain, name: pool.name, description: pool.description } });
+  // Only forward: an import that took version 2 but finishes after the one that took version 3
+  // must not make 2 current again. One statement, so no lock is held across the two writes.
+  await db.$executeRaw`
+    UPDATE pools SET current_version_id = ${created.id}, domain = ${pool.domain}, name = ${pool.name}, description = ${pool.description}
+     WHERE id = ${row.id}
+       AND (current_version_id IS NULL OR (SELECT v.version FROM pool_versions v WHERE v.id = pools.current_version_id) < ${version}::int)`;
   // Again: a submission between the first delete and the update may have cached the old version.
   poolCache.delete(pool.key);
   return { poolId: row.id, versionId: created.id, version, created: true };

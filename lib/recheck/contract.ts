@@ -12,6 +12,7 @@ const ERRORS = {
 export const getRecheckSettingsRoute = defineRoute({
   method: "get",
   path: "/api/v1/recheck-settings",
+  scope: "rules:read",
   operationId: "getRecheckSettings",
   summary: "How many days back a re-check reaches (default 30)",
   description:
@@ -23,6 +24,7 @@ export const getRecheckSettingsRoute = defineRoute({
 export const putRecheckSettingsRoute = defineRoute({
   method: "put",
   path: "/api/v1/recheck-settings",
+  scope: "rules:write",
   operationId: "putRecheckSettings",
   summary: "Set how many days back a re-check reaches; 0 turns re-checks off",
   access: "admin",

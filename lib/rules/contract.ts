@@ -18,6 +18,7 @@ export const getScoringRulesRoute = defineRoute({
   method: "get",
   path: "/api/v1/scoring-rules/{domain}",
   operationId: "getScoringRules",
+  scope: "rules:read",
   summary: "The organization's scoring rules for a domain: current version, overrides, effective rules and defaults",
   description: "Version 0 means the organization never changed the defaults. Every member and API key may read.",
   params: DomainParams,
@@ -30,6 +31,7 @@ export const putScoringRulesRoute = defineRoute({
   method: "put",
   path: "/api/v1/scoring-rules/{domain}",
   operationId: "putScoringRules",
+  scope: "rules:write",
   summary: "Save the organization's scoring rules for a domain as a new version",
   description:
     "Evaluations submitted afterwards use the new version; finished jobs keep the version they were evaluated with (`rules_version` on the job). The overrides are stored as their difference from the defaults; overrides equal to the current version's add no version (`new_version` false). `{\"overrides\":{}}` resets to the defaults as a new version. For organization admins signed in and the organization's API keys.",

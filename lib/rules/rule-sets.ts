@@ -1,3 +1,4 @@
+import { dropLegacyRules } from "@/lib/engine/rules";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getDomain, resolveRules, type RuleOverrides } from "@/lib/engine";
 import { stableStringify } from "@/lib/engine/rules";
@@ -66,13 +67,16 @@ export function knownDomain(domain: string) {
 }
 
 function view(domain: string, set: RuleSetRef): ScoringRulesResponse {
+  // Rules an earlier engine knew are shown apart, so that saving what is shown removes them.
+  const current = dropLegacyRules(set.overrides, getDomain(domain)!.legacyRules);
   return {
     domain: domain as ScoringRulesResponse["domain"],
     version: set.version,
-    overrides: set.overrides,
+    overrides: current.overrides as Record<string, unknown>,
     effective: resolveRules(domain, set.overrides as RuleOverrides) as unknown as Record<string, unknown>,
     defaults: getDomain(domain)!.defaultRules as Record<string, unknown>,
     updated_at: set.createdAt?.toISOString() ?? null,
+    ...(current.notes.length > 0 ? { legacy_notes: current.notes } : {}),
   };
 }
 

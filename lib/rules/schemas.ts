@@ -27,6 +27,10 @@ export const ScoringRulesResponse = z
     defaults: z.record(z.string(), z.unknown()).meta({ description: "The domain's default rules (docs/scoring.md)" }),
     updated_at: z.string().nullable().meta({ description: "When the current version was saved; null for the defaults" }),
     new_version: z.boolean().optional().meta({ description: "PUT only: false when the overrides equal the current version's, so no version was added" }),
+    legacy_notes: z.array(z.string()).optional().meta({
+      description:
+        "Rules of this version saved for an earlier engine that no longer apply (left out of `overrides` and `effective`; evaluations note them in the trace). Saving the shown overrides removes them.",
+    }),
   })
   .meta({ id: "ScoringRules" });
 export type ScoringRulesResponse = z.infer<typeof ScoringRulesResponse>;

@@ -16,6 +16,7 @@ const IdParams = z.object({ id: z.string().min(1).max(64).meta({ description: "T
 export const listSavedViewsRoute = defineRoute({
   method: "get",
   path: "/api/v1/saved-views",
+  access: "session",
   operationId: "listSavedViews",
   summary: "Your saved views of a page",
   query: ListSavedViewsQuery,
@@ -26,6 +27,7 @@ export const listSavedViewsRoute = defineRoute({
 export const saveViewRoute = defineRoute({
   method: "post",
   path: "/api/v1/saved-views",
+  access: "session",
   operationId: "saveView",
   summary: "Save filters under a name (the same name again replaces them)",
   body: CreateSavedViewBody,
@@ -36,6 +38,7 @@ export const saveViewRoute = defineRoute({
 export const getSavedViewRoute = defineRoute({
   method: "get",
   path: "/api/v1/saved-views/{id}",
+  access: "session",
   operationId: "getSavedView",
   summary: "One saved view; anyone in the organization may open it (its link is /views/{id})",
   params: IdParams,
@@ -47,6 +50,7 @@ export const getSavedViewRoute = defineRoute({
 export const deleteSavedViewRoute = defineRoute({
   method: "delete",
   path: "/api/v1/saved-views/{id}",
+  access: "session",
   operationId: "deleteSavedView",
   summary: "Delete one of your saved views",
   params: IdParams,

@@ -1,3 +1,4 @@
+import { PageQuery } from "@/lib/paging";
 import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
@@ -16,6 +17,8 @@ export const listShareLinksRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "listShareLinks",
+  query: PageQuery,
+  scope: "jobs:read",
   summary: "Share links of a job's audit trace",
   params: EvalIdParams,
   notFound: "Job",
@@ -27,6 +30,7 @@ export const createShareLinkRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "createShareLink",
+  scope: "jobs:read",
   summary: "Make a revocable, expiring read-only link to the audit trace",
   description:
     "The token and URL are in this response only: Nexio stores a hash. The link opens /share/{token} without signing in until it expires or is revoked.",
@@ -41,6 +45,7 @@ export const revokeShareLinkRoute = defineRoute({
   method: "delete",
   path: "/api/v1/share-links/{id}",
   operationId: "revokeShareLink",
+  scope: "jobs:read",
   summary: "Revoke a share link",
   params: z.object({ id: z.string().regex(SHARE_LINK_ID_PATTERN).meta({ description: "The share link's id (shr_…)" }) }),
   notFound: "Share link",

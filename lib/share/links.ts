@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { pageArgs, pageOf, type PageQuery } from "@/lib/paging";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newId, sha256Hex } from "@/lib/ids";
 import { notFound } from "@/lib/errors";
@@ -26,18 +27,22 @@ export async function createShareLink(db: PrismaClient, organizationId: string, 
   return { id: row.id, token, expires_at: row.expiresAt.toISOString(), created_at: row.createdAt.toISOString() };
 }
 
-export async function listShareLinks(db: PrismaClient, organizationId: string, evalId: string) {
+export async function listShareLinks(db: PrismaClient, organizationId: string, evalId: string, page: Partial<PageQuery> = {}) {
   const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: { id: true } });
   if (!job) throw notFound("Job");
-  const rows = await db.shareLink.findMany({ where: { organizationId, jobId: job.id }, orderBy: { createdAt: "desc" } });
+  const rows = await db.shareLink.findMany({ where: { organizationId, jobId: job.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(page) });
   const now = Date.now();
-  return rows.map((r) => ({
-    id: r.id,
-    created_at: r.createdAt.toISOString(),
-    expires_at: r.expiresAt.toISOString(),
-    revoked_at: r.revokedAt?.toISOString() ?? null,
-    active: !r.revokedAt && r.expiresAt.getTime() > now,
-  }));
+  const { data, has_more } = pageOf(rows, page);
+  return {
+    data: data.map((r) => ({
+      id: r.id,
+      created_at: r.createdAt.toISOString(),
+      expires_at: r.expiresAt.toISOString(),
+      revoked_at: r.revokedAt?.toISOString() ?? null,
+      active: !r.revokedAt && r.expiresAt.getTime() > now,
+    })),
+    has_more,
+  };
 }
 
 export async function revokeShareLink(db: PrismaClient, organizationId: string, id: string) {

@@ -31,4 +31,4 @@ export type ShareLinkView = z.infer<typeof ShareLinkView>;
 export const CreatedShareLink = z.object({ id: z.string(), token: z.string(), url: z.string(), created_at: z.string(), expires_at: z.string() });
 export type CreatedShareLink = z.infer<typeof CreatedShareLink>;
 
-export const ShareLinkList = z.object({ data: z.array(ShareLinkView) });
+export const ShareLinkList = z.object({ data: z.array(ShareLinkView), has_more: z.boolean() });

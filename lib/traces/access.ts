@@ -4,6 +4,8 @@ import { EVAL_ID_PATTERN, sha256Hex } from "@/lib/ids";
 import { getTrace, type Trace } from "@/lib/traces/trace";
 import { NotFoundError, notFound } from "@/lib/errors";
 import { resolveShareToken } from "@/lib/share/links";
+import { tracePage, type TracePage } from "@/lib/traces/json";
+import { TRACE_PAGE_MAX } from "@/lib/traces/contract";
 
 // The two ways a person reaches a trace page: signed in to its organization, or holding a share
 // link. Anything not found, malformed, revoked or expired is null, and the page answers 404.
@@ -29,11 +31,12 @@ export async function traceForShareToken(token: string): Promise<{ trace: Trace;
 // The trace JSON (GET /api/traces/{eval_id}): the same two ways in, but anything missing throws
 // not found for the route to answer in the error shape.
 
-/** The trace for the holder of a share token that opens this very job. */
-export async function getSharedTrace(token: string, evalId: string): Promise<Trace> {
+/** The trace for the holder of a share token that opens this very job (a page of its scored candidates). */
+export async function getSharedTrace(token: string, evalId: string, page: TracePage = { limit: TRACE_PAGE_MAX, offset: 0 }) {
   const shared = await resolveShareToken(prisma(), token);
   if (!shared || shared.evalId !== evalId) throw notFound("Trace");
-  return getTrace(prisma(), shared.organizationId, evalId);
+  return tracePage(prisma(), shared.organizationId, evalId, page);
 }
 
-export const getOrganizationTrace = (organizationId: string, evalId: string): Promise<Trace> => getTrace(prisma(), organizationId, evalId);
+export const getOrganizationTrace = (organizationId: string, evalId: string, page: TracePage = { limit: TRACE_PAGE_MAX, offset: 0 }) =>
+  tracePage(prisma(), organizationId, evalId, page);

@@ -93,6 +93,9 @@ export const TraceJson = z
       .optional()
       .meta({ description: "Engine 2: eliminated candidates within the documented margin of every filter they failed" }),
     notes: z.array(z.string()).optional().meta({ description: "Engine 2: facts about the profile (a monopolistic state, an effective date in the past)" }),
+    scored_total: z.number().int().optional().meta({ description: "JSON only: every scored candidate; `scored` holds the page from `scored_offset`" }),
+    scored_offset: z.number().int().optional(),
+    next_offset: z.number().int().nullable().optional().meta({ description: "The `offset` of the next page, or null after the last" }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });
 

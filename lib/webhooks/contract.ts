@@ -1,3 +1,4 @@
+import { PageQuery } from "@/lib/paging";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
 import {
@@ -27,6 +28,8 @@ export const listDeliveriesRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/deliveries",
   operationId: "listDeliveries",
+  query: PageQuery,
+  scope: "jobs:read",
   summary: "Webhook deliveries of a job and every attempt",
   params: EvalIdParams,
   notFound: "Job",
@@ -38,6 +41,7 @@ export const redeliverRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/deliveries",
   operationId: "redeliver",
+  scope: "webhooks:manage",
   summary: "Send the result to the job's webhook again (new webhook-id)",
   params: EvalIdParams,
   notFound: "Job",
@@ -49,6 +53,7 @@ export const listWebhookDeliveriesRoute = defineRoute({
   method: "get",
   path: "/api/v1/webhook-deliveries",
   operationId: "listWebhookDeliveries",
+  scope: "webhooks:manage",
   summary: "List the organization's webhook deliveries, newest first",
   access: "admin",
   description: `${WHO} Every delivery across jobs with its last attempt; paginate with \`starting_after\` (the \`id\` of the last item) while \`has_more\` is true. The attempts of one job's deliveries: GET /api/v1/jobs/{eval_id}/deliveries.`,
@@ -61,6 +66,7 @@ export const sendTestEventRoute = defineRoute({
   method: "post",
   path: "/api/v1/webhook-deliveries/test",
   operationId: "sendTestEvent",
+  scope: "webhooks:manage",
   summary: "Send a signed test event to a URL now",
   access: "admin",
   description: `${WHO} Checks \`url\` like a job's webhook_url, then POSTs one TestEvent body, signed with the organization's secret(s) like every delivery, and answers 200 with the attempt's outcome, whether the receiver accepted it or not. Not stored, not retried.`,

@@ -41,21 +41,41 @@ export interface ClaimedDelivery {
 export const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
 const JITTER = 0.1;
 
-/** Leases due deliveries to `owner` for `leaseMs`; rows leased by a live owner are skipped. */
-export async function claimDueDeliveries(db: PrismaClient, owner: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+/**
+ * Leases due deliveries to `owner` for `leaseMs`; rows leased by a live owner are skipped.
+ *
+ * Fair between organizations: each organization may have at most `perOrg.cap` attempts in flight
+ * in this loop (`perOrg.inFlight` counts those it already has), and the rows are taken round-robin
+ * (every organization's oldest due row first, then every organization's second, …). So one
+ * organization whose receiver accepts connections and never answers holds at most `cap` slots,
+ * and the others' deliveries go out in the remaining ones instead of queueing behind it.
+ */
+export async function claimDueDeliveries(
+  db: PrismaClient,
+  owner: string,
+  limit: number,
+  leaseMs: number,
+  perOrg: { cap: number; inFlight?: ReadonlyMap<string, number> } = { cap: limit },
+): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
+  const used = JSON.stringify(Object.fromEntries(perOrg.inFlight ?? []));
   return db.$queryRaw<ClaimedDelivery[]>`
     UPDATE webhook_deliveries
        SET lease_owner = ${owner},
            lease_expires_at = (now() AT TIME ZONE 'UTC') + ${leaseMs}::float8 * interval '1 millisecond'
      WHERE id IN (
-       SELECT id FROM webhook_deliveries
-        WHERE status = 'pending'
-          AND next_attempt_at <= (now() AT TIME ZONE 'UTC')
-          AND (lease_expires_at IS NULL OR lease_expires_at < (now() AT TIME ZONE 'UTC'))
-        ORDER BY next_attempt_at
+       SELECT d.id
+         FROM webhook_deliveries d
+         JOIN (SELECT id, organization_id,
+                      row_number() OVER (PARTITION BY organization_id ORDER BY next_attempt_at, id) AS turn
+                 FROM webhook_deliveries
+                WHERE status = 'pending'
+                  AND next_attempt_at <= (now() AT TIME ZONE 'UTC')
+                  AND (lease_expires_at IS NULL OR lease_expires_at < (now() AT TIME ZONE 'UTC'))) due ON due.id = d.id
+        WHERE due.turn <= ${perOrg.cap}::int - COALESCE((${used}::jsonb ->> due.organization_id)::int, 0)
+        ORDER BY due.turn, d.next_attempt_at
         LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
+        FOR UPDATE OF d SKIP LOCKED)
     RETURNING id, organization_id AS "organizationId", job_id AS "jobId", batch_id AS "batchId", message_id AS "webhookId",
               url, attempts, lease_owner AS "leaseOwner", payload`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageArgs, pageOf, type PageQuery } from "@/lib/paging";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/errors";
 import { enqueueDelivery } from "@/lib/webhooks/enqueue";
@@ -65,14 +66,18 @@ async function findJob(db: PrismaClient, organizationId: string, evalId: string)
 }
 
 /** Every delivery of one job, oldest first, each with its attempts. */
-export async function listDeliveries(db: PrismaClient, organizationId: string, evalId: string): Promise<DeliveryListResponse> {
+export async function listDeliveries(db: PrismaClient, organizationId: string, evalId: string, page: Partial<PageQuery> = {}): Promise<DeliveryListResponse> {
   const job = await findJob(db, organizationId, evalId);
   const rows = await db.webhookDelivery.findMany({
     where: { jobId: job.id, organizationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { ...deliverySelect, attemptLog: { orderBy: { attemptNo: "asc" }, select: attemptSelect } },
+    ...pageArgs(page),
   });
-  return { data: rows.map((d) => ({ ...deliveryView(d), attempt_log: d.attemptLog.map(attemptView) })) };
+  return pageOf(
+    rows.map((d) => ({ ...deliveryView(d), attempt_log: d.attemptLog.map(attemptView) })),
+    page,
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ export interface DeliveryLoopOptions {
   pollMs?: number;
   /** Attempts in flight at once. */
   concurrency?: number;
+  /** Attempts in flight at once for one organization (default: half of `concurrency`, at least 1). */
+  perOrganization?: number;
   /** How long a claim holds a delivery; must outlast one attempt (the send timeout). */
   leaseMs?: number;
   /** How long stop() waits for attempts in flight before returning. */
@@ -32,6 +34,9 @@ export class DeliveryLoop {
   readonly owner: string;
   private readonly pollMs: number;
   private readonly concurrency: number;
+  private readonly perOrganization: number;
+  /** attempts in flight per organization, for the fair claim */
+  private readonly inFlightByOrg = new Map<string, number>();
   private readonly leaseMs: number;
   private readonly stopTimeoutMs: number;
   private running = false;
@@ -49,6 +54,7 @@ export class DeliveryLoop {
     this.owner = opts.owner ?? `dlv:${os.hostname()}:${process.pid}:${randomBase62(8)}`;
     this.pollMs = opts.pollMs ?? 250;
     this.concurrency = opts.concurrency ?? 4;
+    this.perOrganization = Math.min(this.concurrency, opts.perOrganization ?? Math.max(1, Math.floor(this.concurrency / 2)));
     // Margin for the reads and the recording transaction around the send itself.
     this.leaseMs = opts.leaseMs ?? timeoutMs + 30_000;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? timeoutMs + 2_000;
@@ -111,16 +117,21 @@ export class DeliveryLoop {
   private async claimAndRun() {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return;
-    const claimed = await claimDueDeliveries(this.db, this.owner, free, this.leaseMs);
+    const claimed = await claimDueDeliveries(this.db, this.owner, free, this.leaseMs, { cap: this.perOrganization, inFlight: this.inFlightByOrg });
     // Claimed rows are attempted even if stop() was called meanwhile: stop() waits for them.
     for (const delivery of claimed) {
       if (this.inFlight.has(delivery.id)) continue; // our own earlier claim is still sending
+      const org = delivery.organizationId;
+      this.inFlightByOrg.set(org, (this.inFlightByOrg.get(org) ?? 0) + 1);
       const attempt = attemptDelivery(this.db, delivery, this.owner)
         .then((report) => this.opts.onAttempt?.(delivery, report))
         // A database error: the lease runs out and another claim retries (at-least-once).
         .catch((err) => console.error(`nexio: webhook delivery ${delivery.id}: attempt not recorded`, err))
         .finally(() => {
           this.inFlight.delete(delivery.id);
+          const left = (this.inFlightByOrg.get(org) ?? 1) - 1;
+          if (left > 0) this.inFlightByOrg.set(org, left);
+          else this.inFlightByOrg.delete(org);
           // A slot is free: more may be due already.
           this.wake();
         });

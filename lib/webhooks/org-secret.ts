@@ -6,12 +6,16 @@ import { newWebhookSecret } from "@/lib/webhooks/secret";
 export const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
 export async function rotateWebhookSecret(db: PrismaClient, organizationId: string) {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const secret = newWebhookSecret();
-  await db.organization.update({
-    where: { id: organizationId },
-    data: { webhookSecret: secret, webhookSecretPrevious: org.webhookSecret, webhookSecretRotatedAt: new Date() },
-  });
+  // One statement: the previous secret is whatever is current when the row is written (the row
+  // lock orders two rotations), not what was read before, so a concurrent rotation's secret is
+  // never dropped without its overlap.
+  const count = await db.$executeRaw`
+    UPDATE organizations
+       SET webhook_secret_previous = webhook_secret, webhook_secret = ${secret},
+           webhook_secret_rotated_at = (now() AT TIME ZONE 'UTC')
+     WHERE id = ${organizationId}`;
+  if (count !== 1) throw new Error(`organization ${organizationId} not found`);
   return { secret };
 }
 

@@ -39,7 +39,7 @@ export const Delivery = z
   .meta({ id: "Delivery" });
 export type Delivery = z.infer<typeof Delivery>;
 
-export const DeliveryListResponse = z.object({ data: z.array(Delivery) }).meta({ id: "DeliveryListResponse" });
+export const DeliveryListResponse = z.object({ data: z.array(Delivery), has_more: z.boolean() }).meta({ id: "DeliveryListResponse" });
 export type DeliveryListResponse = z.infer<typeof DeliveryListResponse>;
 
 // ---- GET /api/v1/webhook-deliveries ----------------------------------------------------------

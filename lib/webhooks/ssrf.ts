@@ -1,6 +1,6 @@
-import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { webhookResolver } from "@/lib/webhooks/dns";
 import { MAX_WEBHOOK_URL_LENGTH } from "@/lib/webhooks/schemas";
 
 // Guards for customer-supplied webhook URLs (SPEC §5): only public HTTPS targets, checked when the
@@ -159,8 +159,9 @@ export function parseWebhookUrl(raw: string, opts: { allowPrivate: boolean }): P
   return { ok: true, url };
 }
 
+// c-ares with real timeouts and a concurrency cap, not dns.lookup on libuv's thread pool (dns.ts).
 function systemLookup(hostname: string): Promise<LookupAddress[]> {
-  return dnsLookup(hostname, { all: true, verbatim: true });
+  return webhookResolver()(hostname);
 }
 
 let defaultLookup: LookupFn = systemLookup;

@@ -26,7 +26,12 @@ const CANDIDATES = [
   { id: "adm-1", name: "Admitted One", market: "admitted" },
   { id: "adm-2", name: "Admitted Two", market: "admitted" },
   { id: "adm-3", name: "Admitted Three", market: "admitted" },
-  { id: "sl-1", name: "Surplus Specialty", market: "surplus_lines", surplus_lines: { declinations_required: 2, tax_rate: 0.03, stamping_fee_rate: 0.0018, source: "test" } },
+  {
+    id: "sl-1",
+    name: "Surplus Specialty",
+    market: "surplus_lines",
+    surplus_lines: { declinations_required: 2, tax_rate: 0.03, stamping_fee_rate: 0.0018, source: "test" },
+  },
 ].map((c, i) => ({ ...c, tier: "STRONG_FIT", confidence: "HIGH", scores: {}, reasoning: "fits", score: 90 - i }));
 
 async function completedJob(o: Org, opts: { webhookUrl?: string; status?: "completed" | "queued" } = {}) {
@@ -34,14 +39,29 @@ async function completedJob(o: Org, opts: { webhookUrl?: string; status?: "compl
   const status = opts.status ?? "completed";
   const job = await db.job.create({
     data: {
-      id: newEvalId(), organizationId: o.org.id, poolId: pool.id, poolVersionId: pool.currentVersionId!, poolKey: pool.key,
-      profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" }, entity: "Harbor Freight LLC",
-      webhookUrl: opts.webhookUrl ?? null, status, completedAt: status === "completed" ? new Date() : null,
+      id: newEvalId(),
+      organizationId: o.org.id,
+      poolId: pool.id,
+      poolVersionId: pool.currentVersionId!,
+      poolKey: pool.key,
+      profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" },
+      entity: "Harbor Freight LLC",
+      webhookUrl: opts.webhookUrl ?? null,
+      status,
+      completedAt: status === "completed" ? new Date() : null,
     },
   });
   if (status === "completed") {
     await db.jobResult.create({
-      data: { jobId: job.id, engineVersion: "test", poolSize: 10, filtered: 4, result: gzipJson({ pool_size: 10, filtered: 4, candidates: CANDIDATES }), trace: gzipJson({}), timings: {} },
+      data: {
+        jobId: job.id,
+        engineVersion: "test",
+        poolSize: 10,
+        filtered: 4,
+        result: gzipJson({ pool_size: 10, filtered: 4, candidates: CANDIDATES }),
+        trace: gzipJson({}),
+        timings: {},
+      },
     });
   }
   return job.id;
@@ -51,13 +71,20 @@ const getPlan = (o: Org, evalId: string, key: string | null = o.key) => call(pla
 const putPlan = (o: Org, evalId: string, body: unknown, key: string | null = o.key) =>
   call(planRoute.PUT, `/api/v1/jobs/${evalId}/plan`, { method: "PUT", key, body, params: { evalId } });
 const postEvent = (o: Org, evalId: string, carrierId: string, body: unknown, opts: { key?: string | null; headers?: Record<string, string> } = {}) =>
-  call(eventsRoute.POST, `/api/v1/jobs/${evalId}/plan/${carrierId}/events`, { key: opts.key === undefined ? o.key : opts.key, headers: opts.headers, body, params: { evalId, carrierId } });
+  call(eventsRoute.POST, `/api/v1/jobs/${evalId}/plan/${carrierId}/events`, {
+    key: opts.key === undefined ? o.key : opts.key,
+    headers: opts.headers,
+    body,
+    params: { evalId, carrierId },
+  });
 
 /** The body that moves a carrier to `to` (quotes and declinations carry their fields). */
 const bodyFor = (to: PlanStatus) =>
-  to === "quoted" ? { status: to, premium: 12500, limit: 1_000_000, retention: 10_000, expiry: "2027-01-31", note: "good terms" }
-  : to === "declined" ? { status: to, reason: "loss_history", reason_text: "three losses in five years" }
-  : { status: to };
+  to === "quoted"
+    ? { status: to, premium: 12500, limit: 1_000_000, retention: 10_000, expiry: "2027-01-31", note: "good terms" }
+    : to === "declined"
+      ? { status: to, reason: "loss_history", reason_text: "three losses in five years" }
+      : { status: to };
 
 /** The shortest path of statuses from planned to `target`. */
 function pathTo(target: PlanStatus): PlanStatus[] {
@@ -97,7 +124,10 @@ describe("PUT/GET /api/v1/jobs/{eval_id}/plan", () => {
     const plan = parsed(PlanView, await putPlan(a, id, { entries: [{ carrier_id: "adm-2" }, { carrier_id: "adm-1", responsible: "Lee" }] }));
     const one = plan.entries.find((e) => e.carrier_id === "adm-1")!;
     expect(plan.entries.map((e) => e.carrier_id)).toEqual(["adm-2", "adm-1"]);
-    expect(one.events.map((e) => [e.kind, e.changes])).toEqual([["added", null], ["updated", { order: [0, 1], responsible: ["Dana", "Lee"] }]]);
+    expect(one.events.map((e) => [e.kind, e.changes])).toEqual([
+      ["added", null],
+      ["updated", { order: [0, 1], responsible: ["Dana", "Lee"] }],
+    ]);
     // The same plan again changes nothing and records nothing.
     const again = parsed(PlanView, await putPlan(a, id, { entries: [{ carrier_id: "adm-2" }, { carrier_id: "adm-1" }] }));
     expect(again.entries.find((e) => e.carrier_id === "adm-1")!.events).toHaveLength(2);
@@ -159,7 +189,10 @@ describe("events: fields, history, who and when", () => {
     const { email, password } = await newUser(a.org.id);
     const { auth } = await import("@/lib/auth/auth");
     const signIn = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const sessionHeaders = { cookie, origin: "http://localhost:3000" };
     for (const s of ["submitted", "quoted"] as const) expect((await postEvent(a, id, "adm-1", bodyFor(s))).status).toBe(201);
     expect((await postEvent(a, id, "adm-2", bodyFor("submitted"), { key: null, headers: sessionHeaders })).status).toBe(201);
@@ -167,9 +200,19 @@ describe("events: fields, history, who and when", () => {
     expect(res.status, res.text).toBe(201);
     const plan = parsed(PlanView, res);
     const [one, two] = plan.entries;
-    expect(one.events.at(-1)).toMatchObject({ to: "quoted", quote: { premium: 12500, limit: 1_000_000, retention: 10_000, expiry: "2027-01-31" }, note: "good terms", declination: null });
+    expect(one.events.at(-1)).toMatchObject({
+      to: "quoted",
+      quote: { premium: 12500, limit: 1_000_000, retention: 10_000, expiry: "2027-01-31" },
+      note: "good terms",
+      declination: null,
+    });
     expect(one.events.at(-1)!.actor).toMatch(/^key:nx_/);
-    expect(two.events.at(-1)).toMatchObject({ to: "declined", declination: { reason: "loss_history", text: "three losses in five years" }, quote: null, actor: `user:${email}` });
+    expect(two.events.at(-1)).toMatchObject({
+      to: "declined",
+      declination: { reason: "loss_history", text: "three losses in five years" },
+      quote: null,
+      actor: `user:${email}`,
+    });
     const times = two.events.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((x, y) => x - y));
     expect(await db.planEvent.count({ where: { jobId: id } })).toBe(6);
@@ -249,7 +292,11 @@ describe("plan.updated webhook", () => {
     await postEvent(a, id, "adm-1", bodyFor("quoted"));
     expect(await db.webhookDelivery.count({ where: { jobId: none } })).toBe(0);
     const rows = await db.webhookDelivery.findMany({ where: { jobId: id }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((r) => [r.event, (r.payload as { status: string }).status])).toEqual([["plan.updated", "planned"], ["plan.updated", "submitted"], ["plan.updated", "quoted"]]);
+    expect(rows.map((r) => [r.event, (r.payload as { status: string }).status])).toEqual([
+      ["plan.updated", "planned"],
+      ["plan.updated", "submitted"],
+      ["plan.updated", "quoted"],
+    ]);
 
     replies.push(500);
     const owner = "plan-test";
@@ -266,7 +313,12 @@ describe("plan.updated webhook", () => {
     const secret = (await db.organization.findUniqueOrThrow({ where: { id: a.org.id } })).webhookSecret!;
     const bodies = receiver.hits.map((h) => PlanWebhookEvent.parse(new Webhook(secret).verify(h.body, h.headers)));
     const quoted = bodies.find((x) => x.status === "quoted")!;
-    expect(quoted).toMatchObject({ type: "plan.updated", eval_id: id, carrier_id: "adm-1", event: { from: "submitted", to: "quoted", quote: { premium: 12500 } } });
+    expect(quoted).toMatchObject({
+      type: "plan.updated",
+      eval_id: id,
+      carrier_id: "adm-1",
+      event: { from: "submitted", to: "quoted", quote: { premium: 12500 } },
+    });
     const ids = receiver.hits.map((h) => h.headers["webhook-id"]);
     const retried = receiver.hits.filter((h) => ids.filter((x) => x === h.headers["webhook-id"]).length === 2);
     expect(retried).toHaveLength(2);

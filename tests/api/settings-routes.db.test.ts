@@ -159,7 +159,7 @@ describe("API keys", () => {
     ["missing name", {}, "name"],
     ["blank name", { name: "  " }, "name"],
     ["unknown mode", { name: "x", mode: "prod" }, "mode"],
-    ["unknown field", { name: "x", scopes: ["all"] }, ""],
+    ["unknown field", { name: "x", colour: "blue" }, ""],
   ];
   it.each(invalidBodies)("400 for %s", async (_label, body, path) => {
     const err = await expectError(await call(apiKeys.POST, "POST", "/api/v1/api-keys", { cookie: a.admin.cookie }, { body }), 400, "invalid_request");

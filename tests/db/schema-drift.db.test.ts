@@ -33,6 +33,9 @@ const SCALAR_SQL: Record<string, string> = {
   Float: "double precision",
 };
 
+// A list's element type, as information_schema names arrays (udt_name "_text" for text[]).
+const SCALAR_UDT: Record<string, string> = { String: "text", Int: "int4", Boolean: "bool", BigInt: "int8", Float: "float8" };
+
 function parseSchema(text: string) {
   const enums = new Map<string, { name: string; values: string[] }>();
   for (const m of text.matchAll(/^enum (\w+) \{([\s\S]*?)^\}/gm)) {
@@ -93,6 +96,7 @@ describe("migrations match prisma/schema.prisma", () => {
           const c = dbCols.find((x) => x.column_name === f.column)!;
           const en = schema.enums.get(f.type);
           if (en) expect([c.data_type, c.udt_name], `${model.table}.${f.column}`).toEqual(["USER-DEFINED", en.name]);
+          else if (f.list) expect([c.data_type, c.udt_name], `${model.table}.${f.column}`).toEqual(["ARRAY", `_${SCALAR_UDT[f.type]}`]);
           else expect(c.data_type, `${model.table}.${f.column}`).toBe(SCALAR_SQL[f.type]);
           expect(c.is_nullable === "YES", `${model.table}.${f.column} nullable`).toBe(f.optional);
         }

@@ -71,10 +71,30 @@ describe("diligentSearch", () => {
 
 describe("diligentSearchRecord", () => {
   const ev = (to: PlanStatus, at: string, extra: Record<string, unknown> = {}) => ({
-    id: at, kind: "status" as const, actor: "user:dana@example.test", at, from: null, to, quote: null, declination: null, note: null, changes: null, ...extra,
+    id: at,
+    kind: "status" as const,
+    actor: "user:dana@example.test",
+    at,
+    from: null,
+    to,
+    quote: null,
+    declination: null,
+    note: null,
+    changes: null,
+    ...extra,
   });
   const entry = (id: string, market: "admitted" | "surplus_lines", status: PlanStatus, events: ReturnType<typeof ev>[]) => ({
-    carrier_id: id, carrier_name: id.toUpperCase(), market, order: 0, responsible: null, target_date: null, status, allowed_next: [], sl_cleared: null, updated_at: "", events: [{ ...ev("planned", "2026-11-01T00:00:00.000Z"), kind: "added" as const }, ...events],
+    carrier_id: id,
+    carrier_name: id.toUpperCase(),
+    market,
+    order: 0,
+    responsible: null,
+    target_date: null,
+    status,
+    allowed_next: [],
+    sl_cleared: null,
+    updated_at: "",
+    events: [{ ...ev("planned", "2026-11-01T00:00:00.000Z"), kind: "added" as const }, ...events],
   });
   it("lists admitted carriers with a submission, their submission date, outcome, date and reason; skips unsent and SL", async () => {
     const { diligentSearchRecord } = await import("@/lib/plan/record");
@@ -82,15 +102,36 @@ describe("diligentSearchRecord", () => {
       eval_id: "eval_x",
       diligent_search: null,
       entries: [
-        entry("a", "admitted", "declined", [ev("submitted", "2026-11-02T10:00:00.000Z"), ev("declined", "2026-11-05T10:00:00.000Z", { declination: { reason: "capacity", text: "full" } })]),
+        entry("a", "admitted", "declined", [
+          ev("submitted", "2026-11-02T10:00:00.000Z"),
+          ev("declined", "2026-11-05T10:00:00.000Z", { declination: { reason: "capacity", text: "full" } }),
+        ]),
         entry("b", "admitted", "submitted", [ev("submitted", "2026-11-03T10:00:00.000Z")]),
         entry("c", "admitted", "planned", []),
         entry("s", "surplus_lines", "quoted", [ev("submitted", "2026-11-03T10:00:00.000Z"), ev("quoted", "2026-11-04T10:00:00.000Z")]),
       ],
     });
     expect(rec.admitted).toEqual([
-      { carrier_id: "a", carrier_name: "A", status: "declined", submitted_at: "2026-11-02T10:00:00.000Z", outcome_at: "2026-11-05T10:00:00.000Z", reason: "capacity", reason_text: "full", actor: "dana@example.test" },
-      { carrier_id: "b", carrier_name: "B", status: "submitted", submitted_at: "2026-11-03T10:00:00.000Z", outcome_at: null, reason: null, reason_text: null, actor: "dana@example.test" },
+      {
+        carrier_id: "a",
+        carrier_name: "A",
+        status: "declined",
+        submitted_at: "2026-11-02T10:00:00.000Z",
+        outcome_at: "2026-11-05T10:00:00.000Z",
+        reason: "capacity",
+        reason_text: "full",
+        actor: "dana@example.test",
+      },
+      {
+        carrier_id: "b",
+        carrier_name: "B",
+        status: "submitted",
+        submitted_at: "2026-11-03T10:00:00.000Z",
+        outcome_at: null,
+        reason: null,
+        reason_text: null,
+        actor: "dana@example.test",
+      },
     ]);
     expect(rec.surplusLines).toEqual([{ carrier_id: "s", carrier_name: "S", status: "quoted" }]);
   });

@@ -5,7 +5,8 @@ import { ValidationError } from "@/lib/errors";
 import { DOMAINS, getDomain, type Carrier } from "@/lib/engine";
 import { demoPools } from "@/lib/pools/demo";
 import { candidatesToCsv } from "@/lib/pools/export";
-import { parsePoolFile, POOL_IMPORT_LIMITS, type ParsedPoolFile } from "@/lib/pools/import";
+import { assertJsonRowCount, parsePoolFile, POOL_IMPORT_LIMITS, type ParsedPoolFile } from "@/lib/pools/import";
+import { candidateColumns } from "@/lib/pools/columns";
 import { POOL_DOMAINS } from "@/lib/pools/schemas";
 
 // The pool file parser and validator on its own: formats, cell rules, the per-row report.
@@ -179,6 +180,41 @@ describe("limits", () => {
   it(`refuses more than ${POOL_IMPORT_LIMITS.maxRows} rows`, () => {
     const text = JSON.stringify(Array.from({ length: POOL_IMPORT_LIMITS.maxRows + 1 }, () => ({})));
     expect(fileError(() => parsePoolFile(carriers, "json", text)).details[0].code).toBe("too_many_rows");
+  });
+
+  const header = candidateColumns(carriers)
+    .filter((c) => c.path.length === 1 && !c.optional)
+    .map((c) => c.name)
+    .join(",");
+
+  it("counts CSV rows while parsing: 20,000 one-character rows are read and reported, the 20,001st refuses the file", () => {
+    const atLimit = parsePoolFile(carriers, "csv", `${header}\n${"x\n".repeat(POOL_IMPORT_LIMITS.maxRows)}`);
+    expect(atLimit.report.rows).toBe(POOL_IMPORT_LIMITS.maxRows);
+    expect(fileError(() => parsePoolFile(carriers, "csv", `${header}\n${"x\n".repeat(POOL_IMPORT_LIMITS.maxRows + 1)}`)).details[0].code).toBe("too_many_rows");
+  });
+
+  it("refuses a 10 MiB file of 5 million one-character lines as too many rows (figures: bench/import-bomb.ts)", () => {
+    const bomb = `${header}\n${"x\n".repeat(5_000_000)}`;
+    expect(fileError(() => parsePoolFile(carriers, "csv", bomb)).details[0].code).toBe("too_many_rows");
+    expect(fileError(() => parsePoolFile(carriers, "json", `[${"1,".repeat(4_999_999)}1]`)).details[0].code).toBe("too_many_rows");
+  });
+
+  it("guesses a semicolon delimiter from the first rows", () => {
+    const semi = parsePoolFile(carriers, "csv", `${header.replaceAll(",", ";")}\n${"x\n".repeat(3)}`);
+    expect(semi.report.rows).toBe(3);
+  });
+
+  it.each([
+    ["a top-level array", (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: `c${i}`, states: ["CA", "NY"], note: "a, [b], {c}" })))],
+    [
+      "the candidates of an object",
+      (n: number) => JSON.stringify({ candidates: Array.from({ length: n }, () => ({ nested: { list: [1, 2, 3] } })), source: "x" }),
+    ],
+    ["numbers", (n: number) => `[${Array.from({ length: n }, () => "1").join(" , ")}]`],
+    ["strings with escaped quotes and commas", (n: number) => JSON.stringify(Array.from({ length: n }, () => 'say \"a,b\" ],['))],
+  ])("counts the items of %s without parsing: the limit passes, one more is refused", (_what, make) => {
+    expect(() => assertJsonRowCount(make(50), 50)).not.toThrow();
+    expect(() => assertJsonRowCount(make(51), 50)).toThrow(/more than 50 rows/);
   });
 
   it(`lists at most ${POOL_IMPORT_LIMITS.maxDetails} problems and counts the rest`, () => {

@@ -2,7 +2,7 @@ import { createPrisma } from "@/lib/db/client";
 import { createOrganization, createUser } from "@/lib/orgs/organizations";
 import { createApiKey } from "@/lib/keys/api-keys";
 import { randomBase62 } from "@/lib/ids";
-import { seedDemo } from "@/lib/pools/seed";
+import { seedDemoPools } from "@/lib/pools/seed";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Helpers for *.db.test.ts: a client on the run's test database, demo pools, and fresh
@@ -16,7 +16,7 @@ export function testDb(): PrismaClient {
 
 let seeded: Promise<unknown> | undefined;
 export function ensureDemoPools() {
-  seeded ??= seedDemo(testDb());
+  seeded ??= seedDemoPools(testDb());
   return seeded;
 }
 

@@ -20,7 +20,8 @@ export async function setup() {
     return async () => {};
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nexio-test-db-"));
-  const db = await openEmbedded(dir);
+  // A throw-away database: commits need not reach the disk (tests/db/durability.db.test.ts checks that they do by default).
+  const db = await openEmbedded(dir, { durable: false });
   await migrate(db.url);
   process.env.DATABASE_URL = db.url;
   process.env.NEXIO_TEST_DATA_DIR = dir;

@@ -22,7 +22,10 @@ export const POST = apiRoute(createJobRoute, async (req, { principal, db, body }
   });
 });
 
-export const GET = apiRoute(listJobsRoute, async (_req, { principal, db, query }) => json(await listJobs(db, principal.organizationId, query)));
+// Test and live jobs are listed apart: a key sees its own mode's, people choose (live by default).
+export const GET = apiRoute(listJobsRoute, async (_req, { principal, db, query }) =>
+  json(await listJobs(db, principal.organizationId, { ...query, mode: principal.via === "api_key" ? principal.keyMode : query.mode })),
+);
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;

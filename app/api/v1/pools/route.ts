@@ -14,12 +14,14 @@ export const GET = apiRoute(listPoolsRoute, async (_req, { principal, db }) => j
 // Admins signed in and the organization's API keys (access "admin"), like job submission's
 // callers: an import is data, not access, so a key may automate it (unlike settings routes).
 // The body is the file (the contract's rawBody), read here.
-export const POST = apiRoute(importPoolRoute, async (req, { principal, query, db }) => {
+export const POST = apiRoute(importPoolRoute, async (req, { principal, query, db, audit }) => {
   const type = contentType(req);
   const format = type === "text/csv" ? "csv" : isJsonType(type) ? "json" : null;
   if (!format) throw new ApiError(415, "unsupported_media_type", "Content-Type must be text/csv or application/json");
   const text = await readBodyText(req, POOL_IMPORT_LIMITS.maxBytes);
   const result = await importOrganizationPool(db, principal.organizationId, query, { format, text });
+  if (result.new_version)
+    await audit({ action: "pool.imported", target: { type: "pool", id: result.id }, after: { version: result.version, size: result.size, format } });
   return json(result, { status: result.created ? 201 : 200 });
 });
 

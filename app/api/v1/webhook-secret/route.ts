@@ -8,8 +8,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(getWebhookSecretRoute, async (_req, { principal, db }) => json(await getWebhookSecret(db, principal.organizationId)));
 
-export const POST = apiRoute(rotateWebhookSecretRoute, async (_req, { principal, db }) => {
+export const POST = apiRoute(rotateWebhookSecretRoute, async (_req, { principal, db, audit }) => {
   await rotateWebhookSecret(db, principal.organizationId);
+  await audit({ action: "webhook_secret.rotated", target: { type: "organization", id: principal.organizationId } });
   return json(await getWebhookSecret(db, principal.organizationId));
 });
 

@@ -36,6 +36,19 @@ export const providersDomain: DomainPack<ProviderProfile, Provider, ProviderRule
   filterCodes: PROVIDER_FILTERS.map((f) => f.code),
   filterRuleText: Object.fromEntries(PROVIDER_FILTERS.map((f) => [f.code, f.text])),
   exampleProfile: { entity: "member-4821", specialty: "cardiology", state: "CA", zip: "94110", plan: "cascade_ppo", urgency: "routine" },
+  // Engine 1 judged distance by the gap between ZIP prefixes; engine 2 measures miles between ZIP
+  // centroids against the county's standard, so those two rules have no faithful translation.
+  legacyRules: [
+    {
+      path: "filters.max_zip3_gap",
+      note: "engine 2 measures miles between ZIP centroids against the county's distance standard (filters.max_standard_multiple, default 3)",
+    },
+    {
+      path: "placement.distance_levels",
+      elementKey: "max_zip3_gap",
+      note: "engine 2 sets the distance level by measured miles as a multiple of the standard (placement.distance_levels[].max_standard_multiple)",
+    },
+  ],
   engine: {
     prepare: prepareProviders,
     filters: PROVIDER_FILTERS,

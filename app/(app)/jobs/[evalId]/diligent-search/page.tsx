@@ -34,9 +34,14 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
   const td = "border-b border-slate-200 px-2 py-1.5 align-top";
 
   return (
-    <article className="mx-auto max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-8 shadow-sm print:max-w-none print:border-0 print:p-0 print:shadow-none" data-testid="ds-record">
+    <article
+      className="mx-auto max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-8 shadow-sm print:max-w-none print:border-0 print:p-0 print:shadow-none"
+      data-testid="ds-record"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`/jobs/${evalId}`} className="text-sm font-medium text-indigo-800 hover:underline">← Back to the evaluation</Link>
+        <Link href={`/jobs/${evalId}`} className="text-sm font-medium text-indigo-800 hover:underline">
+          ← Back to the evaluation
+        </Link>
         <PrintButton />
       </div>
       <header className="space-y-1 border-b border-slate-300 pb-4">
@@ -44,14 +49,20 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-bold tracking-tight">Diligent-search record</h1>
         <p className="text-sm text-slate-700">
           Insured <strong>{entity}</strong>
-          {typeof profile.state === "string" && <> · home state <strong>{profile.state}</strong></>}
-          {typeof profile.line === "string" && <> · line {String(profile.line).replace(/_/g, " ")}</>}
-          {" "}· evaluation <span className="font-mono">{evalId}</span>
+          {typeof profile.state === "string" && (
+            <>
+              {" "}
+              · home state <strong>{profile.state}</strong>
+            </>
+          )}
+          {typeof profile.line === "string" && <> · line {String(profile.line).replace(/_/g, " ")}</>} · evaluation <span className="font-mono">{evalId}</span>
         </p>
       </header>
 
       <section aria-labelledby="req-h" className="space-y-1">
-        <h2 id="req-h" className="text-lg font-semibold">Requirement</h2>
+        <h2 id="req-h" className="text-lg font-semibold">
+          Requirement
+        </h2>
         {plan.diligent_search ? (
           <p className="text-sm" data-testid="ds-summary">
             {plan.diligent_search.state} requires {plan.diligent_search.required} declination{plan.diligent_search.required === 1 ? "" : "s"} from admitted
@@ -64,25 +75,41 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
       </section>
 
       <section aria-labelledby="adm-h" className="space-y-2">
-        <h2 id="adm-h" className="text-lg font-semibold">Admitted carriers approached</h2>
+        <h2 id="adm-h" className="text-lg font-semibold">
+          Admitted carriers approached
+        </h2>
         {record.admitted.length === 0 ? (
           <p className="text-sm">None yet.</p>
         ) : (
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr>
-                <th scope="col" className={th}>Carrier</th>
-                <th scope="col" className={th}>Submitted</th>
-                <th scope="col" className={th}>Outcome</th>
-                <th scope="col" className={th}>Date</th>
-                <th scope="col" className={th}>Reason</th>
-                <th scope="col" className={th}>Recorded by</th>
+                <th scope="col" className={th}>
+                  Carrier
+                </th>
+                <th scope="col" className={th}>
+                  Submitted
+                </th>
+                <th scope="col" className={th}>
+                  Outcome
+                </th>
+                <th scope="col" className={th}>
+                  Date
+                </th>
+                <th scope="col" className={th}>
+                  Reason
+                </th>
+                <th scope="col" className={th}>
+                  Recorded by
+                </th>
               </tr>
             </thead>
             <tbody>
               {record.admitted.map((r) => (
                 <tr key={r.carrier_id} data-testid="ds-row">
-                  <th scope="row" className={`${td} text-left font-medium`}>{r.carrier_name}</th>
+                  <th scope="row" className={`${td} text-left font-medium`}>
+                    {r.carrier_name}
+                  </th>
                   <td className={td}>{day(r.submitted_at)}</td>
                   <td className={td}>{STATUS_LABEL[r.status]}</td>
                   <td className={td}>{day(r.outcome_at)}</td>
@@ -97,7 +124,9 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
 
       {record.surplusLines.length > 0 && (
         <section aria-labelledby="sl-h" className="space-y-1">
-          <h2 id="sl-h" className="text-lg font-semibold">Surplus-lines carriers in the plan</h2>
+          <h2 id="sl-h" className="text-lg font-semibold">
+            Surplus-lines carriers in the plan
+          </h2>
           <ul className="list-disc pl-5 text-sm">
             {record.surplusLines.map((s) => (
               <li key={s.carrier_id}>

@@ -5,8 +5,9 @@ import { revokeOwnApiKey } from "@/lib/keys/admin";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute(revokeApiKeyRoute, async (_req, { principal, params, db }) => {
+export const DELETE = apiRoute(revokeApiKeyRoute, async (_req, { principal, params, db, audit }) => {
   await revokeOwnApiKey(db, principal.organizationId, params.id);
+  await audit({ action: "api_key.revoked", target: { type: "api_key", id: params.id } });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });
 

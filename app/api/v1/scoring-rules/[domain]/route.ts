@@ -11,8 +11,15 @@ export const GET = apiRoute(getScoringRulesRoute, async (_req, { principal, para
 
 // Admins signed in and the organization's API keys (access "admin"), like pool imports: rules are
 // data a client may manage, not access to the organization.
-export const PUT = apiRoute(putScoringRulesRoute, async (_req, { principal, params, body, db }) => {
+export const PUT = apiRoute(putScoringRulesRoute, async (_req, { principal, params, body, db, audit }) => {
+  const before = await getScoringRules(db, principal.organizationId, params.domain);
   const { rules } = await saveScoringRules(db, principal.organizationId, params.domain, body.overrides, principal.userId ?? principal.apiKeyId ?? null);
+  await audit({
+    action: "scoring_rules.saved",
+    target: { type: "scoring_rules", id: params.domain },
+    before: { version: before.version, overrides: before.overrides },
+    after: { version: rules.version, overrides: rules.overrides },
+  });
   return json(rules);
 });
 

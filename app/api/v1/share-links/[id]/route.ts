@@ -5,8 +5,9 @@ import { revokeShareLink } from "@/lib/share/links";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = apiRoute(revokeShareLinkRoute, async (_req, { principal, params, db }) => {
+export const DELETE = apiRoute(revokeShareLinkRoute, async (_req, { principal, params, db, audit }) => {
   await revokeShareLink(db, principal.organizationId, params.id);
+  await audit({ action: "share_link.revoked", target: { type: "share_link", id: params.id } });
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });
 

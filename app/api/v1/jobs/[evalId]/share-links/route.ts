@@ -6,12 +6,13 @@ import { shareUrl } from "@/lib/share/url";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, db }) =>
-  json({ data: await listShareLinks(db, principal.organizationId, params.evalId) }),
+export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, params, query, db }) =>
+  json(await listShareLinks(db, principal.organizationId, params.evalId, query)),
 );
 
-export const POST = apiRoute(createShareLinkRoute, async (_req, { principal, params, body, db }) => {
+export const POST = apiRoute(createShareLinkRoute, async (_req, { principal, params, body, db, audit }) => {
   const link = await createShareLink(db, principal.organizationId, params.evalId, { userId: principal.userId, expiresInDays: body.expires_in_days });
+  await audit({ action: "share_link.created", target: { type: "share_link", id: link.id }, after: { eval_id: params.evalId, expires_at: link.expires_at } });
   return json({ ...link, url: shareUrl(link.token) }, { status: 201 });
 });
 

@@ -6,7 +6,8 @@ import { recordPlanEvent } from "@/lib/plan/plan";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(postPlanEventRoute, async (_req, { principal, params, body, db }) =>
-  json(await recordPlanEvent(db, principal, params.evalId, params.carrierId, body), { status: 201 }));
+  json(await recordPlanEvent(db, principal, params.evalId, params.carrierId, body), { status: 201 }),
+);
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
