@@ -5,6 +5,7 @@
 //   latency    submit → completed, one job at a time, client clock, polling every 2 ms (idle)
 //   under load the same while a second 5,000-row batch runs (p50 ≤ 3× idle is the target)
 //   memory     a 10,000-row batch uploaded and evaluated; peak RSS of the server processes (VmHWM)
+//              (BENCH_ONLY=memory runs this phase alone)
 // `npx tsx bench/batch.ts [embedded|postgresql …]` (default both); prints JSON lines. Against a
 // build without batches (BENCH_NO_BATCHES=1, e.g. an older main for the "before" figures) only the
 // health, singles and idle latency phases run.
@@ -74,56 +75,58 @@ for (const db of dbs) {
     await submitAndWait(server.url, key, 40, 4); // warm-up
     await healthRate(server.url, 2);
 
-    const health = await healthRate(server.url, 8);
-    const singles = await submitAndWait(server.url, key, 600, 16);
-    if (process.env.BENCH_NO_BATCHES === "1") {
+    // BENCH_ONLY=memory: only the 10,000-row batch and the peak memory.
+    if (process.env.BENCH_ONLY !== "memory") {
+      const health = await healthRate(server.url, 8);
+      const singles = await submitAndWait(server.url, key, 600, 16);
+      if (process.env.BENCH_NO_BATCHES === "1") {
+        const health2 = await healthRate(server.url, 8);
+        report({
+          bench: "throughput",
+          db,
+          health_rps: [health, health2],
+          singles_per_s: singles.evaluations_per_s,
+          singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2),
+        });
+        report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
+        continue;
+      }
+      const t0 = performance.now();
+      const batchId = await uploadBatch(server.url, key, csv(5000, "bench"));
+      const uploaded = performance.now();
+      await waitBatch(server.url, key, batchId);
+      const batchS = (performance.now() - t0) / 1000;
       const health2 = await healthRate(server.url, 8);
+      const healthMean = (health + health2) / 2;
       report({
         bench: "throughput",
         db,
         health_rps: [health, health2],
         singles_per_s: singles.evaluations_per_s,
-        singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2),
+        singles_ratio: round(singles.evaluations_per_s / healthMean, 2),
+        batch_rows: 5000,
+        batch_upload_s: round((uploaded - t0) / 1000, 2),
+        batch_s: round(batchS, 1),
+        batch_per_s: round(5000 / batchS),
+        batch_ratio: round(5000 / batchS / healthMean, 2),
       });
-      report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
-      continue;
+
+      const idle = await oneAtATime(server.url, key, 100);
+      const loadId = await uploadBatch(server.url, key, csv(5000, "load"));
+      let loadDone = false;
+      const loadWait = waitBatch(server.url, key, loadId).then(() => (loadDone = true));
+      const busy = await oneAtATime(server.url, key, 100, () => loadDone);
+      const loadState = await batchState(server.url, key, loadId);
+      await loadWait;
+      report({
+        bench: "latency",
+        db,
+        idle,
+        under_batch: busy,
+        ratio_p50: round(busy.p50_ms / idle.p50_ms, 2),
+        batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0),
+      });
     }
-    const t0 = performance.now();
-    const batchId = await uploadBatch(server.url, key, csv(5000, "bench"));
-    const uploaded = performance.now();
-    await waitBatch(server.url, key, batchId);
-    const batchS = (performance.now() - t0) / 1000;
-    const health2 = await healthRate(server.url, 8);
-    const healthMean = (health + health2) / 2;
-    report({
-      bench: "throughput",
-      db,
-      health_rps: [health, health2],
-      singles_per_s: singles.evaluations_per_s,
-      singles_ratio: round(singles.evaluations_per_s / healthMean, 2),
-      batch_rows: 5000,
-      batch_upload_s: round((uploaded - t0) / 1000, 2),
-      batch_s: round(batchS, 1),
-      batch_per_s: round(5000 / batchS),
-      batch_ratio: round(5000 / batchS / healthMean, 2),
-    });
-
-    const idle = await oneAtATime(server.url, key, 100);
-    const loadId = await uploadBatch(server.url, key, csv(5000, "load"));
-    let loadDone = false;
-    const loadWait = waitBatch(server.url, key, loadId).then(() => (loadDone = true));
-    const busy = await oneAtATime(server.url, key, 100, () => loadDone);
-    const loadState = await batchState(server.url, key, loadId);
-    await loadWait;
-    report({
-      bench: "latency",
-      db,
-      idle,
-      under_batch: busy,
-      ratio_p50: round(busy.p50_ms / idle.p50_ms, 2),
-      batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0),
-    });
-
     const big = csv(10_000, "big");
     const t1 = performance.now();
     const bigId = await uploadBatch(server.url, key, big);

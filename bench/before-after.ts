@@ -83,27 +83,32 @@ const sides = [
   { name: "before", cwd: before, port: 3311, pg: "nexio_bench_before" },
   { name: "after", cwd: process.cwd(), port: 3312, pg: "nexio_bench_after" },
 ];
-const servers = [];
-for (const s of sides) {
-  const server = await startServer(s.port, db === "postgresql" ? { DATABASE_URL: resetPgDatabase(s.pg) } : {}, s.cwd);
-  const key = cli({ DATA_DIR: server.env.DATA_DIR, DATABASE_URL: server.env.DATABASE_URL }, "keys", "create", "--org", "demo");
-  await submitAndWait(server.url, key, 40, 4);
-  servers.push({
-    ...s,
-    server,
-    key,
-    rates: [] as number[],
-    ratios: [] as number[],
-    latency: [] as number[],
-    batchRates: [] as number[],
-    batchRatios: [] as number[],
-    underBatch: [] as number[],
-    cpuHealth: [] as number[],
-    cpuSingle: [] as number[],
-    cpuRow: [] as number[],
-  });
-}
+type Series = "rates" | "ratios" | "latency" | "batchRates" | "batchRatios" | "underBatch" | "cpuHealth" | "cpuSingle" | "cpuRow";
+type Side = (typeof sides)[number] & { server: Awaited<ReturnType<typeof startServer>>; key: string } & Record<Series, number[]>;
+const servers: Side[] = [];
+// Stopped in `finally`, also when starting the second one fails.
+const started: { stop(): Promise<void> }[] = [];
 try {
+  for (const s of sides) {
+    const server = await startServer(s.port, db === "postgresql" ? { DATABASE_URL: resetPgDatabase(s.pg) } : {}, s.cwd);
+    started.push(server);
+    const key = cli({ DATA_DIR: server.env.DATA_DIR, DATABASE_URL: server.env.DATABASE_URL }, "keys", "create", "--org", "demo");
+    await submitAndWait(server.url, key, 40, 4);
+    servers.push({
+      ...s,
+      server,
+      key,
+      rates: [] as number[],
+      ratios: [] as number[],
+      latency: [] as number[],
+      batchRates: [] as number[],
+      batchRatios: [] as number[],
+      underBatch: [] as number[],
+      cpuHealth: [] as number[],
+      cpuSingle: [] as number[],
+      cpuRow: [] as number[],
+    });
+  }
   for (let round_ = 0; round_ < rounds; round_++) {
     for (const s of servers) {
       const c0 = serverCpuMs(s.port);
@@ -163,5 +168,5 @@ try {
     );
   }
 } finally {
-  for (const s of servers) await s.server.stop();
+  for (const server of started) await server.stop();
 }

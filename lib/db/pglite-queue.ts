@@ -178,17 +178,26 @@ async function handleData(this: Handler, data: Buffer): Promise<number> {
     const buf = this.messageBuffer;
     let end = 0;
     if (!this.nexioStarted) {
-      // The startup message has no type byte: length, then the protocol version.
+      // The startup message has no type byte: length, then the protocol version (PGlite answers
+      // anything else with an error, as it did behind the library's handler).
       if (buf.length < 8) break;
       const len = buf.readInt32BE(0);
-      if (buf.readInt32BE(4) !== PROTOCOL_3 || buf.length < len) break;
+      if (len < 8) {
+        this.socket.destroy(); // not PostgreSQL's protocol
+        break;
+      }
+      if (buf.length < len) break;
       end = len;
       this.nexioStarted = true;
-      if (applicationName(buf.subarray(0, len)) === BULK_APPLICATION_NAME) this.queryQueue.setBulk(this.handlerId);
+      if (buf.readInt32BE(4) === PROTOCOL_3 && applicationName(buf.subarray(0, len)) === BULK_APPLICATION_NAME) this.queryQueue.setBulk(this.handlerId);
     } else {
       // Every complete message received so far, in one go.
       while (end + 5 <= buf.length) {
         const len = 1 + buf.readInt32BE(end + 1);
+        if (len < 5) {
+          this.socket.destroy(); // a length no message can have
+          return written;
+        }
         if (end + len > buf.length) break;
         end += len;
       }
