@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/jobs/new", label: "New evaluation" },
   { href: "/jobs", label: "History" },
   { href: "/batches", label: "Batches" },
+  { href: "/markets", label: "Markets" },
 ];
 
 export function AppNav({ orgName, userEmail, isAdmin, theme }: { orgName: string; userEmail: string; isAdmin: boolean; theme: Theme }) {

@@ -5,6 +5,10 @@ import { cli } from "./helpers";
 // The public API reference: rendered from the OpenAPI document, usable with the keyboard, and its
 // "Try it" panel submits a real job with a key made for the demo organization.
 
+// The reference renders every operation (about 60) with its schemas: checking each one and running
+// axe over the whole page needs more than the default minute on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("the API reference lists the operations, and Try it submits the seed's job (202)", async ({ page, request }) => {
   const key = cli("keys", "create", "--org", "demo", "--name", "e2e api docs");
   expect(key).toMatch(/^nx_(live|test)_[0-9A-Za-z]+$/);

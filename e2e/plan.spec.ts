@@ -5,7 +5,9 @@ import { completedJob, expectAccessible, screenshot } from "./page-checks";
 
 // The market plan (issue #12): an underwriter builds a plan from the results (admitted carriers and
 // a surplus-lines one), records the home state's number of admitted declinations (keyboard and
-// buttons) and a quote, sees the SL carrier become cleared, and prints the diligent-search record.
+// buttons) and a quote, sees the SL carrier become cleared, and prints the diligent-search record;
+// then sets who and when on a card, marks the quote recommended, and shares the marketing summary,
+// which opens signed out in a fresh browser context and prints to PDF, until revoked.
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -114,8 +116,8 @@ test("build a plan from the results, record the admitted declinations and a quot
   await quote.getByRole("button", { name: "Save" }).click();
   await expect(column(page, "quoted").getByTestId("plan-card")).toHaveCount(1);
   await expect(card(page, sl.name).getByTestId("quote")).toContainText("$12,500 premium");
-  // A quoted carrier offers Bind and Withdraw only.
-  await expect(card(page, sl.name).getByRole("button")).toHaveText(["Bind", "Withdraw"]);
+  // A quoted carrier offers Bind and Withdraw (the machine's next statuses), Recommend and Edit.
+  await expect(card(page, sl.name).getByRole("button")).toHaveText(["Bind", "Withdraw", "Recommend", "Edit"]);
 
   // The API agrees, with who recorded each change.
   const plan = (await (await page.request.get(`/api/v1/jobs/${evalId}/plan`)).json()) as { entries: { status: string; events: { actor: string }[] }[] };
@@ -146,4 +148,101 @@ test("build a plan from the results, record the admitted declinations and a quot
   fs.mkdirSync("test-results/screens", { recursive: true });
   fs.writeFileSync("test-results/screens/diligent-search-record.pdf", pdf);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("who and when on a card, the recommended quote, and the marketing summary shared, opened signed out, printed and revoked", async ({ page, browser }) => {
+  const job = (await (await page.request.get(`/api/v1/jobs/${evalId}`)).json()) as { candidates: (Candidate & { reasoning: string })[] };
+  const sl = job.candidates.find((c) => c.market === "surplus_lines")!;
+  const required = sl.surplus_lines!.declinations_required;
+  await page.goto(`/jobs/${evalId}`);
+  await page.getByRole("tab", { name: /^Plan/ }).click();
+
+  // Edit who and when (E on the focused card opens the form), saved through PUT …/plan.
+  const slCard = card(page, sl.name);
+  await slCard.focus();
+  await page.keyboard.press("e");
+  const edit = page.getByRole("form", { name: `Who and when for ${sl.name}` });
+  await expect(edit.getByLabel("Responsible")).toBeFocused();
+  await edit.getByLabel("Responsible").fill("Dana Whitfield");
+  await edit.getByLabel("Target date").fill("2026-12-15");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(slCard).toContainText("Dana Whitfield · due 2026-12-15");
+  await expect(slCard).toBeFocused();
+
+  // Recommend the quote: recorded in the history like any change.
+  await slCard.getByRole("button", { name: `Recommend: ${sl.name}` }).click();
+  await expect(slCard.getByTestId("recommended")).toHaveText("Recommended");
+  const plan = (await (await page.request.get(`/api/v1/jobs/${evalId}/plan`)).json()) as {
+    entries: { carrier_id: string; responsible: string; target_date: string; recommended: boolean; events: { kind: string; changes: unknown }[] }[];
+  };
+  const entry = plan.entries.find((e) => e.carrier_id === sl.id)!;
+  expect([entry.responsible, entry.target_date, entry.recommended]).toEqual(["Dana Whitfield", "2026-12-15", true]);
+  expect(entry.events.filter((e) => e.kind === "updated").map((e) => e.changes)).toEqual([
+    { responsible: [null, "Dana Whitfield"], target_date: [null, "2026-12-15"] },
+    { recommended: [false, true] },
+  ]);
+
+  // The marketing summary: markets approached, the quote side by side, the recommendation and why.
+  await page.getByRole("link", { name: "Marketing summary" }).click();
+  const summary = page.getByTestId("marketing-summary");
+  await expect(summary.getByRole("heading", { level: 1, name: "Marketing summary" })).toBeVisible();
+  await expect(summary.getByTestId("summary-market")).toHaveCount(required + 1);
+  await expect(summary.getByTestId("summary-quotes")).toContainText("$12,500");
+  await expect(summary.getByTestId("summary-quotes")).toContainText("Surplus lines");
+  const rec = summary.getByTestId("summary-recommendation");
+  await expect(rec).toContainText(sl.name);
+  await expect(rec).toContainText("recommended by your broker");
+  await expect(rec).toContainText(sl.reasoning);
+  await expect(summary.getByTestId("summary-sl")).toContainText("requirement met");
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `marketing summary (${scheme})`);
+    await screenshot(page, `marketing-summary-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // Share it: a link of its own kind, shown once.
+  await page.getByLabel("Expires after").selectOption("30");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const field = page.getByLabel("New share link");
+  await expect(field).toHaveValue(/\/share\/summary\/[A-Za-z0-9_-]{43}$/);
+  const url = await field.inputValue();
+  await expect(page.getByTestId("share-link")).toHaveCount(1);
+
+  const outsider = await browser.newContext();
+  try {
+    const shared = await outsider.newPage();
+    const res = await shared.goto(url);
+    expect(res?.status()).toBe(200);
+    expect(res!.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(res!.headers()["x-robots-tag"]).toContain("noindex");
+    await expect(shared.getByTestId("share-banner")).toContainText(/Shared read-only view, expires/);
+    await expect(shared.getByTestId("summary-recommendation")).toContainText(sl.name);
+    await expect(shared.getByTestId("summary-market")).toHaveCount(required + 1);
+    await expect(shared.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+    await expect(shared.getByRole("button", { name: "Create link" })).toHaveCount(0);
+    await expectAccessible(shared, "shared marketing summary");
+    await screenshot(shared, "marketing-summary-shared");
+    // The summary link is not a trace link.
+    expect((await shared.goto(url.replace("/share/summary/", "/share/")))?.status()).toBe(404);
+    await shared.goto(url);
+    await shared.emulateMedia({ media: "print" });
+    await expect(shared.getByRole("button", { name: "Print / save as PDF" })).toBeHidden();
+    const pdf = await shared.pdf({ format: "Letter", printBackground: true });
+    fs.mkdirSync("test-results/screens", { recursive: true });
+    fs.writeFileSync("test-results/screens/marketing-summary.pdf", pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await screenshot(shared, "marketing-summary-print");
+
+    // Revoked from the summary page: the link opens nothing.
+    await page.getByRole("button", { name: /^Revoke link created/ }).click();
+    await page.getByRole("button", { name: "Revoke link", exact: true }).click();
+    await expect(page.getByTestId("share-link").first()).toContainText("Revoked");
+    await shared.emulateMedia({ media: "screen" });
+    const gone = await shared.goto(url);
+    expect(gone?.status()).toBe(404);
+    await expect(shared.getByRole("heading", { name: "This link is not available" })).toBeVisible();
+  } finally {
+    await outsider.close();
+  }
 });

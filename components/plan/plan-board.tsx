@@ -9,12 +9,13 @@ import { EmptyState, ErrorNote, Spinner } from "@/components/ui/badges";
 import { formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiRequestError } from "@/components/api";
-import { usePlan, usePlanEvent } from "./use-plan";
+import { usePlan, usePlanEvent, usePutPlan } from "./use-plan";
 import { REASON_LABEL, STATUS_LABEL } from "./labels";
 
 // The Plan tab: one column per status, a card per planned carrier with the actions its status
 // allows (the API's allowed_next). Keyboard: Tab to a card, ←/→/↑/↓ move between cards, and
-// S submit, Q record quote, D record declination, N no response, B bind, W withdraw.
+// S submit, Q record quote, D record declination, N no response, B bind, W withdraw, E edit who and
+// when. A quoted or bound carrier can be marked as the recommended market (marketing summary).
 
 const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   planned: { label: "", key: "" },
@@ -26,7 +27,68 @@ const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   withdrawn: { label: "Withdraw", key: "w" },
 };
 
-type Form = { carrierId: string; kind: "quoted" | "declined" } | null;
+type Form = { carrierId: string; kind: "quoted" | "declined" | "edit" } | null;
+
+/** The PUT body that keeps the plan as it is, with `change` applied (who, when, the recommended mark). */
+function planBody(plan: PlanView, change: { carrierId?: string; responsible?: string | null; target_date?: string | null; recommended?: string | null }) {
+  return {
+    entries: plan.entries.map((e) =>
+      e.carrier_id === change.carrierId
+        ? { carrier_id: e.carrier_id, responsible: change.responsible, target_date: change.target_date }
+        : { carrier_id: e.carrier_id },
+    ),
+    ...(change.recommended !== undefined ? { recommended: change.recommended } : {}),
+  };
+}
+
+function EditForm({
+  entry,
+  onSave,
+  onCancel,
+  busy,
+}: {
+  entry: PlanEntryView;
+  onSave: (responsible: string | null, targetDate: string | null) => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const field = "mt-0.5 block w-full rounded border border-slate-300 px-2 py-1 text-sm";
+  return (
+    <form
+      className="mt-2 space-y-2 rounded border border-slate-200 bg-slate-50 p-2"
+      aria-label={`Who and when for ${entry.carrier_name}`}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Escape") onCancel();
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const text = (k: string) => String(f.get(k) ?? "").trim() || null;
+        onSave(text("responsible"), text("target_date"));
+      }}
+    >
+      <label className="block text-xs font-medium text-slate-700">
+        Responsible
+        <input ref={first} name="responsible" type="text" maxLength={200} defaultValue={entry.responsible ?? ""} className={field} />
+      </label>
+      <label className="block text-xs font-medium text-slate-700">
+        Target date
+        <input name="target_date" type="date" defaultValue={entry.target_date ?? ""} className={field} />
+      </label>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy} className="px-2.5 py-1">
+          Save
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
 
 function Latest({ entry }: { entry: PlanEntryView }) {
   const quote = [...entry.events].reverse().find((e) => e.quote)?.quote;
@@ -151,6 +213,7 @@ function EventForm({
 export function PlanBoard({ evalId }: { evalId: string }) {
   const plan = usePlan(evalId);
   const record = usePlanEvent(evalId);
+  const put = usePutPlan(evalId);
   const [form, setForm] = useState<Form>(null);
   const [message, setMessage] = useState("");
   const cards = useRef(new Map<string, HTMLElement>());
@@ -185,6 +248,16 @@ export function PlanBoard({ evalId }: { evalId: string }) {
     );
   };
 
+  const update = (entry: PlanEntryView, change: Parameters<typeof planBody>[1], done: string) =>
+    put.mutate(planBody(data, change), {
+      onSuccess: () => {
+        setForm(null);
+        setMessage(done);
+        setFocusId(entry.carrier_id);
+      },
+      onError: (e) => setMessage(e instanceof ApiRequestError ? e.message : String(e)),
+    });
+
   const columns = PLAN_STATUSES.map((s) => ({ status: s, entries: data.entries.filter((e) => e.status === s) }));
   const order = columns.flatMap((c) => c.entries.map((e) => e.carrier_id));
 
@@ -195,6 +268,11 @@ export function PlanBoard({ evalId }: { evalId: string }) {
     if (move) {
       e.preventDefault();
       cards.current.get(order[(i + move + order.length) % order.length])?.focus();
+      return;
+    }
+    if (e.key.toLowerCase() === "e") {
+      e.preventDefault();
+      setForm({ carrierId: entry.carrier_id, kind: "edit" });
       return;
     }
     const to = (Object.keys(ACTION) as PlanStatus[]).find((s) => ACTION[s].key === e.key.toLowerCase());
@@ -239,13 +317,29 @@ export function PlanBoard({ evalId }: { evalId: string }) {
         {message}
       </p>
       {record.isError && <ErrorNote>{record.error.message}</ErrorNote>}
+      {put.isError && <ErrorNote>{put.error.message}</ErrorNote>}
+      {data.entries.length > 0 && (
+        <p className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <span className="text-slate-700">
+            {data.entries.some((e) => e.status === "quoted" || e.status === "bound")
+              ? "Mark the quote you recommend; the marketing summary explains it to the client."
+              : "The marketing summary lists the markets approached, their answers and the quotes."}
+          </span>
+          <Link
+            href={`/jobs/${evalId}/summary`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Marketing summary
+          </Link>
+        </p>
+      )}
       {data.entries.length === 0 ? (
         <EmptyState title="No carriers in the plan yet">Tick candidates on the Results tab and choose “Add to plan”.</EmptyState>
       ) : (
         <>
           <p className="text-xs text-slate-600">
             Keyboard: Tab to a carrier, arrows move between carriers; <kbd>S</kbd> submit, <kbd>Q</kbd> quote, <kbd>D</kbd> declination, <kbd>N</kbd> no
-            response, <kbd>B</kbd> bind, <kbd>W</kbd> withdraw.
+            response, <kbd>B</kbd> bind, <kbd>W</kbd> withdraw, <kbd>E</kbd> edit who and when.
           </p>
           <div className="grid gap-3 md:grid-cols-4 xl:grid-cols-7">
             {columns.map((col) => (
@@ -293,6 +387,11 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                             {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
                           </span>
                         )}
+                        {entry.recommended && (
+                          <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900" data-testid="recommended">
+                            Recommended
+                          </span>
+                        )}
                       </p>
                       {(entry.responsible || entry.target_date) && (
                         <p className="mt-1 text-xs text-slate-600">
@@ -305,7 +404,19 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                       <p className="mt-1 text-[11px] text-slate-600 [overflow-wrap:anywhere]">
                         {entry.events.at(-1)!.actor.replace(/^(user|key):/, "")} · <LocalTime iso={entry.updated_at} />
                       </p>
-                      {form?.carrierId === entry.carrier_id ? (
+                      {form?.carrierId === entry.carrier_id && form.kind === "edit" ? (
+                        <EditForm
+                          entry={entry}
+                          busy={put.isPending}
+                          onSave={(responsible, target_date) =>
+                            update(entry, { carrierId: entry.carrier_id, responsible, target_date }, `${entry.carrier_name}: saved`)
+                          }
+                          onCancel={() => {
+                            setForm(null);
+                            setFocusId(entry.carrier_id);
+                          }}
+                        />
+                      ) : form?.carrierId === entry.carrier_id && form.kind !== "edit" ? (
                         <EventForm
                           entry={entry}
                           kind={form.kind}
@@ -317,23 +428,48 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                           }}
                         />
                       ) : (
-                        entry.allowed_next.length > 0 && (
-                          <div className="mt-2 flex flex-wrap gap-1">
-                            {entry.allowed_next.map((to) => (
-                              <button
-                                key={to}
-                                type="button"
-                                disabled={record.isPending}
-                                onClick={() => act(entry, to)}
-                                aria-keyshortcuts={ACTION[to].key.toUpperCase()}
-                                aria-label={`${ACTION[to].label}: ${entry.carrier_name}`}
-                                className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-400"
-                              >
-                                {ACTION[to].label}
-                              </button>
-                            ))}
-                          </div>
-                        )
+                        <div className="mt-2 flex flex-wrap gap-1">
+                          {entry.allowed_next.map((to) => (
+                            <button
+                              key={to}
+                              type="button"
+                              disabled={record.isPending}
+                              onClick={() => act(entry, to)}
+                              aria-keyshortcuts={ACTION[to].key.toUpperCase()}
+                              aria-label={`${ACTION[to].label}: ${entry.carrier_name}`}
+                              className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-400"
+                            >
+                              {ACTION[to].label}
+                            </button>
+                          ))}
+                          {(entry.status === "quoted" || entry.status === "bound") && (
+                            <button
+                              type="button"
+                              disabled={put.isPending}
+                              aria-pressed={entry.recommended}
+                              onClick={() =>
+                                update(
+                                  entry,
+                                  { recommended: entry.recommended ? null : entry.carrier_id },
+                                  entry.recommended ? `${entry.carrier_name}: no longer recommended` : `${entry.carrier_name}: recommended`,
+                                )
+                              }
+                              aria-label={`Recommend: ${entry.carrier_name}`}
+                              className={`rounded border px-1.5 py-0.5 text-xs font-medium disabled:text-slate-400 ${entry.recommended ? "border-emerald-400 bg-emerald-50 text-emerald-900" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                            >
+                              {entry.recommended ? "Recommended ✓" : "Recommend"}
+                            </button>
+                          )}
+                          <button
+                            type="button"
+                            onClick={() => setForm({ carrierId: entry.carrier_id, kind: "edit" })}
+                            aria-keyshortcuts="E"
+                            aria-label={`Edit who and when: ${entry.carrier_name}`}
+                            className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100"
+                          >
+                            Edit
+                          </button>
+                        </div>
                       )}
                     </li>
                   ))}

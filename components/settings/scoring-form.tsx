@@ -40,20 +40,32 @@ const path = (f: FieldDef) => `${f.group}.${f.key}`;
 
 export type SaveError = { message: string; details: { path: string; message: string }[] };
 
+/** Carriers only (engine 2.1): the opt-in observed-quote-rate rule, `placement.observed_quote_rate`. */
+export type ObservedRule = { enabled: boolean; min_submissions: number };
+const OBSERVED_N = "placement.observed_quote_rate.min_submissions";
+const OBSERVED_ON = "placement.observed_quote_rate.enabled";
+
 export function ScoringForm({
   effective,
   defaults,
   pending,
   error,
   onSave,
+  observed,
 }: {
   effective: Rules;
   defaults: Rules;
   pending: boolean;
   error: SaveError | null;
-  onSave: (values: Record<Group, Record<string, number | null>>) => void;
+  onSave: (values: Record<Group, Record<string, number | null>>, observed?: { enabled: boolean; min_submissions: number | null }) => void;
+  /** The observed-quote-rate rule in force and its default, for a domain that has it. */
+  observed?: { effective: ObservedRule; defaults: ObservedRule };
 }) {
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(ALL_FIELDS.map((f) => [path(f), String(effective[f.group][f.key])])));
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    ...Object.fromEntries(ALL_FIELDS.map((f) => [path(f), String(effective[f.group][f.key])])),
+    ...(observed ? { [OBSERVED_N]: String(observed.effective.min_submissions) } : {}),
+  }));
+  const [observedOn, setObservedOn] = useState(observed?.effective.enabled ?? false);
   // Fields edited since the last refused save no longer show its error.
   const [edited, setEdited] = useState<{ for: SaveError | null; paths: Set<string> }>({ for: error, paths: new Set() });
   const editedPaths = edited.for === error ? edited.paths : new Set<string>();
@@ -64,7 +76,7 @@ export function ScoringForm({
     .filter((d) => !editedPaths.has(d.path) && ![...editedPaths].some((p) => p.startsWith(`${d.path}.`)));
   const errors: Record<string, string> = {};
   for (const d of details) errors[d.path] ??= ALL_FIELDS.reduce((m, f) => m.replace(path(f), `“${f.label}”`), d.message.replace(/^overrides\.[\w.]+ /, ""));
-  const placed = new Set([...ALL_FIELDS.map(path), "weights", "tier", "confidence"]);
+  const placed = new Set([...ALL_FIELDS.map(path), "weights", "tier", "confidence", ...(observed ? [OBSERVED_N, OBSERVED_ON] : [])]);
   const unplaced = details.filter((d) => !placed.has(d.path));
   const totalWeight = WEIGHT_FIELDS.reduce((s, f) => s + (Number(values[path(f)]) || 0), 0);
 
@@ -91,7 +103,8 @@ export function ScoringForm({
         e.preventDefault();
         const out = { weights: {}, tier: {}, confidence: {} } as Record<Group, Record<string, number | null>>;
         for (const f of ALL_FIELDS) out[f.group][f.key] = values[path(f)].trim() === "" ? null : Number(values[path(f)]);
-        onSave(out);
+        const n = values[OBSERVED_N]?.trim() ?? "";
+        onSave(out, observed ? { enabled: observedOn, min_submissions: n === "" ? null : Number(n) } : undefined);
       }}
     >
       {error && (error.details.length === 0 || details.length > 0) && (
@@ -129,6 +142,47 @@ export function ScoringForm({
       >
         <div className="grid gap-4 sm:grid-cols-2">{CONFIDENCE_FIELDS.map(field)}</div>
       </Group>
+      {observed && (
+        <Group
+          title="Your own market data"
+          note="Placement can use your organization's observed quote rate for a carrier in the profile's line (from your market plans, the Markets page) instead of the published hit ratio, once it has enough submissions. Off by default; the trace shows the figures used."
+          error={errors[OBSERVED_ON]}
+        >
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox"
+              checked={observedOn}
+              onChange={(e) => {
+                setObservedOn(e.target.checked);
+                setEdited({ for: error, paths: new Set([...editedPaths, OBSERVED_ON]) });
+              }}
+              className="size-4 rounded border-slate-400 text-indigo-700"
+            />
+            Use the observed quote rate in placement
+          </label>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <RuleField
+              def={{
+                group: "confidence",
+                key: "min_submissions",
+                label: "Only with at least",
+                kind: "number",
+                min: 1,
+                max: 1000,
+                step: 1,
+                unit: "submissions for the carrier and line",
+              }}
+              value={values[OBSERVED_N]}
+              defaultValue={observed.defaults.min_submissions}
+              error={errors[OBSERVED_N]}
+              onChange={(v) => {
+                setValues((s) => ({ ...s, [OBSERVED_N]: v }));
+                setEdited({ for: error, paths: new Set([...editedPaths, OBSERVED_N]) });
+              }}
+            />
+          </div>
+        </Group>
+      )}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save as new version"}

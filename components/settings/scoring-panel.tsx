@@ -7,13 +7,15 @@ import { Note, Spinner } from "@/components/ui/badges";
 import { Panel } from "@/components/settings/panel";
 import { LoadError } from "@/components/settings/table-states";
 import { ConfirmButton } from "@/components/settings/confirm-button";
-import { ScoringForm, type SaveError } from "@/components/settings/scoring-form";
+import { ScoringForm, type ObservedRule, type SaveError } from "@/components/settings/scoring-form";
 import { formatDateTime, formatRelative } from "@/components/trace/format";
 import { SCORING_DOMAINS, type PutScoringRulesBody, type ScoringDomain, type ScoringRulesResponse } from "@/lib/rules/schemas";
 
 const DOMAIN_LABEL: Record<ScoringDomain, string> = { carriers: "Insurance carriers", providers: "Provider network" };
 const rulesKey = (domain: ScoringDomain) => ["settings", "scoring-rules", domain];
 type FormRules = Parameters<typeof ScoringForm>[0]["effective"];
+type WithObserved = { placement?: { observed_quote_rate?: ObservedRule } };
+const observedOf = (r: Record<string, unknown>) => (r as WithObserved).placement?.observed_quote_rate;
 
 export function ScoringPanel() {
   const [domain, setDomain] = useState<ScoringDomain>("carriers");
@@ -137,7 +139,18 @@ export function ScoringPanel() {
               defaults={data.defaults as unknown as FormRules}
               pending={save.isPending}
               error={saveError}
-              onSave={(values) => save.mutate({ overrides: { ...data.overrides, ...values } })}
+              observed={
+                observedOf(data.effective) && observedOf(data.defaults)
+                  ? { effective: observedOf(data.effective)!, defaults: observedOf(data.defaults)! }
+                  : undefined
+              }
+              onSave={(values, observed) => {
+                // The rule sits among placement's other rules: keep those overrides as they are.
+                const placement = (data.overrides.placement ?? {}) as Record<string, unknown>;
+                const rule = (placement.observed_quote_rate ?? {}) as Record<string, unknown>;
+                const extra = observed ? { placement: { ...placement, observed_quote_rate: { ...rule, ...observed } } } : {};
+                save.mutate({ overrides: { ...data.overrides, ...values, ...extra } });
+              }}
             />
           </>
         )}

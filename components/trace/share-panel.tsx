@@ -8,23 +8,35 @@ import { Card, ErrorNote, Spinner } from "@/components/ui/badges";
 import { CopyField } from "@/components/settings/copy-field";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { formatDate, formatDateTime } from "@/components/trace/format";
-import { EXPIRY_DAYS, type CreatedShareLink, type ShareLinkView } from "@/lib/share/schemas";
+import { EXPIRY_DAYS, type CreatedShareLink, type ShareKind, type ShareLinkView } from "@/lib/share/schemas";
 
-export function useShareLinks(evalId: string) {
-  return useQuery({ queryKey: ["share-links", evalId], queryFn: () => api<{ data: ShareLinkView[] }>(`/api/v1/jobs/${evalId}/share-links`) });
+export function useShareLinks(evalId: string, kind: ShareKind = "trace") {
+  return useQuery({
+    queryKey: ["share-links", evalId, kind],
+    queryFn: () => api<{ data: ShareLinkView[] }>(`/api/v1/jobs/${evalId}/share-links?kind=${kind}`),
+  });
 }
 
-/** Make a revocable, expiring read-only link to this trace; the full URL is shown once. */
-export function SharePanel({ evalId }: { evalId: string }) {
+const WHAT: Record<ShareKind, { intro: string; list: string }> = {
+  trace: { intro: "Anyone with the link can read this trace without signing in, until it expires or you revoke it.", list: "Links to this trace" },
+  marketing_summary: {
+    intro:
+      "Anyone with the link can read this marketing summary without signing in, until it expires or you revoke it. It shows the plan as it is when opened.",
+    list: "Links to this summary",
+  },
+};
+
+/** Make a revocable, expiring read-only link to this trace (or the plan's marketing summary); the full URL is shown once. */
+export function SharePanel({ evalId, kind = "trace" }: { evalId: string; kind?: ShareKind }) {
   const qc = useQueryClient();
   const selectId = useId();
   const [days, setDays] = useState<number>(7);
   const [created, setCreated] = useState<CreatedShareLink | null>(null);
-  const links = useShareLinks(evalId);
-  const refresh = () => qc.invalidateQueries({ queryKey: ["share-links", evalId] });
+  const links = useShareLinks(evalId, kind);
+  const refresh = () => qc.invalidateQueries({ queryKey: ["share-links", evalId, kind] });
 
   const create = useMutation({
-    mutationFn: () => api<CreatedShareLink>(`/api/v1/jobs/${evalId}/share-links`, { method: "POST", body: JSON.stringify({ expires_in_days: days }) }),
+    mutationFn: () => api<CreatedShareLink>(`/api/v1/jobs/${evalId}/share-links`, { method: "POST", body: JSON.stringify({ expires_in_days: days, kind }) }),
     onSuccess: (link) => {
       setCreated(link);
       void refresh();
@@ -41,7 +53,7 @@ export function SharePanel({ evalId }: { evalId: string }) {
   return (
     <Card title="Share">
       <div className="space-y-4">
-        <p className="text-sm text-slate-600">Anyone with the link can read this trace without signing in, until it expires or you revoke it.</p>
+        <p className="text-sm text-slate-600">{WHAT[kind].intro}</p>
         <form
           className="flex items-end gap-2"
           onSubmit={(e) => {
@@ -78,7 +90,7 @@ export function SharePanel({ evalId }: { evalId: string }) {
         )}
 
         <div>
-          <h3 className="text-sm font-semibold text-slate-900">Links to this trace</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{WHAT[kind].list}</h3>
           {links.isPending ? (
             <div className="py-3">
               <Spinner label="Loading links" />

@@ -19,7 +19,9 @@ import { compareJobsRoute, diffPoolVersionsRoute, listPoolVersionsRoute } from "
 import { deleteSavedViewRoute, getSavedViewRoute, listSavedViewsRoute, saveViewRoute } from "@/lib/saved-views/contract";
 import { getRecheckSettingsRoute, putRecheckSettingsRoute } from "@/lib/recheck/contract";
 import { createBatchRoute, getBatchResultsRoute, getBatchRoute, listBatchesRoute } from "@/lib/batches/contract";
-import { getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
+import { staleCarriersRoute } from "@/lib/stale/contract";
+import { marketStatsRoute } from "@/lib/markets/contract";
+import { getMarketingSummaryRoute, getPlanRoute, postPlanEventRoute, putPlanRoute } from "@/lib/plan/contract";
 
 // Every route contract, in the order the OpenAPI document lists them. A new route adds its
 // contract here (tests/api/contract.db.test.ts fails for a route file whose contract is missing).
@@ -66,4 +68,7 @@ export const ROUTES: readonly RouteContract[] = [
   getPlanRoute,
   putPlanRoute,
   postPlanEventRoute,
+  marketStatsRoute,
+  getMarketingSummaryRoute,
+  staleCarriersRoute,
 ];

@@ -23,6 +23,7 @@ import {
   type EvidenceSink,
   type FilterFailure,
   type NearMiss,
+  type ObservedMarket,
   type RankedCandidate,
   type ScoredEntry,
 } from "./types";
@@ -34,6 +35,12 @@ export interface EvaluationContext {
   asOf: string;
   /** Deep-partial per-organization overrides of the domain's defaultRules. */
   rules?: RuleOverrides;
+  /**
+   * The organization's observed market figures for the profile's line (an input like the pool:
+   * loaded by the caller, never by the engine). Used only when the rules turn the
+   * observed-quote-rate rule on; then the trace records them (`observed_market`).
+   */
+  observed?: ObservedMarket;
 }
 
 export class UnknownDomainError extends Error {
@@ -61,7 +68,7 @@ function prepare(domainId: string, profile: unknown, ctx: EvaluationContext): Pr
   const asOfDay = asOfDayNumber(ctx.asOf);
   const current = dropLegacyRules(ctx.rules, pack.legacyRules);
   const rules = mergeRules(pack.defaultRules as BaseRules, current.overrides);
-  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay), asOfDay, ruleNotes: current.notes };
+  return { pack, rules, x: pack.engine.prepare(profile, rules, asOfDay, ctx.observed), asOfDay, ruleNotes: current.notes };
 }
 
 /** The merged rules an evaluation with these overrides uses (for the trace page). */
@@ -232,6 +239,8 @@ export function evaluate(
   };
   const notes = [...(eng.notes ? eng.notes(x) : []), ...ruleNotes];
   if (notes.length > 0) trace.notes = notes;
+  const observed = eng.observedUsed ? eng.observedUsed(x) : null;
+  if (observed) trace.observed_market = observed;
   return { result: { pool_size: n, filtered: m, candidates: ranked }, trace };
 }
 

@@ -26,6 +26,7 @@ export {
   type TierRules,
   type ConfidenceRules,
   type DeepPartial,
+  type ObservedMarket,
 } from "./types";
 export { DOMAINS, getDomain, filterRuleText, type Rules, type RuleOverrides, type PoolCandidate } from "./registry";
 export { evaluate, explain, resolveRules, UnknownDomainError, type EvaluationContext } from "./evaluate";

@@ -51,6 +51,21 @@ export type ScoredEntry = [string, string, "S" | "M" | "W", "H" | "M" | "L", num
  * recomputed on demand with explain(), which is deterministic for the same profile, pool version,
  * rules and engine version.
  */
+/**
+ * The organization's own market figures for one line (issue #12): per carrier id, its plan entries
+ * submitted and, of those, quoted. Loaded outside the engine (lib/markets/observed.ts) when the
+ * organization's rules turn `placement.observed_quote_rate` on, passed in as an input, and stored
+ * in the trace as given, so the result can be recomputed byte for byte.
+ */
+export interface ObservedMarket {
+  line: string;
+  /** Submissions counted from this instant (ISO) … */
+  since: string;
+  /** … up to this one (the job's as-of time). */
+  until: string;
+  figures: Record<string, { submissions: number; quotes: number }>;
+}
+
 export interface CompactTrace {
   engine_version: string;
   domain: string;
@@ -68,6 +83,8 @@ export interface CompactTrace {
   also_failed?: Record<string, string[]>;
   /** Engine 2: facts about the profile itself (e.g. an effective date in the past). */
   notes?: string[];
+  /** Engine 2.1: the organization's observed market figures the evaluation used (the observed-quote-rate rule was on). */
+  observed_market?: ObservedMarket;
 }
 
 export interface DimensionExplanation {
@@ -177,7 +194,8 @@ export type DimensionScorer<X, C> = (x: X, c: C, ev: EvidenceSink | null) => num
 
 /** The pieces a domain plugs into the generic pipeline (lib/engine/evaluate.ts). */
 export interface DomainEngine<P, C, R extends BaseRules, X> {
-  prepare(profile: P, rules: R, asOfDay: number): X;
+  /** `observed`: the organization's own market figures, when the evaluation was given them. */
+  prepare(profile: P, rules: R, asOfDay: number, observed?: ObservedMarket): X;
   filters: readonly FilterDef<X, C>[];
   /** Optional fast path: bit f set when filters[f] fails (same answers as calling each filter). */
   failMask?(x: X, c: C): number;
@@ -202,6 +220,8 @@ export interface DomainEngine<P, C, R extends BaseRules, X> {
   profileGaps?(x: X, c: C, names: string[] | null): number;
   /** Facts about the profile itself, for the trace. */
   notes?(x: X): string[];
+  /** The observed market figures the rules let this evaluation use (recorded in the trace), or null. */
+  observedUsed?(x: X): ObservedMarket | null;
 }
 
 export interface FieldMeta {
@@ -229,10 +249,6 @@ export interface CandidateBase {
 /** Any zod object schema, strict or not (the shape and config parameters are covariant). */
 export type AnyZodObject = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
 
-// The registry holds packs of different domains side by side (`DomainPack` with no arguments), and
-// each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
-// `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface LegacyRule {
   /** dotted path inside the overrides, e.g. "filters.max_zip3_gap" */
   path: string;
@@ -242,6 +258,10 @@ export interface LegacyRule {
   note: string;
 }
 
+// The registry holds packs of different domains side by side (`DomainPack` with no arguments), and
+// each pack's engine takes its own profile/candidate types as parameters, so the defaults must be
+// `any` (with `unknown`, no concrete pack would be assignable to the registry's type).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface DomainPack<P = any, C extends CandidateBase = any, R extends BaseRules = any, X = any> {
   id: "carriers" | "providers";
   label: string;

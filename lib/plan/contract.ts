@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
 import { CARRIER_ID_PATTERN, PlanEventBody, PlanView, PutPlanBody } from "@/lib/plan/schemas";
+import { MarketingSummaryView } from "@/lib/plan/summary-schemas";
 
 // The contracts of the market-plan routes (lib/api/contract.ts).
 
@@ -30,7 +31,8 @@ export const putPlanRoute = defineRoute({
   scope: "plans:write",
   operationId: "putPlan",
   summary: "Set the market plan: carriers from the result, in order, with responsible and target date",
-  description: "New carriers start `planned`. A carrier already in the plan must stay listed: its history is kept; withdraw it with an event.",
+  description:
+    "New carriers start `planned`. A carrier already in the plan must stay listed: its history is kept; withdraw it with an event. `recommended` marks the quoted or bound carrier the broker recommends (recorded as an `updated` event).",
   params: EvalIdParams,
   notFound: "Job",
   body: PutPlanBody,
@@ -51,4 +53,18 @@ export const postPlanEventRoute = defineRoute({
   body: PlanEventBody,
   responses: { 201: { description: "Recorded; the whole plan", schema: PlanView } },
   errors: pickErrors(ERRORS, 400, 401, 404, 409, 413, 415, 429, 500),
+});
+
+export const getMarketingSummaryRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/jobs/{eval_id}/plan/summary",
+  scope: "jobs:read",
+  operationId: "getMarketingSummary",
+  summary: "The marketing summary for the client: profile in brief, markets approached and their outcomes, quotes side by side, the recommended market and why",
+  description:
+    "The same data as the printable page /jobs/{eval_id}/summary, which a share link (`kind: marketing_summary`) opens without signing in. The recommended market is the quote the broker marked (`recommended` on PUT …/plan), else the bound quote, else the quoted market of the best fit tier.",
+  params: EvalIdParams,
+  notFound: "Job",
+  responses: { 200: { description: "The summary", schema: MarketingSummaryView } },
+  errors: pickErrors(ERRORS, 401, 404, 429, 500),
 });

@@ -95,6 +95,7 @@ export async function getPlan(db: PrismaClient, organizationId: string, evalId: 
       responsible: true,
       targetDate: true,
       status: true,
+      recommended: true,
       updatedAt: true,
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: eventSelect },
     },
@@ -116,6 +117,7 @@ export async function getPlan(db: PrismaClient, organizationId: string, evalId: 
     status: r.status,
     allowed_next: [...allowedNext(r.status)],
     sl_cleared: r.market === "surplus_lines" ? (ds?.cleared ?? false) : null,
+    recommended: r.recommended,
     updated_at: r.updatedAt.toISOString(),
     events: r.events.map(eventView),
   }));
@@ -162,6 +164,12 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
     if (!listed.has(e.carrierId))
       details.push({ path: "entries", code: "entry_missing", message: `${e.carrierId} is in the plan; keep it listed (withdraw it with an event instead)` });
   }
+  if (body.recommended) {
+    const rec = existing.find((e) => e.carrierId === body.recommended);
+    if (!rec || !listed.has(rec.carrierId) || (rec.status !== "quoted" && rec.status !== "bound")) {
+      details.push({ path: "recommended", code: "not_quoted", message: `${body.recommended} is not a quoted or bound carrier of this plan` });
+    }
+  }
   if (details.length) throw invalid(details[0].message, details);
 
   const who = await actorLabel(db, actor);
@@ -206,12 +214,14 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
         enqueued = !!(await enqueueEventDelivery(tx, job, PLAN_EVENT_TYPE, webhookBody(job.id, e.carrier_id, ev))) || enqueued;
         continue;
       }
-      const changes: Record<string, [string | number | null, string | number | null]> = {};
+      const changes: Record<string, [string | number | boolean | null, string | number | boolean | null]> = {};
       if (prev.position !== position) changes.order = [prev.position, position];
       if (prev.responsible !== responsible) changes.responsible = [prev.responsible, responsible];
       if (prev.targetDate !== targetDate) changes.target_date = [prev.targetDate, targetDate];
+      const recommended = body.recommended === undefined ? prev.recommended : body.recommended === prev.carrierId;
+      if (prev.recommended !== recommended) changes.recommended = [prev.recommended, recommended];
       if (Object.keys(changes).length === 0) continue;
-      await tx.planEntry.update({ where: { id: prev.id }, data: { position, responsible, targetDate } });
+      await tx.planEntry.update({ where: { id: prev.id }, data: { position, responsible, targetDate, recommended } });
       await tx.planEvent.create({
         data: {
           id: newId("pev"),

@@ -28,6 +28,12 @@ export const PutPlanBody = z
       .max(100)
       .refine((a) => new Set(a.map((e) => e.carrier_id)).size === a.length, "each carrier_id at most once")
       .meta({ description: "The whole plan in order; a carrier already in the plan must stay listed (withdraw it with an event instead)" }),
+    recommended: z
+      .string()
+      .regex(CARRIER_ID_PATTERN)
+      .nullable()
+      .optional()
+      .meta({ description: "The carrier the broker recommends to the client (quoted or bound); null clears the mark; absent leaves it as it is" }),
   })
   .strict();
 export type PutPlanBody = z.infer<typeof PutPlanBody>;
@@ -59,7 +65,7 @@ export const PlanEventBody = z
   .meta({ description: "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code" });
 export type PlanEventBody = z.infer<typeof PlanEventBody>;
 
-const ChangeValue = z.union([z.string(), z.number(), z.null()]);
+const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const PlanEventView = z.object({
   id: z.string(),
@@ -74,7 +80,7 @@ export const PlanEventView = z.object({
   changes: z
     .record(z.string(), z.tuple([ChangeValue, ChangeValue]))
     .nullable()
-    .meta({ description: 'kind "updated": field → [before, after]' }),
+    .meta({ description: 'kind "updated": field → [before, after] (order, responsible, target_date, recommended)' }),
 });
 export type PlanEventView = z.infer<typeof PlanEventView>;
 
@@ -95,6 +101,7 @@ export const PlanEntryView = z.object({
   status: PlanStatusSchema,
   allowed_next: z.array(PlanStatusSchema),
   sl_cleared: z.boolean().nullable().meta({ description: "For a surplus-lines carrier: the diligent search is met; null for admitted" }),
+  recommended: z.boolean().meta({ description: "The broker marked this carrier as the recommended market (marketing summary)" }),
   updated_at: z.string(),
   events: z.array(PlanEventView),
 });

@@ -23,6 +23,9 @@ import type { ErrorDetail } from "@/lib/errors";
 //   ending in `_penalty` or `_bonus` a whole number of levels 0–3 (scorers clamp to L1–L4).
 // - carriers: filters.min_am_best is an AM Best rating, filters.min_financial_size a size
 //   category (I–XV) or null. mergeRules cannot check these: a string is a string.
+// - carriers placement.observed_quote_rate (engine 2.1): min_submissions a whole number 1–1000 (0
+//   would let a single submission decide), weight 0–1 (a share of the observed rate in the
+//   blend), lookback_days a whole number 1–3660 (the loader reads that many days of plan events).
 
 export type RulesCheck = { ok: true; rules: Rules; overrides: Record<string, unknown> } | { ok: false; details: ErrorDetail[] };
 
@@ -93,6 +96,11 @@ export function checkOverrides(domainId: string, overrides: unknown): RulesCheck
     if (f.min_financial_size !== null && !(FINANCIAL_SIZES as readonly unknown[]).includes(f.min_financial_size)) {
       fail("filters.min_financial_size", "must be a size category I–XV or null");
     }
+    const o = (rules as { placement: { observed_quote_rate: Record<string, unknown> } }).placement.observed_quote_rate;
+    const at = "placement.observed_quote_rate";
+    if (!int(o.min_submissions, 1, 1000)) fail(`${at}.min_submissions`, "must be a whole number from 1 to 1000");
+    if (!num(o.weight) || o.weight < 0 || o.weight > 1) fail(`${at}.weight`, "must be a number from 0 to 1");
+    if (!int(o.lookback_days, 1, 3660)) fail(`${at}.lookback_days`, "must be a whole number of days from 1 to 3660");
   }
 
   if (details.length) return { ok: false, details: dedupe(details) };

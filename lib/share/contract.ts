@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COMMON_ERRORS, defineRoute, pickErrors } from "@/lib/api/contract";
 import { EvalIdParams } from "@/lib/jobs/contract";
 import { SHARE_LINK_ID_PATTERN } from "@/lib/id-patterns";
-import { CreateShareLinkBody, CreatedShareLink, ShareLinkList } from "@/lib/share/schemas";
+import { CreateShareLinkBody, CreatedShareLink, ShareLinkKindQuery, ShareLinkList } from "@/lib/share/schemas";
 
 // The contracts of the share-link routes (lib/api/contract.ts).
 
@@ -17,9 +17,9 @@ export const listShareLinksRoute = defineRoute({
   method: "get",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "listShareLinks",
-  query: PageQuery,
+  query: PageQuery.extend(ShareLinkKindQuery),
   scope: "jobs:read",
-  summary: "Share links of a job's audit trace",
+  summary: "Share links of a job (its audit trace, its marketing summary)",
   params: EvalIdParams,
   notFound: "Job",
   responses: { 200: { description: "Links, newest first; never the token", schema: ShareLinkList } },
@@ -31,9 +31,9 @@ export const createShareLinkRoute = defineRoute({
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "createShareLink",
   scope: "jobs:read",
-  summary: "Make a revocable, expiring read-only link to the audit trace",
+  summary: "Make a revocable, expiring read-only link to the audit trace or the marketing summary",
   description:
-    "The token and URL are in this response only: Nexio stores a hash. The link opens /share/{token} without signing in until it expires or is revoked.",
+    "The token and URL are in this response only: Nexio stores a hash. Without signing in, until it expires or is revoked, the link opens the audit trace (/share/{token}) or, with `kind: marketing_summary`, the market plan's client summary (/share/summary/{token}); a link opens only its kind.",
   params: EvalIdParams,
   notFound: "Job",
   body: CreateShareLinkBody,

@@ -96,6 +96,18 @@ export const TraceJson = z
     scored_total: z.number().int().optional().meta({ description: "JSON only: every scored candidate; `scored` holds the page from `scored_offset`" }),
     scored_offset: z.number().int().optional(),
     next_offset: z.number().int().nullable().optional().meta({ description: "The `offset` of the next page, or null after the last" }),
+    observed_market: z
+      .object({
+        line: z.string(),
+        since: z.string(),
+        until: z.string(),
+        figures: z.record(z.string(), z.object({ submissions: z.number().int(), quotes: z.number().int() })),
+      })
+      .optional()
+      .meta({
+        description:
+          "Engine 2.1: the organization's own submissions and quotes per carrier for the profile's line that the observed-quote-rate rule used (present only when the rule was on); the evidence is recomputed with them",
+      }),
   })
   .meta({ description: "The audit trace of one evaluation: why each candidate was eliminated or scored as it was" });
 

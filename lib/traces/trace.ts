@@ -64,7 +64,8 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
   // Results stored before rule sets existed have version 0 and no id: the defaults, as then.
   const ruleSet = await ruleSetById(db, organizationId, job.result.rulesSetId);
   const overrides = ruleSet?.overrides as RuleOverrides | undefined;
-  const ctx = { asOf: stored.as_of, rules: overrides };
+  // The organization's market figures the evaluation was given (observed-quote-rate rule), as stored.
+  const ctx = { asOf: stored.as_of, rules: overrides, ...(stored.observed_market ? { observed: stored.observed_market } : {}) };
   const why = (id: string): CandidateExplanation | null => {
     const c = byId.get(id);
     return c && ruleSet ? engine.explain(domain.id, stored.profile, c, ctx) : null;
@@ -134,6 +135,7 @@ export async function getTrace(db: PrismaClient, organizationId: string, evalId:
     scored,
     near_misses: stored.near_misses ?? [],
     notes: stored.notes ?? [],
+    ...(stored.observed_market ? { observed_market: stored.observed_market } : {}),
   };
 }
 

@@ -1,5 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ENGINE_VERSION, evaluate, getDomain, RuleOverrideError, type PoolCandidate, type RuleOverrides } from "@/lib/engine";
+import {
+  ENGINE_VERSION,
+  evaluate,
+  getDomain,
+  resolveRules,
+  RuleOverrideError,
+  type ObservedMarket,
+  type PoolCandidate,
+  type RuleOverrides,
+} from "@/lib/engine";
+import type { CarrierRules } from "@/lib/engine";
+import { loadObservedMarket } from "@/lib/markets/observed";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { currentRuleSet, ruleSetVersion } from "@/lib/rules/rule-sets";
 import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
@@ -8,7 +19,9 @@ import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
 // the organization's scoring rules in force for the pool's domain when it runs (recorded by
 // version and id, so the trace recomputes evidence with the same rules), the engine, and
 // timings. The engine reads time only from `asOf`, the job's creation time, so a re-run of the
-// same inputs gives the same bytes.
+// same inputs gives the same bytes. When the organization's carrier rules turn the
+// observed-quote-rate rule on, its own figures for the job's line are loaded here and passed in as
+// one more input; the trace stores them (observed_market).
 
 export class PermanentJobError extends Error {
   constructor(
@@ -21,9 +34,37 @@ export class PermanentJobError extends Error {
 
 /**
  * Per claimed group: when the claim did not say which rule set is in force, the organization's
- * rules are read once per (organization, domain) for the whole group.
+ * rules are read once per (organization, domain) for the whole group; its observed market figures
+ * once per (organization, line, as-of).
  */
-export type RulesMemo = Map<string, ReturnType<typeof currentRuleSet>>;
+export type RulesMemo = Map<string, Promise<unknown>>;
+
+/** The organization's observed figures for the profile's line, when its rules turn the rule on; else undefined. */
+function observedFor(
+  db: PrismaClient,
+  job: ClaimedJob,
+  domainId: string,
+  profile: unknown,
+  overrides: unknown,
+  memo?: RulesMemo,
+): Promise<ObservedMarket> | undefined {
+  if (domainId !== "carriers") return undefined;
+  let rule: CarrierRules["placement"]["observed_quote_rate"];
+  try {
+    rule = (resolveRules(domainId, overrides as RuleOverrides) as CarrierRules).placement.observed_quote_rate;
+  } catch {
+    return undefined; // evaluate() reports rules that do not apply
+  }
+  if (!rule.enabled) return undefined;
+  const line = (profile as { line: string }).line;
+  const key = `observed\u0000${job.organizationId}\u0000${line}\u0000${job.createdAt.toISOString()}\u0000${rule.lookback_days}`;
+  let pending = memo?.get(key) as Promise<ObservedMarket> | undefined;
+  if (!pending) {
+    pending = loadObservedMarket(db, job.organizationId, line, job.createdAt, rule.lookback_days);
+    memo?.set(key, pending);
+  }
+  return pending;
+}
 
 export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: RulesMemo): Promise<JobOutcome> {
   const t0 = performance.now();
@@ -37,19 +78,21 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: Rule
   if (job.rulesSetId !== undefined) rules = await ruleSetVersion(db, job.organizationId, job.rulesSetId);
   else {
     const memoKey = `${job.organizationId}\u0000${domain.id}`;
-    let pending = memo?.get(memoKey);
+    let pending = memo?.get(memoKey) as ReturnType<typeof currentRuleSet> | undefined;
     if (!pending) {
       pending = currentRuleSet(db, job.organizationId, domain.id);
       memo?.set(memoKey, pending);
     }
     rules = await pending;
   }
+  const observed = await observedFor(db, job, domain.id, profile.data, rules.overrides, memo);
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;
   try {
     evaluated = evaluate(domain.id, profile.data, pool.candidates as PoolCandidate[], {
       asOf: job.createdAt.toISOString(),
       rules: rules.overrides as RuleOverrides,
+      ...(observed ? { observed } : {}),
     });
   } catch (err) {
     // Saved rules were checked against this engine's rules; only an engine that renamed one fails here.

@@ -56,7 +56,7 @@ function parseSchema(text: string) {
     const fields: Field[] = [];
     const uniques: string[][] = [];
     for (const l of lines) {
-      if (l.startsWith("@@unique"))
+      if (l.startsWith("@@unique") || l.startsWith("@@id"))
         uniques.push(
           l
             .match(/\[(.*?)\]/)![1]

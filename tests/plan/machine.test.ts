@@ -93,6 +93,7 @@ describe("diligentSearchRecord", () => {
     status,
     allowed_next: [],
     sl_cleared: null,
+    recommended: false,
     updated_at: "",
     events: [{ ...ev("planned", "2026-11-01T00:00:00.000Z"), kind: "added" as const }, ...events],
   });

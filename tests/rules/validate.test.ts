@@ -38,6 +38,18 @@ describe("checkOverrides", () => {
     ["level points increasing", { level_points: [100, 40, 70, 10] }, ["overrides.level_points.2"]],
     ["level points wrong length", { level_points: [100, 70, 40] }, ["overrides.level_points"]],
     ["a scorer level out of range", { pricing: { unknown_level: 0 } }, ["overrides.pricing.unknown_level"]],
+    [
+      "observed rule: zero submissions",
+      { placement: { observed_quote_rate: { enabled: true, min_submissions: 0 } } },
+      ["overrides.placement.observed_quote_rate.min_submissions"],
+    ],
+    ["observed rule: weight above 1", { placement: { observed_quote_rate: { weight: 1.5 } } }, ["overrides.placement.observed_quote_rate.weight"]],
+    [
+      "observed rule: fractional lookback",
+      { placement: { observed_quote_rate: { lookback_days: 30.5 } } },
+      ["overrides.placement.observed_quote_rate.lookback_days"],
+    ],
+    ["observed rule: enabled not a boolean", { placement: { observed_quote_rate: { enabled: "yes" } } }, ["overrides.placement.observed_quote_rate.enabled"]],
     ["a negative penalty", { financial: { negative_outlook_penalty: -1 } }, ["overrides.financial.negative_outlook_penalty"]],
     ["an unknown AM Best rating", { filters: { min_am_best: "AAA" } }, ["overrides.filters.min_am_best"]],
     ["an unknown size category", { filters: { min_financial_size: "XX" } }, ["overrides.filters.min_financial_size"]],

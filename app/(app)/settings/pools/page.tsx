@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import { PoolsPanel } from "@/components/settings/pools-panel";
+import { StaleCarriersPanel } from "@/components/settings/stale-carriers";
 
 export const metadata: Metadata = { title: "Pools" };
 
 export default function PoolsPage() {
-  return <PoolsPanel />;
+  return (
+    <>
+      <PoolsPanel />
+      <StaleCarriersPanel />
+    </>
+  );
 }

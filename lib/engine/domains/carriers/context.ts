@@ -6,6 +6,7 @@ import { REGULATORY_RULES, ruleApplies, type RegulatoryRule } from "./regulatory
 import type { SurplusLinesRow } from "./surplus-lines";
 import { dayNumber } from "../../dates";
 import type { State } from "../../geo";
+import type { ObservedMarket } from "../../types";
 
 /** Everything about the profile and rules that evaluate() needs per candidate, computed once. */
 export interface CarrierCtx {
@@ -47,6 +48,8 @@ export interface CarrierCtx {
   regulatory: { any: RegulatoryRule | null; surplusLines: RegulatoryRule | null };
   /** Market reference rate for the line, per exposure unit. */
   referenceRate: number;
+  /** The organization's observed figures for this line, when the observed-quote-rate rule is on and they were given; else null. */
+  observed: ObservedMarket | null;
   /** Per-candidate facts, recomputed when the candidate changes (filters and scorers share them). */
   memo: Facts;
 }
@@ -74,7 +77,7 @@ export interface Facts {
   ownRate: boolean;
 }
 
-export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, asOfDay: number): CarrierCtx {
+export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, asOfDay: number, observed?: ObservedMarket): CarrierCtx {
   const basis = EXPOSURE_BASIS[profile.line];
   const effectiveDay = dayNumber(profile.effective_date);
   const sl = rules.surplus_lines.states[profile.state];
@@ -122,6 +125,8 @@ export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, as
     slRate: flat != null ? flat / 100 : sl.tax_rate + sl.stamping_fee_rate,
     regulatory: { any, surplusLines },
     referenceRate: rules.pricing.reference_rates[profile.line],
+    // Figures for another line are not this evaluation's: ignored, as if none were given.
+    observed: rules.placement.observed_quote_rate.enabled && observed && observed.line === profile.line ? observed : null,
     memo: {
       c: null,
       flags: 0,

@@ -82,8 +82,16 @@ export const carriersDomain: DomainPack<CarrierProfile, Carrier, CarrierRules, C
       const p = effectiveDateProblem(x.profile, `${formatDay(x.asOfDay)}T00:00:00Z`, x.rules);
       if (p) notes.push(p);
       if (x.regulatory.any) notes.push(`${x.regulatory.any.text} (${x.regulatory.any.source})`);
+      if (x.observed) {
+        const n = x.rules.placement.observed_quote_rate.min_submissions;
+        const enough = Object.values(x.observed.figures).filter((f) => f.submissions >= n).length;
+        notes.push(
+          `Observed quote rate rule on: the organization's own quote rate replaces the published hit ratio in placement for carriers with at least ${n} submission${n === 1 ? "" : "s"} in ${LINE_LABELS[x.line]} (${enough} of ${Object.keys(x.observed.figures).length} carriers with figures, submitted ${x.observed.since.slice(0, 10)} to ${x.observed.until.slice(0, 10)})`,
+        );
+      }
       return notes;
     },
+    observedUsed: (x) => x.observed,
   },
 };
 

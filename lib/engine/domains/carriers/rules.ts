@@ -90,6 +90,18 @@ export interface CarrierRules extends BaseRules {
     /** E&S placements usually need declinations from admitted markets first. */
     surplus_lines_points: number;
     levels: { level: number; min_points: number }[];
+    /**
+     * Engine 2.1, opt-in: the organization's own quote rate for a carrier in the profile's line
+     * (quotes ÷ submissions in its market plans) stands in for the published hit ratio once there
+     * are at least `min_submissions`; `weight` blends the two (1 = observed only).
+     */
+    observed_quote_rate: {
+      enabled: boolean;
+      min_submissions: number;
+      weight: number;
+      /** Submissions of the last this many days before the job count. */
+      lookback_days: number;
+    };
   };
   service: {
     levels: { level: number; min_claims_satisfaction: number; max_complaint_index: number }[];
@@ -233,6 +245,7 @@ export const CARRIER_RULES: CarrierRules = {
       { level: 2, min_points: 2 },
       { level: 3, min_points: 1 },
     ],
+    observed_quote_rate: { enabled: false, min_submissions: 5, weight: 1, lookback_days: 365 },
   },
   service: {
     levels: [

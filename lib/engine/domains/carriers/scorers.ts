@@ -222,11 +222,41 @@ function pct(r: number): string {
   return `${Math.round(r * 10000) / 100}%`;
 }
 
+/**
+ * The organization's observed figures for this carrier in the profile's line, when the
+ * observed-quote-rate rule is on and figures were given: whether they are enough (≥ N
+ * submissions) and the hit ratio placement then uses (observed, blended with the published one by
+ * `weight`). Null when the rule is off or the carrier has no figure.
+ */
+export function observedQuoteRate(x: CarrierCtx, c: Carrier) {
+  if (x.observed === null) return null;
+  const f = Object.hasOwn(x.observed.figures, c.id) ? x.observed.figures[c.id] : null;
+  if (!f || f.submissions <= 0) return null;
+  const r = x.rules.placement.observed_quote_rate;
+  const rate = f.quotes / f.submissions;
+  const published = c.placement?.hit_ratio ?? null;
+  const applied = f.submissions >= r.min_submissions;
+  const used = !applied ? published : published === null ? rate : r.weight * rate + (1 - r.weight) * published;
+  return { submissions: f.submissions, quotes: f.quotes, rate, applied, used, published, min_submissions: r.min_submissions, weight: r.weight };
+}
+
+function observedText(o: NonNullable<ReturnType<typeof observedQuoteRate>>, line: string): string {
+  const mine = `your organization's quote rate ${percent(o.rate)} (${o.quotes} quoted of ${o.submissions} submitted in ${line})`;
+  const needed = `${o.min_submissions} submission${o.min_submissions === 1 ? "" : "s"}`;
+  if (!o.applied) return ` Observed: ${mine}, under the ${needed} the rule needs, so the published hit ratio counts.`;
+  const how =
+    o.published === null || o.weight === 1
+      ? "used as the hit ratio"
+      : `blended ${percent(o.weight)} with the published ${percent(o.published)}: ${percent(o.used!)}`;
+  return ` Observed quote rate rule (at least ${needed}): ${mine}, ${how}.`;
+}
+
 export const placement: S = (x, c, ev) => {
   const r = x.rules.placement;
   const p = c.placement;
   const days = p?.quote_turnaround_days ?? null;
-  const hit = p?.hit_ratio ?? null;
+  const obs = x.observed === null ? null : observedQuoteRate(x, c);
+  const hit = obs ? obs.used : (p?.hit_ratio ?? null);
   let points = 0;
   if (days !== null) points += days <= r.fast_turnaround_days ? r.fast_turnaround_points : days <= r.ok_turnaround_days ? r.ok_turnaround_points : 0;
   if (hit !== null) points += hit >= r.high_hit_ratio ? r.high_hit_ratio_points : hit >= r.ok_hit_ratio ? r.ok_hit_ratio_points : 0;
@@ -244,12 +274,12 @@ export const placement: S = (x, c, ev) => {
   if (ev) {
     fill(
       ev,
-      `placement.points ${points} → L${level}`,
+      `placement.points ${points} → L${level}${obs?.applied ? " (observed quote rate)" : ""}`,
       `${days === null ? "Unknown quote turnaround" : `${days}-day quote turnaround`}, ${hit === null ? "unknown hit ratio" : `${percent(hit)} hit ratio`}, ${
         p?.binding_authority ? "binding authority" : "no binding authority"
       }, submissions by ${p?.submission_channel ?? "unknown channel"}${
         sl ? `, surplus-lines placement (${x.sl.declinations_required} admitted declinations needed in ${x.state}: ${r.surplus_lines_points} point)` : ""
-      }.`,
+      }.${obs ? observedText(obs, LINE_LABELS[x.line]) : ""}`,
       {
         quote_turnaround_days: days,
         hit_ratio: hit,
@@ -257,6 +287,19 @@ export const placement: S = (x, c, ev) => {
         submission_channel: p?.submission_channel ?? null,
         surplus_lines: sl,
         points,
+        ...(obs
+          ? {
+              observed_quote_rate: {
+                applied: obs.applied,
+                submissions: obs.submissions,
+                quotes: obs.quotes,
+                quote_rate: Math.round(obs.rate * 10_000) / 10_000,
+                min_submissions: obs.min_submissions,
+                weight: obs.weight,
+                published_hit_ratio: obs.published,
+              },
+            }
+          : {}),
       },
     );
   }

@@ -11,9 +11,17 @@ export const GET = apiRoute(listShareLinksRoute, async (_req, { principal, param
 );
 
 export const POST = apiRoute(createShareLinkRoute, async (_req, { principal, params, body, db, audit }) => {
-  const link = await createShareLink(db, principal.organizationId, params.evalId, { userId: principal.userId, expiresInDays: body.expires_in_days });
-  await audit({ action: "share_link.created", target: { type: "share_link", id: link.id }, after: { eval_id: params.evalId, expires_at: link.expires_at } });
-  return json({ ...link, url: shareUrl(link.token) }, { status: 201 });
+  const link = await createShareLink(db, principal.organizationId, params.evalId, {
+    userId: principal.userId,
+    expiresInDays: body.expires_in_days,
+    kind: body.kind,
+  });
+  await audit({
+    action: "share_link.created",
+    target: { type: "share_link", id: link.id },
+    after: { eval_id: params.evalId, kind: link.kind, expires_at: link.expires_at },
+  });
+  return json({ ...link, url: shareUrl(link.token, link.kind) }, { status: 201 });
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);
