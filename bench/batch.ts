@@ -5,24 +5,18 @@
 //   latency    submit → completed, one job at a time, client clock, polling every 2 ms (idle)
 //   under load the same while a second 5,000-row batch runs (p50 ≤ 3× idle is the target)
 //   memory     a 10,000-row batch uploaded and evaluated; peak RSS of the server processes (VmHWM)
+//              (BENCH_ONLY=memory runs this phase alone)
 // `npx tsx bench/batch.ts [embedded|postgresql …]` (default both); prints JSON lines. Against a
 // build without batches (BENCH_NO_BATCHES=1, e.g. an older main for the "before" figures) only the
 // health, singles and idle latency phases run.
 import fs from "node:fs";
 import { cli, percentile, resetPgDatabase, round, startServer } from "./lib";
 import { mixedBody, postJob, jobStatus, submitAndWait } from "./load";
+import { batchCsv as csv, batchState, uploadBatch, waitBatch } from "./batch-lib";
 
 const which = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const dbs = which.length ? which : ["embedded", "postgresql"];
 const report = (r: object) => console.log(JSON.stringify(r));
-
-const STATES = ["CA", "TX", "NY", "FL", "IL"];
-const LINES = ["professional_liability", "general_liability", "cyber", "property"];
-function csv(rows: number, tag: string) {
-  const out = ["entity,state,line,revenue,employees"];
-  for (let i = 0; i < rows; i++) out.push(`${tag}-${i},${STATES[i % 5]},${LINES[Math.floor(i / 5) % 4]},${1_000_000 + (i % 97) * 250_000},${5 + (i % 300)}`);
-  return out.join("\n") + "\n";
-}
 
 async function healthRate(url: string, seconds: number, clients = 16) {
   let n = 0;
@@ -55,24 +49,6 @@ async function oneAtATime(url: string, key: string, n: number, stopWhen?: () => 
   return { n: client.length, p50_ms: round(percentile(client, 50)), p90_ms: round(percentile(client, 90)), p99_ms: round(percentile(client, 99)) };
 }
 
-async function uploadBatch(url: string, key: string, body: string) {
-  const res = await fetch(`${url}/api/v1/batches?pool=carriers:all`, { method: "POST", headers: { "content-type": "text/csv", "x-api-key": key }, body });
-  if (res.status !== 202) throw new Error(`POST /api/v1/batches ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { batch_id: string }).batch_id;
-}
-
-async function batchState(url: string, key: string, id: string) {
-  return (await (await fetch(`${url}/api/v1/batches/${id}`, { headers: { "x-api-key": key } })).json()) as { status: string; counts: Record<string, number> };
-}
-
-async function waitBatch(url: string, key: string, id: string) {
-  for (;;) {
-    const b = await batchState(url, key, id);
-    if (b.status === "completed") return b;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** Peak resident memory (VmHWM) of every process of the server's tree, in MiB. */
 function peakRss(port: number) {
   const out: Record<string, number> = {};
@@ -99,56 +75,58 @@ for (const db of dbs) {
     await submitAndWait(server.url, key, 40, 4); // warm-up
     await healthRate(server.url, 2);
 
-    const health = await healthRate(server.url, 8);
-    const singles = await submitAndWait(server.url, key, 600, 16);
-    if (process.env.BENCH_NO_BATCHES === "1") {
+    // BENCH_ONLY=memory: only the 10,000-row batch and the peak memory.
+    if (process.env.BENCH_ONLY !== "memory") {
+      const health = await healthRate(server.url, 8);
+      const singles = await submitAndWait(server.url, key, 600, 16);
+      if (process.env.BENCH_NO_BATCHES === "1") {
+        const health2 = await healthRate(server.url, 8);
+        report({
+          bench: "throughput",
+          db,
+          health_rps: [health, health2],
+          singles_per_s: singles.evaluations_per_s,
+          singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2),
+        });
+        report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
+        continue;
+      }
+      const t0 = performance.now();
+      const batchId = await uploadBatch(server.url, key, csv(5000, "bench"));
+      const uploaded = performance.now();
+      await waitBatch(server.url, key, batchId);
+      const batchS = (performance.now() - t0) / 1000;
       const health2 = await healthRate(server.url, 8);
+      const healthMean = (health + health2) / 2;
       report({
         bench: "throughput",
         db,
         health_rps: [health, health2],
         singles_per_s: singles.evaluations_per_s,
-        singles_ratio: round(singles.evaluations_per_s / ((health + health2) / 2), 2),
+        singles_ratio: round(singles.evaluations_per_s / healthMean, 2),
+        batch_rows: 5000,
+        batch_upload_s: round((uploaded - t0) / 1000, 2),
+        batch_s: round(batchS, 1),
+        batch_per_s: round(5000 / batchS),
+        batch_ratio: round(5000 / batchS / healthMean, 2),
       });
-      report({ bench: "latency", db, idle: await oneAtATime(server.url, key, 100) });
-      continue;
+
+      const idle = await oneAtATime(server.url, key, 100);
+      const loadId = await uploadBatch(server.url, key, csv(5000, "load"));
+      let loadDone = false;
+      const loadWait = waitBatch(server.url, key, loadId).then(() => (loadDone = true));
+      const busy = await oneAtATime(server.url, key, 100, () => loadDone);
+      const loadState = await batchState(server.url, key, loadId);
+      await loadWait;
+      report({
+        bench: "latency",
+        db,
+        idle,
+        under_batch: busy,
+        ratio_p50: round(busy.p50_ms / idle.p50_ms, 2),
+        batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0),
+      });
     }
-    const t0 = performance.now();
-    const batchId = await uploadBatch(server.url, key, csv(5000, "bench"));
-    const uploaded = performance.now();
-    await waitBatch(server.url, key, batchId);
-    const batchS = (performance.now() - t0) / 1000;
-    const health2 = await healthRate(server.url, 8);
-    const healthMean = (health + health2) / 2;
-    report({
-      bench: "throughput",
-      db,
-      health_rps: [health, health2],
-      singles_per_s: singles.evaluations_per_s,
-      singles_ratio: round(singles.evaluations_per_s / healthMean, 2),
-      batch_rows: 5000,
-      batch_upload_s: round((uploaded - t0) / 1000, 2),
-      batch_s: round(batchS, 1),
-      batch_per_s: round(5000 / batchS),
-      batch_ratio: round(5000 / batchS / healthMean, 2),
-    });
-
-    const idle = await oneAtATime(server.url, key, 100);
-    const loadId = await uploadBatch(server.url, key, csv(5000, "load"));
-    let loadDone = false;
-    const loadWait = waitBatch(server.url, key, loadId).then(() => (loadDone = true));
-    const busy = await oneAtATime(server.url, key, 100, () => loadDone);
-    const loadState = await batchState(server.url, key, loadId);
-    await loadWait;
-    report({
-      bench: "latency",
-      db,
-      idle,
-      under_batch: busy,
-      ratio_p50: round(busy.p50_ms / idle.p50_ms, 2),
-      batch_rows_done_when_measure_ended: (loadState.counts.completed ?? 0) + (loadState.counts.failed ?? 0),
-    });
-
     const big = csv(10_000, "big");
     const t1 = performance.now();
     const bigId = await uploadBatch(server.url, key, big);

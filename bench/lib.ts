@@ -67,6 +67,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
     DATA_DIR: `/tmp/nexio-bench-${port}`,
     BASE_URL: `http://127.0.0.1:${port}`,
     RATE_LIMIT_PER_MINUTE: "1000000",
+    // The benchmarks make their keys in the demo organization, which PostgreSQL gets only when asked.
+    NEXIO_DEMO: "1",
     DATABASE_URL: "",
     ...env,
   };

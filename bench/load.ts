@@ -4,8 +4,20 @@ import { round, SEED_BODY } from "./lib";
 // Five states × four lines, so the pool lookup and the engine see a realistic mix.
 const STATES = ["CA", "TX", "NY", "FL", "IL"];
 const LINES = ["professional_liability", "general_liability", "cyber", "property"];
-export const mixedBody = (i: number) =>
-  JSON.stringify({ ...SEED_BODY, profile: { ...SEED_BODY.profile, entity: `bench-${i}`, state: STATES[i % 5], line: LINES[Math.floor(i / 5) % 4] } });
+// Property is rated on total insured value (engine 2), so property rows carry a TIV.
+export const mixedBody = (i: number) => {
+  const line = LINES[Math.floor(i / 5) % 4];
+  return JSON.stringify({
+    ...SEED_BODY,
+    profile: {
+      ...SEED_BODY.profile,
+      entity: `bench-${i}`,
+      state: STATES[i % 5],
+      line,
+      ...(line === "property" ? { tiv: 8_000_000 + (i % 50) * 100_000 } : {}),
+    },
+  });
+};
 
 export async function postJob(url: string, key: string, body: string) {
   const res = await fetch(`${url}/api/v1/jobs`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body });

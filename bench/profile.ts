@@ -24,56 +24,58 @@ else {
     NEXIO_CPU_PROF_DIR: dir,
     ...(db === "postgresql" ? { DATABASE_URL: resetPgDatabase("nexio_bench_prof") } : {}),
   });
-  const key = cli(
-    { DATA_DIR: server.env.DATA_DIR, DATABASE_URL: server.env.DATABASE_URL, NODE_OPTIONS: "", NEXIO_CPU_PROF_DIR: "" },
-    "keys",
-    "create",
-    "--org",
-    "demo",
-  );
-  await submitAndWait(server.url, key, 30, 4); // warm-up
+  try {
+    const key = cli(
+      { DATA_DIR: server.env.DATA_DIR, DATABASE_URL: server.env.DATABASE_URL, NODE_OPTIONS: "", NEXIO_CPU_PROF_DIR: "" },
+      "keys",
+      "create",
+      "--org",
+      "demo",
+    );
+    await submitAndWait(server.url, key, 30, 4); // warm-up
 
-  // Every process of the tree that loaded the hook: cut its profile before and after the load.
-  const profiled = () =>
-    fs
-      .readdirSync("/proc")
-      .filter((pid) => /^\d+$/.test(pid))
+    // Every process of the tree that loaded the hook: cut its profile before and after the load.
+    const profiled = () =>
+      fs
+        .readdirSync("/proc")
+        .filter((pid) => /^\d+$/.test(pid))
+        .filter((pid) => {
+          try {
+            return fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(`NEXIO_CPU_PROF_DIR=${dir}\0`);
+          } catch {
+            return false;
+          }
+        });
+    const pids = profiled()
+      .map(Number)
       .filter((pid) => {
+        // only Node processes have the hook (not npm's sh or esbuild's service)
         try {
-          return fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(`NEXIO_CPU_PROF_DIR=${dir}\0`);
+          return /node|next-server/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
         } catch {
           return false;
         }
       });
-  const pids = profiled()
-    .map(Number)
-    .filter((pid) => {
-      // only Node processes have the hook (not npm's sh or esbuild's service)
-      try {
-        return /node|next-server/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
-      } catch {
-        return false;
+    const cut = async () => {
+      for (const pid of pids) {
+        try {
+          process.kill(pid, "SIGUSR2");
+        } catch {
+          // a helper process that has exited since
+        }
       }
-    });
-  const cut = async () => {
-    for (const pid of pids) {
-      try {
-        process.kill(pid, "SIGUSR2");
-      } catch {
-        // a helper process that has exited since
-      }
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-  };
-  await cut();
-  const before = new Set(fs.readdirSync(dir));
-  const run = await submitAndWait(server.url, key, 600, 16);
-  await cut();
-  console.log(JSON.stringify({ bench: "profile", db, ...run }));
-  const cut2 = fs.readdirSync(dir).filter((f) => !before.has(f));
-  await server.stop();
-  window = cut2;
-  evaluations = run.evaluations;
+      await new Promise((r) => setTimeout(r, 1500));
+    };
+    await cut();
+    const before = new Set(fs.readdirSync(dir));
+    const run = await submitAndWait(server.url, key, 600, 16);
+    await cut();
+    console.log(JSON.stringify({ bench: "profile", db, ...run }));
+    window = fs.readdirSync(dir).filter((f) => !before.has(f));
+    evaluations = run.evaluations;
+  } finally {
+    await server.stop();
+  }
 }
 
 interface Node {

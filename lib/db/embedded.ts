@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
-import { SequenceSafeQueue } from "@/lib/db/pglite-queue";
+import { SequenceSafeQueue, batchSocketMessages } from "@/lib/db/pglite-queue";
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) with its files under DATA_DIR, served
 // over the PostgreSQL wire protocol on 127.0.0.1 so every process connects to it with `pg`
@@ -100,7 +100,7 @@ export async function openEmbedded(dataDir: string, opts: { port?: number; durab
 
   fs.mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const { PGLiteSocketServer, PGLiteSocketHandler } = await import("@electric-sql/pglite-socket");
   const durable = opts.durable ?? process.env.EMBEDDED_FSYNC !== "0";
   const db = await PGlite.create(path.join(dataDir, "pgdata"), durable ? { startParams: durableStartParams(PGlite) } : {});
   if (durable) syncNodeFiles(db);
@@ -108,8 +108,10 @@ export async function openEmbedded(dataDir: string, opts: { port?: number; durab
   // Queries from all connections are queued onto the one PGlite instance; a pool of 10–20
   // connections per process needs room for several processes.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 100 });
-  // The library's own queue interleaves clients' extended-protocol messages: see pglite-queue.ts.
+  // The library's own queue interleaves clients' extended-protocol messages, and it hands PGlite
+  // one message at a time: see pglite-queue.ts.
   (server as unknown as { queryQueue: SequenceSafeQueue }).queryQueue = new SequenceSafeQueue(db);
+  batchSocketMessages(PGLiteSocketHandler);
   await server.start();
   fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, port } satisfies LockFile));
 

@@ -1,33 +1,34 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompactTrace, EvaluationResult } from "@/lib/engine/types";
 import { notFound, invalid } from "@/lib/errors";
 import type { JobResponse } from "@/lib/jobs/schemas";
 import { gunzipJson } from "@/lib/jobs/result-codec";
 import { resultBody } from "@/lib/jobs/webhook-body";
-import { changedSince } from "@/lib/recheck/changed";
+import { changedSince, changedSinceOf } from "@/lib/recheck/changed";
 
 // Reading jobs. Every query names the organization: another organization's job is simply not
 // found (404), never "forbidden", so ids leak nothing.
 
-const jobSelect = {
-  id: true,
-  status: true,
-  poolKey: true,
-  profile: true,
-  webhookUrl: true,
-  errorCode: true,
-  errorMessage: true,
-  createdAt: true,
-  startedAt: true,
-  completedAt: true,
-  sourceJobId: true,
-  sourceKind: true,
-  livemode: true,
-  poolVersion: { select: { version: true } },
-} satisfies Prisma.JobSelect;
+// The job as getJob reads it (its one statement fills this shape).
+type JobSelect = {
+  id: true;
+  status: true;
+  poolKey: true;
+  profile: true;
+  webhookUrl: true;
+  errorCode: true;
+  errorMessage: true;
+  createdAt: true;
+  startedAt: true;
+  completedAt: true;
+  sourceJobId: true;
+  sourceKind: true;
+  livemode: true;
+  poolVersion: { select: { version: true } };
+};
 
-type JobRow = Prisma.JobGetPayload<{ select: typeof jobSelect }>;
+type JobRow = Prisma.JobGetPayload<{ select: JobSelect }>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const source = (j: { sourceJobId: string | null; sourceKind: string | null }): { eval_id: string; kind: "rerun" | "recheck" } | null =>
@@ -64,21 +65,74 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
   return { eval_id: job.id, status: job.status, ...base };
 }
 
-/** `include.nearMisses`: add the trace's near misses (engine 2; [] for results of engine 1). */
+/**
+ * `include.nearMisses`: add the trace's near misses (engine 2; [] for results of engine 1).
+ * One statement (the job, its pool version, its result and its latest material re-check): this is
+ * what clients poll, so it is written out rather than three Prisma queries (docs/performance.md).
+ */
 export async function getJob(db: PrismaClient, organizationId: string, evalId: string, include: { nearMisses?: boolean } = {}): Promise<JobResponse> {
-  const job = await db.job.findFirst({ where: { id: evalId, organizationId }, select: jobSelect });
-  if (!job) throw notFound("Job");
+  const [row] = await db.$queryRaw<JobReadRow[]>`
+    SELECT j.id, j.status::text AS status, j.pool_key, j.profile, j.webhook_url, j.error_code, j.error_message, j.created_at, j.started_at,
+           j.completed_at, j.source_job_id, j.source_kind, j.livemode, pv.version AS pool_version,
+           r.engine_version, r.rules_version, r.result, ${include.nearMisses === true ? Prisma.sql`r.trace` : Prisma.sql`NULL::bytea`} AS trace,
+           c.job_id AS changed_job_id, c.compared_at AS changed_at, c.summary AS changed_summary
+    FROM jobs j
+    JOIN pool_versions pv ON pv.id = j.pool_version_id
+    LEFT JOIN job_results r ON r.job_id = j.id AND j.status = 'completed'
+    LEFT JOIN LATERAL (
+      SELECT ri.job_id, ri.compared_at, ri.summary FROM recheck_items ri
+      WHERE ri.organization_id = j.organization_id AND ri.original_job_id = j.id AND ri.status = 'done' AND ri.material = true AND ri.job_id IS NOT NULL
+      ORDER BY ri.compared_at DESC LIMIT 1) c ON j.status = 'completed'
+    WHERE j.id = ${evalId} AND j.organization_id = ${organizationId}`;
+  if (!row) throw notFound("Job");
+  const job: JobRow = {
+    id: row.id,
+    status: row.status as JobRow["status"],
+    poolKey: row.pool_key,
+    profile: row.profile as JobRow["profile"],
+    webhookUrl: row.webhook_url,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    sourceJobId: row.source_job_id,
+    sourceKind: row.source_kind,
+    livemode: row.livemode,
+    poolVersion: { version: Number(row.pool_version) },
+  };
   if (job.status !== "completed") return view(job, null);
-  const [res, changed] = await Promise.all([
-    db.jobResult.findUnique({
-      where: { jobId: job.id },
-      select: { engineVersion: true, rulesVersion: true, result: true, trace: include.nearMisses === true },
-    }),
-    changedSince(db, organizationId, [job.id]),
-  ]);
-  const out = view(job, res ? { engineVersion: res.engineVersion, rulesVersion: res.rulesVersion, body: gunzipJson<EvaluationResult>(res.result) } : null);
-  if (include.nearMisses && res?.trace) out.near_misses = (gunzipJson<CompactTrace>(res.trace).near_misses ?? []) as JobResponse["near_misses"];
-  return { ...out, changed_since: changed.get(job.id) ?? null };
+  const out = view(
+    job,
+    row.result ? { engineVersion: row.engine_version!, rulesVersion: Number(row.rules_version), body: gunzipJson<EvaluationResult>(row.result) } : null,
+  );
+  if (include.nearMisses && row.trace) out.near_misses = (gunzipJson<CompactTrace>(row.trace).near_misses ?? []) as JobResponse["near_misses"];
+  const changed = row.changed_job_id ? changedSinceOf({ jobId: row.changed_job_id, comparedAt: row.changed_at, summary: row.changed_summary }) : null;
+  return { ...out, changed_since: changed };
+}
+
+interface JobReadRow {
+  id: string;
+  status: string;
+  pool_key: string;
+  profile: unknown;
+  webhook_url: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  source_job_id: string | null;
+  source_kind: string | null;
+  livemode: boolean;
+  pool_version: number;
+  engine_version: string | null;
+  rules_version: number | null;
+  result: Uint8Array | null;
+  trace: Uint8Array | null;
+  changed_job_id: string | null;
+  changed_at: Date | null;
+  changed_summary: unknown;
 }
 
 export interface ListFilters {

@@ -19,11 +19,16 @@ export async function changedSince(db: PrismaClient, organizationId: string, ids
   });
   for (const r of rows) {
     if (out.has(r.originalJobId)) continue;
-    out.set(r.originalJobId, {
-      eval_id: r.jobId!,
-      compared_at: (r.comparedAt ?? new Date(0)).toISOString(),
-      sentences: ((r.summary as { sentences?: string[] } | null)?.sentences ?? []).slice(0, 4),
-    });
+    out.set(r.originalJobId, changedSinceOf({ jobId: r.jobId!, comparedAt: r.comparedAt, summary: r.summary }));
   }
   return out;
+}
+
+/** The API's view of one re-check that found a material change (lib/jobs/read.ts reads it in its own query). */
+export function changedSinceOf(r: { jobId: string; comparedAt: Date | null; summary: unknown }): ChangedSince {
+  return {
+    eval_id: r.jobId,
+    compared_at: (r.comparedAt ?? new Date(0)).toISOString(),
+    sentences: ((r.summary as { sentences?: string[] } | null)?.sentences ?? []).slice(0, 4),
+  };
 }

@@ -37,6 +37,29 @@ export async function ruleSetById(db: PrismaClient, organizationId: string, id: 
   return row ? { ...row, overrides: row.overrides as Record<string, unknown> } : null;
 }
 
+// Versions never change once saved, so the worker keeps the ones it used by id (bounded).
+const versions = new Map<string, Promise<RuleSetRef | null>>();
+const VERSIONS_MAX = 500;
+
+/**
+ * One version by id as the worker needs it on every job: the defaults for null, else from a
+ * per-process memory of immutable versions (one read per version and process).
+ */
+export async function ruleSetVersion(db: PrismaClient, organizationId: string, id: string | null): Promise<RuleSetRef> {
+  if (id === null) return DEFAULTS;
+  const key = `${organizationId}\u0000${id}`;
+  let hit = versions.get(key);
+  if (!hit) {
+    hit = ruleSetById(db, organizationId, id);
+    versions.set(key, hit);
+    if (versions.size > VERSIONS_MAX) versions.delete(versions.keys().next().value!);
+    hit.catch(() => versions.delete(key));
+  }
+  const set = await hit;
+  if (!set) throw new Error(`scoring rule set ${id} is not the organization's`);
+  return set;
+}
+
 /** 404 for a domain this engine does not have. */
 export function knownDomain(domain: string) {
   if (!getDomain(domain)) throw notFound("Domain");

@@ -12,7 +12,7 @@ import {
 import type { CarrierRules } from "@/lib/engine";
 import { loadObservedMarket } from "@/lib/markets/observed";
 import { loadPoolVersion } from "@/lib/pools/pools";
-import { currentRuleSet } from "@/lib/rules/rule-sets";
+import { currentRuleSet, ruleSetVersion } from "@/lib/rules/rule-sets";
 import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
@@ -33,9 +33,9 @@ export class PermanentJobError extends Error {
 }
 
 /**
- * Per claimed group: the organization's rules are read once per (organization, domain) for the
- * whole group (they are the rules in force when the group was claimed), and its observed market
- * figures once per (organization, line, as-of).
+ * Per claimed group: when the claim did not say which rule set is in force, the organization's
+ * rules are read once per (organization, domain) for the whole group; its observed market figures
+ * once per (organization, line, as-of).
  */
 export type RulesMemo = Map<string, Promise<unknown>>;
 
@@ -74,13 +74,17 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: Rule
   if (!domain) throw new PermanentJobError("unknown_domain", "The pool's domain is not supported by this engine version");
   const profile = domain.profileSchema.safeParse(job.profile);
   if (!profile.success) throw new PermanentJobError("invalid_profile", "The stored profile does not match the pool's schema");
-  const memoKey = `${job.organizationId}\u0000${domain.id}`;
-  let pending = memo?.get(memoKey) as ReturnType<typeof currentRuleSet> | undefined;
-  if (!pending) {
-    pending = currentRuleSet(db, job.organizationId, domain.id);
-    memo?.set(memoKey, pending);
+  let rules;
+  if (job.rulesSetId !== undefined) rules = await ruleSetVersion(db, job.organizationId, job.rulesSetId);
+  else {
+    const memoKey = `${job.organizationId}\u0000${domain.id}`;
+    let pending = memo?.get(memoKey) as ReturnType<typeof currentRuleSet> | undefined;
+    if (!pending) {
+      pending = currentRuleSet(db, job.organizationId, domain.id);
+      memo?.set(memoKey, pending);
+    }
+    rules = await pending;
   }
-  const rules = await pending;
   const observed = await observedFor(db, job, domain.id, profile.data, rules.overrides, memo);
   const t1 = performance.now();
   let evaluated: ReturnType<typeof evaluate>;

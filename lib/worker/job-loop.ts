@@ -25,10 +25,12 @@ const PURGE_EVERY_MS = 10 * 60_000;
 // organizations, interactive first), evaluates a group's jobs one after another, yielding to the
 // event loop between them, and completes the whole group in one statement: one claim and one
 // write per group instead of several round trips per job (docs/performance.md).
-// Lanes: one "bulk" lane claims anything in priority order (single jobs first, then batch rows and
-// background work), and while it is busy `concurrency` lanes claim only interactive jobs (single
-// submissions). So at most one group of batch rows is in flight per process, and a single job
-// never waits for a batch group to end; the bulk lane also pauses between its jobs while one runs.
+// Lanes: `concurrency` lanes claim only interactive jobs (single submissions), and first; one
+// "bulk" lane claims anything in priority order (single jobs first, then batch rows and background
+// work) when they found none. So at most one group of batch rows is in flight per process, and a
+// single job never waits for a batch group to end; the bulk lane also pauses between its jobs
+// while one runs, and it may use a database client of its own (`bulkDb`: on the embedded
+// database its connections yield to the others', lib/db/pglite-queue.ts).
 // Polls every `pollMs` when idle and wakes at once when this process enqueues a job.
 
 export interface JobLoopOptions {
@@ -38,6 +40,8 @@ export interface JobLoopOptions {
   leaseMs?: number;
   owner?: string;
   log?: (msg: string) => void;
+  /** The bulk lane's database client (default: the same as the others'). */
+  bulkDb?: PrismaClient;
   /** The evaluation itself (tests slow it down to open race windows). */
   evaluate?: (db: PrismaClient, job: ClaimedJob, memo?: RulesMemo) => Promise<JobOutcome>;
 }
@@ -52,6 +56,7 @@ export class JobLoop {
   private readonly leaseMs: number;
   private readonly log: (msg: string) => void;
   private readonly evaluate: (db: PrismaClient, job: ClaimedJob, memo?: RulesMemo) => Promise<JobOutcome>;
+  private readonly bulkDb: PrismaClient;
   private pollDone: Promise<void> = Promise.resolve();
   /** job id → the promise of the group running it */
   private inFlight = new Map<string, Promise<void>>();
@@ -78,6 +83,11 @@ export class JobLoop {
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.log = opts.log ?? ((m) => console.log(`nexio worker: ${m}`));
     this.evaluate = opts.evaluate ?? evaluateJob;
+    this.bulkDb = opts.bulkDb ?? db;
+  }
+
+  private dbFor(lane: Lane) {
+    return lane === "bulk" ? this.bulkDb : this.db;
   }
 
   start() {
@@ -143,13 +153,22 @@ export class JobLoop {
         await purgeExpiredIdempotency(this.db);
       }
       const free = this.lanesFree();
-      // One claim per poll: the bulk lane, when free, takes whatever comes first in priority order
-      // (single jobs before batch rows); while it is busy, a free interactive lane takes single jobs only.
-      const lane: Lane | null = free.bulk > 0 ? "bulk" : free.interactive > 0 ? "interactive" : null;
+      // A free interactive lane claims single jobs first; only when there are none does the bulk
+      // lane, if free, take whatever comes first in priority order (batch rows, background work).
+      let lane: Lane | null = null;
+      let jobs: ClaimedJob[] = [];
+      if (free.interactive > 0) {
+        lane = "interactive";
+        jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, { maxPriority: JOB_PRIORITY.interactive });
+      }
+      if (jobs.length === 0 && free.bulk > 0 && this.running) {
+        lane = "bulk";
+        jobs = await claimJobs(this.bulkDb, this.owner, this.groupSize, this.leaseMs);
+      }
       if (!lane) return;
-      const jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, lane === "interactive" ? { maxPriority: JOB_PRIORITY.interactive } : {});
+      const laneDb = this.dbFor(lane);
       if (!this.running) {
-        await Promise.all(jobs.map((job) => (this.inFlight.has(job.id) ? null : releaseJob(this.db, job.id, this.owner))));
+        await Promise.all(jobs.map((job) => (this.inFlight.has(job.id) ? null : releaseJob(laneDb, job.id, this.owner))));
         return;
       }
       // Our own job, still running here, whose lease lapsed (a stalled heartbeat) and which this
@@ -177,10 +196,11 @@ export class JobLoop {
   }
 
   private async runGroup(jobs: ClaimedJob[], lane: Lane) {
+    const db = this.dbFor(lane);
     let ids = jobs.map((j) => j.id);
     const heartbeat = setInterval(
       () => {
-        void renewLeases(this.db, ids, this.owner, this.leaseMs).then(
+        void renewLeases(db, ids, this.owner, this.leaseMs).then(
           (ours) => (ids = ours),
           () => {},
         );
@@ -197,22 +217,22 @@ export class JobLoop {
         // and the database.
         if (lane === "bulk") await this.interactiveIdle;
         try {
-          const outcome = await this.evaluate(this.db, job, memo);
+          const outcome = await this.evaluate(db, job, memo);
           done.push({ job, outcome, encoded: encodeOutcome(outcome) });
         } catch (err) {
-          await this.recordFailure(job, err);
+          await this.recordFailure(db, job, err);
         }
       }
       if (lane === "bulk") await this.interactiveIdle;
       if (done.length > 0) {
         try {
-          const r = await completeJobs(this.db, this.owner, done);
+          const r = await completeJobs(db, this.owner, done);
           for (const id of r.lost) this.log(new LeaseLostError(id).message);
           wakeWorkers(); // the delivery loop, if a job or batch has a webhook
         } catch (err) {
           // The group's one statement failed as a whole: record each job's attempt as failed.
           this.log(`completing ${done.length} jobs failed: ${(err as Error).message}`);
-          for (const { job } of done) await this.recordFailure(job, err);
+          for (const { job } of done) await this.recordFailure(db, job, err);
         }
       }
     } finally {
@@ -220,14 +240,14 @@ export class JobLoop {
     }
   }
 
-  private async recordFailure(job: ClaimedJob, err: unknown) {
+  private async recordFailure(db: PrismaClient, job: ClaimedJob, err: unknown) {
     const permanent = err instanceof PermanentJobError;
     const error = permanent
       ? { code: err.code, message: err.message, permanent }
       : { code: "evaluation_error", message: "The evaluation failed unexpectedly", permanent };
     if (!permanent) this.log(`job ${job.id} attempt ${job.attempts} failed: ${(err as Error).stack ?? err}`);
     try {
-      const { final } = await failJob(this.db, job, this.owner, error);
+      const { final } = await failJob(db, job, this.owner, error);
       if (final) wakeWorkers();
     } catch (e) {
       if (!(e instanceof LeaseLostError)) this.log(`could not record failure of ${job.id}: ${(e as Error).message}`);

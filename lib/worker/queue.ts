@@ -21,6 +21,12 @@ export interface ClaimedJob {
   /** The batch this job is a row of, if any. */
   batchId: string | null;
   priority: number;
+  /**
+   * The organization's scoring rule set in force for the pool's domain when the job was claimed
+   * (null: the defaults), read by the claim itself so that evaluating needs no query for it
+   * (versions are immutable and cached by id). Undefined when the caller did not look it up.
+   */
+  rulesSetId?: string | null;
 }
 
 /**
@@ -80,7 +86,9 @@ export async function claimJobs(db: PrismaClient, owner: string, limit: number, 
       attempts = attempts + 1,
       started_at = COALESCE(started_at, now())
     FROM picked WHERE jobs.id = picked.id
-    RETURNING jobs.id, organization_id, pool_version_id, pool_key, profile, webhook_url, created_at, attempts, max_attempts, batch_id, priority`;
+    RETURNING jobs.id, organization_id, pool_version_id, pool_key, profile, webhook_url, created_at, attempts, max_attempts, batch_id, priority,
+      (SELECT r.id FROM pool_versions pv JOIN pools p ON p.id = pv.pool_id JOIN scoring_rule_sets r ON r.domain = p.domain
+       WHERE pv.id = jobs.pool_version_id AND r.organization_id = jobs.organization_id ORDER BY r.version DESC LIMIT 1) AS rules_set_id`;
   return rows.map((r) => ({
     id: r.id as string,
     organizationId: r.organization_id as string,
@@ -93,6 +101,7 @@ export async function claimJobs(db: PrismaClient, owner: string, limit: number, 
     maxAttempts: Number(r.max_attempts),
     batchId: (r.batch_id as string | null) ?? null,
     priority: Number(r.priority),
+    rulesSetId: (r.rules_set_id as string | null) ?? null,
   }));
 }
 

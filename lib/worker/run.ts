@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrisma, databaseUrl } from "@/lib/db/client";
+import { BULK_APPLICATION_NAME } from "@/lib/db/pglite-queue";
 import type { Settings } from "@/lib/settings";
 import { JobLoop } from "@/lib/worker/job-loop";
 import { startDeliveryLoop } from "@/lib/webhooks/delivery-loop";
@@ -10,7 +12,12 @@ import { startRecheckLoop } from "@/lib/recheck/runner";
 // lib/notifications.ts wakes the loops when another process inserts jobs.
 
 export function startWorkers(db: PrismaClient, s: Settings) {
-  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS }).start();
+  // The batch lane's own two connections, named so that the embedded database runs other
+  // connections' statements first (lib/db/pglite-queue.ts); on PostgreSQL the name only labels them.
+  const url = new URL(databaseUrl());
+  url.searchParams.set("application_name", BULK_APPLICATION_NAME);
+  const bulkDb = createPrisma(url.toString(), 2);
+  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS, bulkDb }).start();
   const deliveries = startDeliveryLoop(db, {});
   // 0 turns re-checks off in this process (another process may run them).
   const rechecks = s.RECHECK_MAX_OUTSTANDING > 0 ? startRecheckLoop(db, { maxOutstanding: s.RECHECK_MAX_OUTSTANDING }) : null;
@@ -18,6 +25,7 @@ export function startWorkers(db: PrismaClient, s: Settings) {
     owner: jobs.owner,
     async stop() {
       await Promise.all([jobs.stop(), deliveries.stop(), rechecks?.stop()]);
+      await bulkDb.$disconnect();
     },
   };
 }
