@@ -30,7 +30,8 @@ export const createShareLinkRoute = defineRoute({
   method: "post",
   path: "/api/v1/jobs/{eval_id}/share-links",
   operationId: "createShareLink",
-  scope: "jobs:read",
+  // A public link is a write with consequences (anyone holding it reads the evaluation): not for read-only keys.
+  scope: "shares:manage",
   summary: "Make a revocable, expiring read-only link to the audit trace or the marketing summary",
   description:
     "The token and URL are in this response only: Nexio stores a hash. Without signing in, until it expires or is revoked, the link opens the audit trace (/share/{token}) or, with `kind: marketing_summary`, the market plan's client summary (/share/summary/{token}); a link opens only its kind.",
@@ -45,7 +46,7 @@ export const revokeShareLinkRoute = defineRoute({
   method: "delete",
   path: "/api/v1/share-links/{id}",
   operationId: "revokeShareLink",
-  scope: "jobs:read",
+  scope: "shares:manage",
   summary: "Revoke a share link",
   params: z.object({ id: z.string().regex(SHARE_LINK_ID_PATTERN).meta({ description: "The share link's id (shr_…)" }) }),
   notFound: "Share link",

@@ -16,6 +16,7 @@ import * as members from "@/app/api/v1/members/route";
 import * as member from "@/app/api/v1/members/[id]/route";
 import * as apiKeys from "@/app/api/v1/api-keys/route";
 import * as auditEvents from "@/app/api/v1/audit-events/route";
+import * as shareLinks from "@/app/api/v1/jobs/[evalId]/share-links/route";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 import { SEED_BODY } from "@/tests/api/helpers";
 
@@ -164,6 +165,11 @@ describe("scoped, expiring keys", () => {
     err(await call(jobs.POST, "POST", "/api/v1/jobs", { key: readOnly.key }, { body: SEED_BODY }), 403, "forbidden");
     err(await call(pools.GET, "GET", "/api/v1/pools", { key: readOnly.key }), 403, "forbidden");
     expect((await call(jobs.GET, "GET", "/api/v1/jobs", { key: readOnly.key })).status).toBe(200);
+    // A read-only key reads the job but cannot publish it: share links need shares:manage.
+    const evalId = ok(await call(jobs.POST, "POST", "/api/v1/jobs", { key: t.key }, { body: SEED_BODY }), 202, CreateJobResponse).eval_id;
+    err(await call(shareLinks.POST, "POST", `/api/v1/jobs/${evalId}/share-links`, { key: readOnly.key }, { body: {}, params: { evalId } }), 403, "forbidden");
+    const sharer = await createApiKey(testDb(), t.org.id, { name: "share", scopes: ["jobs:read", "shares:manage"] });
+    expect((await call(shareLinks.POST, "POST", `/api/v1/jobs/${evalId}/share-links`, { key: sharer.key }, { body: {}, params: { evalId } })).status).toBe(201);
     expect((await call(jobs.POST, "POST", "/api/v1/jobs", { key: t.key }, { body: SEED_BODY })).status).toBe(202);
     expect((await call(pools.GET, "GET", "/api/v1/pools", { key: t.key })).status).toBe(200);
   });
