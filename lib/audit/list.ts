@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction, AuditEventView, ListAuditEventsQuery } from "@/lib/audit/schemas";
 
@@ -35,13 +36,6 @@ export async function listAuditEvents(db: PrismaClient, organizationId: string, 
 
 const CSV_COLUMNS = ["created_at", "action", "actor_type", "actor", "client_address", "target_type", "target_id", "before", "after"];
 
-/** A cell as spreadsheets read it safely: quoted, and a leading = + - @ TAB CR defused with '. */
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 /** Every event matching the filters, as CSV (at most `max` rows, newest first). */
 export async function auditEventsCsv(
   db: PrismaClient,
@@ -54,7 +48,11 @@ export async function auditEventsCsv(
   for (let n = 0; n < max;) {
     const page = await listAuditEvents(db, organizationId, { ...q, limit: Math.min(200, max - n), starting_after: after });
     for (const e of page.data) {
-      lines.push([e.created_at, e.action, e.actor.type, e.actor.label, e.client_address, e.target?.type, e.target?.id, e.before, e.after].map(cell).join(","));
+      lines.push(
+        [e.created_at, e.action, e.actor.type, e.actor.label, e.client_address, e.target?.type, e.target?.id, e.before, e.after]
+          .map((v) => csvCell(v, { quote: "always" }))
+          .join(","),
+      );
     }
     n += page.data.length;
     if (!page.has_more || page.data.length === 0) break;

@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import zlib from "node:zlib";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { invalid, notFound } from "@/lib/errors";
@@ -162,12 +163,7 @@ export async function* batchResultRows(db: PrismaClient, batchId: string, top: n
   }
 }
 
-/** One CSV cell; text that a spreadsheet would run as a formula (= + - @ tab CR) is shown instead, after a "'". */
-export const csvCell = (v: unknown) => {
-  let s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+export { csvCell };
 
 function csvHeader(top: number) {
   const cols = ["row", "eval_id", "status", "entity", "filtered", "strong_fit", "moderate_fit", "weak_fit", "error_code", "audit"];
@@ -213,7 +209,7 @@ function csvLine(r: BatchResultRow, top: number) {
       c?.reasoning,
     );
   }
-  return cells.map(csvCell).join(",") + "\n";
+  return cells.map((c) => csvCell(c)).join(",") + "\n";
 }
 
 /**

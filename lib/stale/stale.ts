@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { INDEX_PER_REQUEST, indexTopCarriers } from "@/lib/stale/index-results";
@@ -114,13 +115,6 @@ export async function staleCarriers(
 }
 
 const CSV_COLUMNS = ["carrier_id", "name", "last_verified", "days_since_verified", "appearances", "share", "first_place", "last_seen"] as const;
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // Quote what needs it; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export function staleCarriersCsv(r: StaleCarriersResponse): string {
-  return [CSV_COLUMNS.join(","), ...r.data.map((c) => CSV_COLUMNS.map((k) => cell(c[k])).join(","))].join("\n") + "\n";
+  return [CSV_COLUMNS.join(","), ...r.data.map((c) => CSV_COLUMNS.map((k) => csvCell(c[k])).join(","))].join("\n") + "\n";
 }
