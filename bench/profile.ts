@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { cli, resetPgDatabase, round, startServer } from "./lib";
 import { submitAndWait } from "./load";
+import { batchCsv, uploadBatch, waitBatch } from "./batch-lib";
 
 const db = process.argv[2] === "postgresql" ? "postgresql" : "embedded";
 const dir = `/tmp/nexio-prof-${db}`;
@@ -68,7 +69,17 @@ else {
     };
     await cut();
     const before = new Set(fs.readdirSync(dir));
-    const run = await submitAndWait(server.url, key, 600, 16);
+    // BENCH_PROFILE=batch: a 3,000-row batch from upload to its last row instead of single jobs.
+    const run =
+      process.env.BENCH_PROFILE === "batch"
+        ? await (async () => {
+            const t0 = performance.now();
+            const id = await uploadBatch(server.url, key, batchCsv(3000, "prof"));
+            await waitBatch(server.url, key, id);
+            const seconds = (performance.now() - t0) / 1000;
+            return { evaluations: 3000, seconds: round(seconds, 2), evaluations_per_s: round(3000 / seconds) };
+          })()
+        : await submitAndWait(server.url, key, 600, 16);
     await cut();
     console.log(JSON.stringify({ bench: "profile", db, ...run }));
     window = fs.readdirSync(dir).filter((f) => !before.has(f));

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { z } from "zod";
 import ipaddr from "ipaddr.js";
 
@@ -43,6 +44,9 @@ const SettingsSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : ["1", "true", "yes", "on"].includes(v))),
   WORKER_CONCURRENCY: intIn(1, 64, 2),
+  // Threads that run the engine and encode results for this process's worker (lib/worker/engine-threads.ts);
+  // 0 evaluates on the main thread. Default: one per core, at most 4.
+  ENGINE_THREADS: intIn(0, 64, Math.min(4, os.availableParallelism())),
   WEBHOOK_ALLOW_PRIVATE: flag(false),
   WEBHOOK_RETRY_SCHEDULE: z
     .string()

@@ -1,19 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import {
-  ENGINE_VERSION,
-  evaluate,
-  getDomain,
-  resolveRules,
-  RuleOverrideError,
-  type ObservedMarket,
-  type PoolCandidate,
-  type RuleOverrides,
-} from "@/lib/engine";
+import { getDomain, resolveRules, type ObservedMarket, type RuleOverrides } from "@/lib/engine";
 import type { CarrierRules } from "@/lib/engine";
 import { loadObservedMarket } from "@/lib/markets/observed";
 import { loadPoolVersion } from "@/lib/pools/pools";
 import { currentRuleSet, ruleSetVersion } from "@/lib/rules/rule-sets";
 import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
+import { PermanentJobError, runEvaluation, type PreparedEvaluation } from "@/lib/worker/run-evaluation";
 
 // One evaluation: the pool version the job was submitted against (immutable, cached per process),
 // the organization's scoring rules in force for the pool's domain when it runs (recorded by
@@ -23,14 +15,7 @@ import type { ClaimedJob, JobOutcome } from "@/lib/worker/queue";
 // observed-quote-rate rule on, its own figures for the job's line are loaded here and passed in as
 // one more input; the trace stores them (observed_market).
 
-export class PermanentJobError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { PermanentJobError };
 
 /**
  * Per claimed group: when the claim did not say which rule set is in force, the organization's
@@ -66,7 +51,7 @@ function observedFor(
   return pending;
 }
 
-export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: RulesMemo): Promise<JobOutcome> {
+export async function prepareEvaluation(db: PrismaClient, job: ClaimedJob, memo?: RulesMemo): Promise<PreparedEvaluation> {
   const t0 = performance.now();
   const pool = await loadPoolVersion(db, job.poolVersionId);
   if (!pool) throw new PermanentJobError("pool_version_missing", "The pool version this job was submitted against no longer exists");
@@ -86,32 +71,21 @@ export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: Rule
     rules = await pending;
   }
   const observed = await observedFor(db, job, domain.id, profile.data, rules.overrides, memo);
-  const t1 = performance.now();
-  let evaluated: ReturnType<typeof evaluate>;
-  try {
-    evaluated = evaluate(domain.id, profile.data, pool.candidates as PoolCandidate[], {
-      asOf: job.createdAt.toISOString(),
-      rules: rules.overrides as RuleOverrides,
-      ...(observed ? { observed } : {}),
-    });
-  } catch (err) {
-    // Saved rules were checked against this engine's rules; only an engine that renamed one fails here.
-    if (err instanceof RuleOverrideError)
-      throw new PermanentJobError("invalid_rules", `The organization's scoring rules (version ${rules.version}) do not apply to this engine version`);
-    throw err;
-  }
-  const { result, trace } = evaluated;
-  const t2 = performance.now();
   return {
-    engineVersion: ENGINE_VERSION,
-    poolSize: result.pool_size,
-    filtered: result.filtered,
-    result,
-    trace: { ...trace, pool: job.poolKey, pool_version: pool.version, profile: profile.data },
-    timings: { load_ms: round(t1 - t0), evaluate_ms: round(t2 - t1) },
-    rulesVersion: rules.version,
-    rulesSetId: rules.id,
+    domainId: domain.id,
+    profile: profile.data,
+    poolVersionId: job.poolVersionId,
+    poolKey: job.poolKey,
+    poolVersion: pool.version,
+    candidates: pool.candidates,
+    asOf: job.createdAt.toISOString(),
+    rules: { overrides: rules.overrides, version: rules.version, id: rules.id },
+    ...(observed ? { observed } : {}),
+    loadMs: performance.now() - t0,
   };
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** One evaluation on this thread (tests, and processes without engine threads). */
+export async function evaluateJob(db: PrismaClient, job: ClaimedJob, memo?: RulesMemo): Promise<JobOutcome> {
+  return runEvaluation(await prepareEvaluation(db, job, memo));
+}

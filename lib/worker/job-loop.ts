@@ -16,7 +16,8 @@ import {
   type Completion,
   type JobOutcome,
 } from "@/lib/worker/queue";
-import { evaluateJob, PermanentJobError, type RulesMemo } from "@/lib/worker/evaluate-job";
+import { evaluateJob, prepareEvaluation, PermanentJobError, type RulesMemo } from "@/lib/worker/evaluate-job";
+import type { EngineThreads } from "@/lib/worker/engine-threads";
 import { purgeExpiredIdempotency } from "@/lib/jobs/submit";
 
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -42,8 +43,14 @@ export interface JobLoopOptions {
   log?: (msg: string) => void;
   /** The bulk lane's database client (default: the same as the others'). */
   bulkDb?: PrismaClient;
-  /** The evaluation itself (tests slow it down to open race windows). */
+  /** The evaluation itself (tests slow it down to open race windows); evaluated on this thread. */
   evaluate?: (db: PrismaClient, job: ClaimedJob, memo?: RulesMemo) => Promise<JobOutcome>;
+  /**
+   * Engine threads (lib/worker/engine-threads.ts): a group's jobs are evaluated there, several at
+   * once, a person's single job before batch rows; and two bulk groups may be in flight, so one is
+   * written while the next is evaluated. Without them (or with `evaluate`), on this thread, one by one.
+   */
+  threads?: EngineThreads;
 }
 
 type Lane = "bulk" | "interactive";
@@ -57,6 +64,8 @@ export class JobLoop {
   private readonly log: (msg: string) => void;
   private readonly evaluate: (db: PrismaClient, job: ClaimedJob, memo?: RulesMemo) => Promise<JobOutcome>;
   private readonly bulkDb: PrismaClient;
+  private readonly threads: EngineThreads | undefined;
+  private readonly bulkLanes: number;
   private pollDone: Promise<void> = Promise.resolve();
   /** job id → the promise of the group running it */
   private inFlight = new Map<string, Promise<void>>();
@@ -83,6 +92,8 @@ export class JobLoop {
     this.leaseMs = opts.leaseMs ?? 30_000;
     this.log = opts.log ?? ((m) => console.log(`nexio worker: ${m}`));
     this.evaluate = opts.evaluate ?? evaluateJob;
+    this.threads = opts.evaluate ? undefined : opts.threads;
+    this.bulkLanes = this.threads ? 2 : 1;
     this.bulkDb = opts.bulkDb ?? db;
   }
 
@@ -139,7 +150,7 @@ export class JobLoop {
       if (lane === "bulk") bulk++;
       else interactive++;
     }
-    return { bulk: 1 - bulk, interactive: this.concurrency - interactive };
+    return { bulk: this.bulkLanes - bulk, interactive: this.concurrency - interactive };
   }
 
   private async poll() {
@@ -210,19 +221,21 @@ export class JobLoop {
     const memo: RulesMemo = new Map();
     const done: Completion[] = [];
     try {
-      for (const [i, job] of jobs.entries()) {
-        if (i > 0) await new Promise((r) => setImmediate(r)); // let requests in between evaluations
-        // Batches yield to interactive work: while a single job is being evaluated here, the bulk
-        // lane waits between its jobs (and before its write) instead of competing for the CPU
-        // and the database.
-        if (lane === "bulk") await this.interactiveIdle;
-        try {
-          const outcome = await this.evaluate(db, job, memo);
-          done.push({ job, outcome, encoded: encodeOutcome(outcome) });
-        } catch (err) {
-          await this.recordFailure(db, job, err);
+      if (this.threads) done.push(...(await this.evaluateOnThreads(this.threads, db, jobs, memo)));
+      else
+        for (const [i, job] of jobs.entries()) {
+          if (i > 0) await new Promise((r) => setImmediate(r)); // let requests in between evaluations
+          // Batches yield to interactive work: while a single job is being evaluated here, the bulk
+          // lane waits between its jobs (and before its write) instead of competing for the CPU
+          // and the database.
+          if (lane === "bulk") await this.interactiveIdle;
+          try {
+            const outcome = await this.evaluate(db, job, memo);
+            done.push({ job, outcome, encoded: encodeOutcome(outcome) });
+          } catch (err) {
+            await this.recordFailure(db, job, err);
+          }
         }
-      }
       if (lane === "bulk") await this.interactiveIdle;
       if (done.length > 0) {
         try {
@@ -238,6 +251,22 @@ export class JobLoop {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** The group's jobs on the engine threads, all at once: a person's single job is urgent, batch rows are not. */
+  private async evaluateOnThreads(threads: EngineThreads, db: PrismaClient, jobs: ClaimedJob[], memo: RulesMemo): Promise<Completion[]> {
+    const settled = await Promise.all(
+      jobs.map(async (job): Promise<Completion | null> => {
+        try {
+          const outcome = await threads.run(await prepareEvaluation(db, job, memo), job.priority <= JOB_PRIORITY.interactive);
+          return { job, outcome, encoded: outcome.encoded };
+        } catch (err) {
+          await this.recordFailure(db, job, err);
+          return null;
+        }
+      }),
+    );
+    return settled.filter((c): c is Completion => c !== null);
   }
 
   private async recordFailure(db: PrismaClient, job: ClaimedJob, err: unknown) {

@@ -3,6 +3,7 @@ import { createPrisma, databaseUrl } from "@/lib/db/client";
 import { BULK_APPLICATION_NAME } from "@/lib/db/pglite-queue";
 import type { Settings } from "@/lib/settings";
 import { JobLoop } from "@/lib/worker/job-loop";
+import { EngineThreads } from "@/lib/worker/engine-threads";
 import { startDeliveryLoop } from "@/lib/webhooks/delivery-loop";
 import { startRecheckLoop } from "@/lib/recheck/runner";
 
@@ -17,7 +18,8 @@ export function startWorkers(db: PrismaClient, s: Settings) {
   const url = new URL(databaseUrl());
   url.searchParams.set("application_name", BULK_APPLICATION_NAME);
   const bulkDb = createPrisma(url.toString(), 2);
-  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS, bulkDb }).start();
+  const threads = s.ENGINE_THREADS > 0 ? new EngineThreads(s.ENGINE_THREADS) : undefined;
+  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS, bulkDb, threads }).start();
   const deliveries = startDeliveryLoop(db, {});
   // 0 turns re-checks off in this process (another process may run them).
   const rechecks = s.RECHECK_MAX_OUTSTANDING > 0 ? startRecheckLoop(db, { maxOutstanding: s.RECHECK_MAX_OUTSTANDING }) : null;
@@ -25,7 +27,7 @@ export function startWorkers(db: PrismaClient, s: Settings) {
     owner: jobs.owner,
     async stop() {
       await Promise.all([jobs.stop(), deliveries.stop(), rechecks?.stop()]);
-      await bulkDb.$disconnect();
+      await Promise.all([bulkDb.$disconnect(), threads?.close()]);
     },
   };
 }

@@ -6,6 +6,8 @@ import { claimJobs, completeJob, failJob, renewLease, LeaseLostError } from "@/l
 import { evaluateJob } from "@/lib/worker/evaluate-job";
 import { getJob } from "@/lib/jobs/read";
 import { JobResponse } from "@/lib/jobs/schemas";
+import { EngineThreads } from "@/lib/worker/engine-threads";
+import { gzipJson } from "@/lib/jobs/result-codec";
 
 const db = testDb();
 let orgId: string;
@@ -52,6 +54,29 @@ describe("the worker", () => {
     await loop.stop();
     loop = undefined;
     expect(JSON.stringify(ja.candidates)).toBe(JSON.stringify(jb.candidates));
+  });
+
+  it("stores the same bytes when engine threads evaluate, single jobs and batch-priority jobs alike", async () => {
+    await drainQueue();
+    const threads = new EngineThreads(2);
+    loop = new JobLoop(db, { concurrency: 2, pollMs: 20, log: () => {}, threads }).start();
+    const ids = [
+      await submit(orgId),
+      await submit(orgId, { pool: "carriers:all", profile: { entity: "b", state: "TX", line: "general_liability", revenue: 3_000_000 } }),
+    ];
+    await db.job.update({ where: { id: ids[1] }, data: { priority: 5 } }); // a batch row's priority: the bulk lane, not urgent
+    for (const id of ids) await waitFor(async () => (await getJob(db, orgId, id)).status === "completed");
+    await loop.stop();
+    loop = undefined;
+    await threads.close();
+    for (const id of ids) {
+      const stored = await db.jobResult.findUniqueOrThrow({ where: { jobId: id } });
+      const job = await db.job.findUniqueOrThrow({ where: { id } });
+      const again = await evaluateJob(db, { ...job, attempts: 1, batchId: null, rulesSetId: null } as never);
+      expect(Buffer.compare(Buffer.from(stored.result), gzipJson(again.result))).toBe(0);
+      expect(Buffer.compare(Buffer.from(stored.trace), gzipJson(again.trace))).toBe(0);
+      expect(stored.timings).toMatchObject({ evaluate_ms: expect.any(Number) });
+    }
   });
 
   it("refuses a late write from a worker whose lease expired and was taken over", async () => {
