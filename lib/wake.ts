@@ -18,3 +18,36 @@ export function onWake(fn: Listener) {
 export function wakeWorkers() {
   for (const fn of listeners) fn();
 }
+
+/**
+ * This process's evaluator, when it has room for one more single job now (lib/worker/job-loop.ts
+ * registers it): a submission in this process is then inserted already leased to it and handed
+ * over in memory (lib/jobs/submit.ts), which saves the claim statement and its wait. A job handed
+ * over and then lost with the process is claimed again by any worker once its lease expires.
+ */
+export interface LocalTaker {
+  owner: string;
+  leaseMs: number;
+  hasRoom(): boolean;
+  take(job: HandedOverJob): void;
+}
+export interface HandedOverJob {
+  id: string;
+  organizationId: string;
+  poolVersionId: string;
+  poolKey: string;
+  profile: unknown;
+  webhookUrl: string | null;
+  createdAt: Date;
+  maxAttempts: number;
+  rulesSetId: string | null;
+}
+declare global {
+  var __nexioLocalTaker: LocalTaker | undefined;
+}
+export function setLocalTaker(t: LocalTaker | undefined) {
+  globalThis.__nexioLocalTaker = t;
+}
+export function localTaker(): LocalTaker | undefined {
+  return globalThis.__nexioLocalTaker;
+}

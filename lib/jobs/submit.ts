@@ -10,6 +10,7 @@ import { EVAL_ID_PATTERN, newEvalId, newId, sha256Hex } from "@/lib/ids";
 import { stableStringify } from "@/lib/engine/rules";
 import type { Principal } from "@/lib/auth/principal";
 import { settings } from "@/lib/settings";
+import { localTaker } from "@/lib/wake";
 
 // Submitting an evaluation: validate everything first (nothing is written for a bad body), then
 // commit the job row (and the Idempotency-Key record in the same transaction) before answering.
@@ -54,7 +55,24 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     livemode: who.keyMode !== "test",
   };
   if (!idempotencyKey) {
-    await insertJob(db, row);
+    // This process's evaluator has room: the job goes in already leased to it and is handed over
+    // in memory, without a claim (lib/wake.ts LocalTaker). A test database client (tests/) or a
+    // full evaluator leaves it queued for whichever worker claims it.
+    const taker = localTaker();
+    const claim = taker?.hasRoom() ? { owner: taker.owner, leaseMs: taker.leaseMs } : undefined;
+    const ins = await insertJob(db, claim ? { ...row, claim } : row);
+    if (claim && taker)
+      taker.take({
+        id: evalId,
+        organizationId: row.organizationId,
+        poolVersionId: row.poolVersionId,
+        poolKey: row.poolKey,
+        profile: row.profile,
+        webhookUrl: row.webhookUrl,
+        createdAt: ins.createdAt,
+        maxAttempts: ins.maxAttempts,
+        rulesSetId: ins.rulesSetId,
+      });
     return { status: 202, body, replayed: false };
   }
   try {

@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { randomBase62 } from "@/lib/ids";
-import { onWake, wakeWorkers } from "@/lib/wake";
+import { localTaker, onWake, setLocalTaker, wakeWorkers, type HandedOverJob, type LocalTaker } from "@/lib/wake";
 import {
   claimJobs,
   completeJobs,
@@ -51,6 +51,12 @@ export interface JobLoopOptions {
    * written while the next is evaluated. Without them (or with `evaluate`), on this thread, one by one.
    */
   threads?: EngineThreads;
+  /**
+   * Take this process's new single jobs straight from the submission (lib/wake.ts LocalTaker):
+   * when an interactive lane is free and the last claim found no other single job waiting, a
+   * submission is inserted already leased to this loop and handed over, without a claim.
+   */
+  takeLocal?: boolean;
 }
 
 type Lane = "bulk" | "interactive";
@@ -80,6 +86,9 @@ export class JobLoop {
   private unsubscribe: (() => void) | undefined;
   private lastSweep = 0;
   private lastPurge = 0;
+  /** The last interactive claim took every single job that was due (so a handed-over job jumps no queue). */
+  private interactiveDrained = false;
+  private taker: LocalTaker | undefined;
 
   constructor(
     private readonly db: PrismaClient,
@@ -95,6 +104,13 @@ export class JobLoop {
     this.threads = opts.evaluate ? undefined : opts.threads;
     this.bulkLanes = this.threads ? 2 : 1;
     this.bulkDb = opts.bulkDb ?? db;
+    if (opts.takeLocal)
+      this.taker = {
+        owner: this.owner,
+        leaseMs: this.leaseMs,
+        hasRoom: () => this.running && this.interactiveDrained && this.lanesFree().interactive > 0,
+        take: (job) => this.takeHandedOver(job),
+      };
   }
 
   private dbFor(lane: Lane) {
@@ -105,6 +121,7 @@ export class JobLoop {
     if (this.running) return this;
     this.running = true;
     this.unsubscribe = onWake(() => this.poke());
+    if (this.taker) setLocalTaker(this.taker);
     this.poke();
     return this;
   }
@@ -112,6 +129,7 @@ export class JobLoop {
   /** Stop claiming; wait for jobs in flight, and give back any still running after `graceMs`. */
   async stop(graceMs = 10_000) {
     this.running = false;
+    if (this.taker && localTaker() === this.taker) setLocalTaker(undefined);
     this.unsubscribe?.();
     clearTimeout(this.timer);
     // A claim on its way back must land before we look at what is in flight: jobs it brings are
@@ -171,6 +189,7 @@ export class JobLoop {
       if (free.interactive > 0) {
         lane = "interactive";
         jobs = await claimJobs(this.db, this.owner, this.groupSize, this.leaseMs, { maxPriority: JOB_PRIORITY.interactive });
+        this.interactiveDrained = jobs.length < this.groupSize;
       }
       if (jobs.length === 0 && free.bulk > 0 && this.running) {
         lane = "bulk";
@@ -185,25 +204,35 @@ export class JobLoop {
       // Our own job, still running here, whose lease lapsed (a stalled heartbeat) and which this
       // claim took again: the claim renewed the lease for the run already going; never run it twice.
       const fresh = jobs.filter((job) => !this.inFlight.has(job.id));
-      if (fresh.length > 0) {
-        const group: Promise<void> = this.runGroup(fresh, lane).finally(() => {
-          for (const job of fresh) if (this.inFlight.get(job.id) === group) this.inFlight.delete(job.id);
-          this.groups.delete(group);
-          if (![...this.groups.values()].includes("interactive")) {
-            this.interactiveDone?.();
-            this.interactiveDone = null;
-          }
-          this.poke();
-        });
-        this.groups.set(group, lane);
-        for (const job of fresh) this.inFlight.set(job.id, group);
-        if (lane === "interactive" && !this.interactiveDone) this.interactiveIdle = new Promise((r) => (this.interactiveDone = r));
-      }
+      if (fresh.length > 0) this.launch(fresh, lane);
       // Something claimed: another free lane may find more at once.
       if (jobs.length > 0) this.again = true;
     } catch (err) {
       this.log(`poll failed: ${(err as Error).message}`);
     }
+  }
+
+  private launch(jobs: ClaimedJob[], lane: Lane) {
+    const group: Promise<void> = this.runGroup(jobs, lane).finally(() => {
+      for (const job of jobs) if (this.inFlight.get(job.id) === group) this.inFlight.delete(job.id);
+      this.groups.delete(group);
+      if (![...this.groups.values()].includes("interactive")) {
+        this.interactiveDone?.();
+        this.interactiveDone = null;
+      }
+      this.poke();
+    });
+    this.groups.set(group, lane);
+    for (const job of jobs) this.inFlight.set(job.id, group);
+    if (lane === "interactive" && !this.interactiveDone) this.interactiveIdle = new Promise((r) => (this.interactiveDone = r));
+  }
+
+  /** A submission of this process, inserted leased to us on its first attempt (lib/jobs/submit.ts). */
+  private takeHandedOver(h: HandedOverJob) {
+    const job: ClaimedJob = { ...h, attempts: 1, batchId: null, priority: JOB_PRIORITY.interactive };
+    // Stopping: give it back to the queue untouched (were that to fail, its lease runs out and any worker claims it).
+    if (!this.running) void releaseJob(this.db, job.id, this.owner).catch(() => {});
+    else this.launch([job], "interactive");
   }
 
   private async runGroup(jobs: ClaimedJob[], lane: Lane) {

@@ -19,7 +19,7 @@ export function startWorkers(db: PrismaClient, s: Settings) {
   url.searchParams.set("application_name", BULK_APPLICATION_NAME);
   const bulkDb = createPrisma(url.toString(), 2);
   const threads = s.ENGINE_THREADS > 0 ? new EngineThreads(s.ENGINE_THREADS) : undefined;
-  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS, bulkDb, threads }).start();
+  const jobs = new JobLoop(db, { concurrency: s.WORKER_CONCURRENCY, leaseMs: s.JOB_LEASE_MS, bulkDb, threads, takeLocal: true }).start();
   const deliveries = startDeliveryLoop(db, {});
   // 0 turns re-checks off in this process (another process may run them).
   const rechecks = s.RECHECK_MAX_OUTSTANDING > 0 ? startRecheckLoop(db, { maxOutstanding: s.RECHECK_MAX_OUTSTANDING }) : null;
