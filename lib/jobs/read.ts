@@ -3,8 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CompactTrace, EvaluationResult } from "@/lib/engine/types";
 import { notFound, invalid } from "@/lib/errors";
 import type { JobResponse } from "@/lib/jobs/schemas";
-import { gunzipJson } from "@/lib/jobs/result-codec";
-import { resultBody } from "@/lib/jobs/webhook-body";
+import { gunzipJson, gunzipText } from "@/lib/jobs/result-codec";
+import { auditUrl, resultBody } from "@/lib/jobs/webhook-body";
 import { changedSince, changedSinceOf } from "@/lib/recheck/changed";
 
 // Reading jobs. Every query names the organization: another organization's job is simply not
@@ -34,18 +34,20 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const source = (j: { sourceJobId: string | null; sourceKind: string | null }): { eval_id: string; kind: "rerun" | "recheck" } | null =>
   j.sourceJobId && (j.sourceKind === "rerun" || j.sourceKind === "recheck") ? { eval_id: j.sourceJobId, kind: j.sourceKind } : null;
 
+const viewBase = (job: JobRow) => ({
+  pool: job.poolKey,
+  pool_version: job.poolVersion.version,
+  profile: job.profile as Record<string, unknown>,
+  webhook_url: job.webhookUrl,
+  source: source(job),
+  livemode: job.livemode,
+  created_at: job.createdAt.toISOString(),
+  started_at: iso(job.startedAt),
+  completed_at: iso(job.completedAt),
+});
+
 function view(job: JobRow, result: { engineVersion: string; rulesVersion: number; body: EvaluationResult } | null): JobResponse {
-  const base = {
-    pool: job.poolKey,
-    pool_version: job.poolVersion.version,
-    profile: job.profile as Record<string, unknown>,
-    webhook_url: job.webhookUrl,
-    source: source(job),
-    livemode: job.livemode,
-    created_at: job.createdAt.toISOString(),
-    started_at: iso(job.startedAt),
-    completed_at: iso(job.completedAt),
-  };
+  const base = viewBase(job);
   if (job.status === "completed" && result) {
     return {
       ...resultBody({ ...job, errorCode: null, errorMessage: null }, result.body),
@@ -65,16 +67,12 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
   return { eval_id: job.id, status: job.status, ...base };
 }
 
-/**
- * `include.nearMisses`: add the trace's near misses (engine 2; [] for results of engine 1).
- * One statement (the job, its pool version, its result and its latest material re-check): this is
- * what clients poll, so it is written out rather than three Prisma queries (docs/performance.md).
- */
-export async function getJob(db: PrismaClient, organizationId: string, evalId: string, include: { nearMisses?: boolean } = {}): Promise<JobResponse> {
+/** The job's one row as getJob reads it: the job, its pool version, its result and its latest material re-check. */
+async function readJobRow(db: PrismaClient, organizationId: string, evalId: string, nearMisses: boolean): Promise<{ job: JobRow; row: JobReadRow }> {
   const [row] = await db.$queryRaw<JobReadRow[]>`
     SELECT j.id, j.status::text AS status, j.pool_key, j.profile, j.webhook_url, j.error_code, j.error_message, j.created_at, j.started_at,
            j.completed_at, j.source_job_id, j.source_kind, j.livemode, pv.version AS pool_version,
-           r.engine_version, r.rules_version, r.result, ${include.nearMisses === true ? Prisma.sql`r.trace` : Prisma.sql`NULL::bytea`} AS trace,
+           r.engine_version, r.rules_version, r.result, ${nearMisses ? Prisma.sql`r.trace` : Prisma.sql`NULL::bytea`} AS trace,
            c.job_id AS changed_job_id, c.compared_at AS changed_at, c.summary AS changed_summary
     FROM jobs j
     JOIN pool_versions pv ON pv.id = j.pool_version_id
@@ -101,14 +99,58 @@ export async function getJob(db: PrismaClient, organizationId: string, evalId: s
     livemode: row.livemode,
     poolVersion: { version: Number(row.pool_version) },
   };
+  return { job, row };
+}
+
+const changedOf = (row: JobReadRow) =>
+  row.changed_job_id ? changedSinceOf({ jobId: row.changed_job_id, comparedAt: row.changed_at, summary: row.changed_summary }) : null;
+
+/**
+ * `include.nearMisses`: add the trace's near misses (engine 2; [] for results of engine 1).
+ * One statement (the job, its pool version, its result and its latest material re-check): this is
+ * what clients poll, so it is written out rather than three Prisma queries (docs/performance.md).
+ */
+export async function getJob(db: PrismaClient, organizationId: string, evalId: string, include: { nearMisses?: boolean } = {}): Promise<JobResponse> {
+  const { job, row } = await readJobRow(db, organizationId, evalId, include.nearMisses === true);
   if (job.status !== "completed") return view(job, null);
   const out = view(
     job,
     row.result ? { engineVersion: row.engine_version!, rulesVersion: Number(row.rules_version), body: gunzipJson<EvaluationResult>(row.result) } : null,
   );
   if (include.nearMisses && row.trace) out.near_misses = (gunzipJson<CompactTrace>(row.trace).near_misses ?? []) as JobResponse["near_misses"];
-  const changed = row.changed_job_id ? changedSinceOf({ jobId: row.changed_job_id, comparedAt: row.changed_at, summary: row.changed_summary }) : null;
-  return { ...out, changed_since: changed };
+  return { ...out, changed_since: changedOf(row) };
+}
+
+// The stored result as JSON text: exactly these keys, in this order, as the engine writes them.
+const STORED_RESULT = /^\{"pool_size":\d+,"filtered":\d+,"candidates":\[/;
+
+/**
+ * getJob's answer as JSON text, byte for byte `JSON.stringify(await getJob(…))`, without parsing
+ * the stored result: a completed job's candidates (≈ 140 KB of JSON for a broad risk) are spliced
+ * from the stored text into the envelope. This is the request clients poll; parsing the result
+ * and writing it out again was most of its cost (docs/performance.md). Falls back to getJob for
+ * anything else (near misses asked for, a job not completed, a stored result of another shape).
+ */
+export async function getJobJson(db: PrismaClient, organizationId: string, evalId: string, include: { nearMisses?: boolean } = {}): Promise<string> {
+  if (include.nearMisses) return JSON.stringify(await getJob(db, organizationId, evalId, include));
+  const { job, row } = await readJobRow(db, organizationId, evalId, false);
+  if (job.status !== "completed") return JSON.stringify(view(job, null));
+  if (!row.result) return JSON.stringify({ ...view(job, null), changed_since: changedOf(row) });
+  const stored = gunzipText(row.result);
+  if (!STORED_RESULT.test(stored) || !stored.endsWith("]}")) {
+    const out = view(job, { engineVersion: row.engine_version!, rulesVersion: Number(row.rules_version), body: JSON.parse(stored) as EvaluationResult });
+    return JSON.stringify({ ...out, changed_since: changedOf(row) });
+  }
+  // view()'s key order: eval_id, status, the result's keys, audit, then the job's own fields.
+  const head = JSON.stringify({ eval_id: job.id, status: "completed" });
+  const tail = JSON.stringify({
+    audit: auditUrl(job.id),
+    ...viewBase(job),
+    engine_version: row.engine_version,
+    rules_version: Number(row.rules_version),
+    changed_since: changedOf(row),
+  });
+  return `${head.slice(0, -1)},${stored.slice(1, -1)},${tail.slice(1)}`;
 }
 
 interface JobReadRow {

@@ -6,4 +6,5 @@ import zlib from "node:zlib";
 // job), docs/performance.md. Reading is the same at any level.
 
 export const gzipJson = (value: unknown) => zlib.gzipSync(Buffer.from(JSON.stringify(value)), { level: 1 });
-export const gunzipJson = <T>(bytes: Uint8Array): T => JSON.parse(zlib.gunzipSync(bytes).toString("utf8")) as T;
+export const gunzipText = (bytes: Uint8Array): string => zlib.gunzipSync(bytes).toString("utf8");
+export const gunzipJson = <T>(bytes: Uint8Array): T => JSON.parse(gunzipText(bytes)) as T;
