@@ -1,4 +1,3 @@
-import zlib from "node:zlib";
 import type { z } from "zod";
 import { ApiError, errorResponse, fromZodIssues, notFound } from "@/lib/api/errors";
 import { requireAdmin, requirePrincipal, requireScope, type Principal } from "@/lib/auth/principal";
@@ -130,29 +129,12 @@ export function methodNotAllowed(allowed: string[]) {
 }
 
 /**
- * A JSON body already written out (lib/jobs/read.ts getJobJson). Large bodies are gzipped here at
- * level 1 when the client accepts gzip, instead of by Next.js at its default level 6: on a 140 KB
- * result that is ≈ 0.7 instead of ≈ 2 ms of the request, for ≈ 15 % more bytes on the wire.
+ * A JSON body already written out (lib/jobs/read.ts getJobJson). Compression stays with Next.js
+ * (`next start` gzips responses for clients that accept it and drops a route's own
+ * Content-Encoding, so a route cannot hand it pre-compressed bytes).
  */
-export function jsonText(text: string, req: Request, init: ResponseInit = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "cache-control": "no-store", ...(init.headers as Record<string, string>) };
-  if (text.length < GZIP_FROM_BYTES || !acceptsGzip(req.headers.get("accept-encoding"))) return new Response(text, { ...init, headers });
-  return new Response(zlib.gzipSync(text, { level: 1 }), { ...init, headers: { ...headers, "content-encoding": "gzip", vary: "Accept-Encoding" } });
-}
-
-const GZIP_FROM_BYTES = 8 * 1024;
-
-/** Accept-Encoding names gzip (or *) without refusing it with q=0. */
-export function acceptsGzip(header: string | null): boolean {
-  if (!header) return false;
-  for (const part of header.toLowerCase().split(",")) {
-    const [name, ...params] = part.trim().split(";");
-    if (name.trim() !== "gzip" && name.trim() !== "*") continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  }
-  return false;
-}
+export const jsonText = (text: string, init: ResponseInit = {}) =>
+  new Response(text, { ...init, headers: { "content-type": "application/json", "cache-control": "no-store", ...(init.headers as Record<string, string>) } });
 
 export const json = (body: unknown, init: ResponseInit = {}) =>
   Response.json(body, { ...init, headers: { "cache-control": "no-store", ...(init.headers as Record<string, string>) } });

@@ -1,10 +1,8 @@
-import zlib from "node:zlib";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { GET as GET_JOB } from "@/app/api/v1/jobs/[evalId]/route";
 import { CreateJobResponse } from "@/lib/jobs/schemas";
 import { getJob, getJobJson } from "@/lib/jobs/read";
-import { acceptsGzip } from "@/lib/api/handler";
 import { testDb, newOrg } from "@/tests/setup/db";
 import { call, completeJobNow, parsed, SEED_BODY } from "@/tests/api/helpers";
 
@@ -47,32 +45,5 @@ describe("GET /api/v1/jobs/{eval_id} as written out", () => {
 
     await db.job.update({ where: { id: failed }, data: { status: "failed", errorCode: "invalid_rules", errorMessage: "x", completedAt: new Date() } });
     expect((await get(failed)).text).toBe(JSON.stringify(await getJob(db, org.org.id, failed)));
-  });
-
-  it("gzips a large answer at the client's asking, and only then", async () => {
-    const id = await submit({ ...SEED_BODY, profile: { entity: "gz", state: "TX", line: "general_liability", revenue: 3_000_000 } });
-    await completeJobNow(id);
-    const plain = await call(GET_JOB, `/api/v1/jobs/${id}`, { key: org.key, params: { evalId: id } });
-    expect(plain.headers.get("content-encoding")).toBeNull();
-    const res = await GET_JOB(new Request(`http://localhost/api/v1/jobs/${id}`, { headers: { "x-api-key": org.key, "accept-encoding": "br, gzip" } }), {
-      params: Promise.resolve({ evalId: id }),
-    });
-    expect(res.headers.get("content-encoding")).toBe("gzip");
-    expect(res.headers.get("vary")).toBe("Accept-Encoding");
-    expect(zlib.gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8")).toBe(plain.text);
-    const refused = await get(id, { headers: { "accept-encoding": "gzip;q=0, identity" } });
-    expect(refused.headers.get("content-encoding")).toBeNull();
-    expect(refused.text).toBe(plain.text);
-  });
-
-  it("reads Accept-Encoding as HTTP means it", () => {
-    expect(acceptsGzip(null)).toBe(false);
-    expect(acceptsGzip("gzip")).toBe(true);
-    expect(acceptsGzip("deflate, gzip;q=0.5")).toBe(true);
-    expect(acceptsGzip("*")).toBe(true);
-    expect(acceptsGzip("GZIP")).toBe(true);
-    expect(acceptsGzip("gzip;q=0")).toBe(false);
-    expect(acceptsGzip("br, deflate")).toBe(false);
-    expect(acceptsGzip("x-gzip-like")).toBe(false);
   });
 });

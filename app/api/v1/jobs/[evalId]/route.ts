@@ -6,8 +6,8 @@ import { getJobJson } from "@/lib/jobs/read";
 export const dynamic = "force-dynamic";
 
 // Written out without parsing the stored result (getJobJson): this is the request clients poll.
-export const GET = apiRoute(getJobRoute, async (req, { principal, params, db, query }) =>
-  jsonText(await getJobJson(db, principal.organizationId, params.evalId, { nearMisses: query.include === "near_misses" }), req),
+export const GET = apiRoute(getJobRoute, async (_req, { principal, params, db, query }) =>
+  jsonText(await getJobJson(db, principal.organizationId, params.evalId, { nearMisses: query.include === "near_misses" })),
 );
 
 export const POST = methodNotAllowed(["GET"]);
