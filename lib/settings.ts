@@ -1,4 +1,3 @@
-import os from "node:os";
 import { z } from "zod";
 import ipaddr from "ipaddr.js";
 
@@ -45,8 +44,10 @@ const SettingsSchema = z.object({
     .transform((v) => (v === undefined ? undefined : ["1", "true", "yes", "on"].includes(v))),
   WORKER_CONCURRENCY: intIn(1, 64, 2),
   // Threads that run the engine and encode results for this process's worker (lib/worker/engine-threads.ts);
-  // 0 evaluates on the main thread. Default: one per core, at most 4.
-  ENGINE_THREADS: intIn(0, 64, Math.min(4, os.availableParallelism())),
+  // 0 (the default) evaluates on the main thread. On the 2-core machines measured, threads cost
+  // more CPU per job than they saved and single jobs got no faster (docs/performance.md): turn
+  // them on where there are cores to spare.
+  ENGINE_THREADS: intIn(0, 64, 0),
   WEBHOOK_ALLOW_PRIVATE: flag(false),
   WEBHOOK_RETRY_SCHEDULE: z
     .string()
