@@ -28,6 +28,7 @@ export function wakeWorkers() {
 export interface LocalTaker {
   owner: string;
   leaseMs: number;
+  /** Whether it takes the next submission (asked once per submission: a refusal means that job waits in the queue). */
   hasRoom(): boolean;
   take(job: HandedOverJob): void;
 }

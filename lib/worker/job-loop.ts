@@ -108,7 +108,13 @@ export class JobLoop {
       this.taker = {
         owner: this.owner,
         leaseMs: this.leaseMs,
-        hasRoom: () => this.running && this.interactiveDrained && this.lanesFree().interactive > 0,
+        hasRoom: () => {
+          const room = this.running && this.interactiveDrained && this.lanesFree().interactive > 0;
+          // Asked and refused: that submission now waits in the queue, so the next one must not
+          // be handed over ahead of it; the next claim that drains the queue offers room again.
+          if (!room) this.interactiveDrained = false;
+          return room;
+        },
         take: (job) => this.takeHandedOver(job),
       };
   }

@@ -76,6 +76,28 @@ describe("handing a submission to this process's evaluator", () => {
     expect(done.attempts).toBe(2);
   });
 
+  it("queues a submission when the loop is full, and offers room again only once a claim has emptied the queue", async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    loop = new JobLoop(db, {
+      concurrency: 1,
+      pollMs: 60_000,
+      log: () => {},
+      takeLocal: true,
+      evaluate: async (d, job, memo) => (await gate, evaluateJob(d, job, memo)),
+    }).start();
+    await waitFor(async () => localTaker()?.hasRoom());
+    const first = await submit(orgId); // handed over; its evaluation waits at the gate, so the one lane is busy
+    const second = await submit(orgId); // refused: queued
+    expect((await row(first)).startedAt?.getTime()).toBe((await row(first)).createdAt.getTime());
+    expect((await row(second)).status).toBe("queued");
+    expect(localTaker()!.hasRoom()).toBe(false);
+    open();
+    const done = await waitFor(async () => ((await row(second)).status === "completed" ? row(second) : null));
+    expect(done.attempts).toBe(1);
+    await waitFor(async () => localTaker()?.hasRoom()); // the claim that took it left the queue empty
+  });
+
   it("stops offering room when the loop stops", async () => {
     loop = new JobLoop(db, { concurrency: 2, pollMs: 20, log: () => {}, takeLocal: true }).start();
     await waitFor(async () => localTaker()?.hasRoom());
