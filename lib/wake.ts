@@ -32,7 +32,8 @@ export interface LocalTaker {
   hasRoom(): boolean;
   take(job: HandedOverJob): void;
 }
-export interface HandedOverJob {
+/** A job row as the evaluator needs it (lib/worker/queue.ts ClaimedJob adds what a claim knows). */
+export interface JobToEvaluate {
   id: string;
   organizationId: string;
   poolVersionId: string;
@@ -41,8 +42,9 @@ export interface HandedOverJob {
   webhookUrl: string | null;
   createdAt: Date;
   maxAttempts: number;
-  rulesSetId: string | null;
 }
+/** A submission handed over: inserted on its first attempt, with the rule set in force read by the insert. */
+export type HandedOverJob = JobToEvaluate & { rulesSetId: string | null };
 declare global {
   var __nexioLocalTaker: LocalTaker | undefined;
 }

@@ -3,21 +3,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueDelivery, newDeliveryIds } from "@/lib/webhooks/enqueue";
 import { gzipJson } from "@/lib/jobs/result-codec";
 import { countBatchRows } from "@/lib/batches/complete";
+import type { JobToEvaluate } from "@/lib/wake";
 
 // The job queue is the jobs table. Claims use FOR UPDATE SKIP LOCKED (the same SQL on PGlite and
 // PostgreSQL); a claim is a lease that the worker renews; every write after the claim is fenced
 // on (lease_owner, unexpired lease), so a worker that lost its lease cannot write a result.
 
-export interface ClaimedJob {
-  id: string;
-  organizationId: string;
-  poolVersionId: string;
-  poolKey: string;
-  profile: unknown;
-  webhookUrl: string | null;
-  createdAt: Date;
+export interface ClaimedJob extends JobToEvaluate {
   attempts: number;
-  maxAttempts: number;
   /** The batch this job is a row of, if any. */
   batchId: string | null;
   priority: number;
