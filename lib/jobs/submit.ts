@@ -56,8 +56,8 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
   };
   if (!idempotencyKey) {
     // This process's evaluator has room: the job goes in already leased to it and is handed over
-    // in memory, without a claim (lib/wake.ts LocalTaker). A test database client (tests/) or a
-    // full evaluator leaves it queued for whichever worker claims it.
+    // in memory, without a claim (lib/wake.ts LocalTaker). With no evaluator here (another process
+    // evaluates) or no room, it is queued for whichever worker claims it.
     const taker = localTaker();
     const claim = taker?.hasRoom() ? { owner: taker.owner, leaseMs: taker.leaseMs } : undefined;
     const ins = await insertJob(db, claim ? { ...row, claim } : row);
