@@ -158,6 +158,7 @@ export const BatchCompletedEvent = z
     created_at: z.string(),
     completed_at: z.string(),
     results_url: z.string(),
+    livemode: z.boolean().meta({ description: "false for a batch submitted with a test key (nx_test_)" }),
   })
   .meta({ id: "BatchCompletedEvent" });
 export type BatchCompletedEvent = z.infer<typeof BatchCompletedEvent>;

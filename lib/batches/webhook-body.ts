@@ -13,6 +13,7 @@ export const batchEventSelect = {
   skipped: true,
   createdAt: true,
   completedAt: true,
+  livemode: true,
 } as const;
 
 export function batchCompletedEvent(b: {
@@ -24,6 +25,7 @@ export function batchCompletedEvent(b: {
   skipped: number;
   createdAt: Date;
   completedAt: Date | null;
+  livemode: boolean;
 }): BatchCompletedEvent {
   return {
     type: "batch.completed",
@@ -37,5 +39,6 @@ export function batchCompletedEvent(b: {
     created_at: b.createdAt.toISOString(),
     completed_at: (b.completedAt ?? b.createdAt).toISOString(),
     results_url: resultsUrl(b.id),
+    livemode: b.livemode,
   };
 }

@@ -7,6 +7,7 @@ import { createPrisma } from "@/lib/db/client";
 import { resetSettingsForTests } from "@/lib/settings";
 import { createBatch } from "@/lib/batches/create";
 import { BatchCompletedEvent } from "@/lib/batches/schemas";
+import { batchCompletedEvent, batchEventSelect } from "@/lib/batches/webhook-body";
 import { claimJobs, completeJobs, failJob } from "@/lib/worker/queue";
 import { evaluateJob } from "@/lib/worker/evaluate-job";
 import { DeliveryLoop } from "@/lib/webhooks/delivery-loop";
@@ -104,10 +105,33 @@ describe("batch.completed webhook", () => {
     expect(hits[1].headers["webhook-id"]).toBe(delivery.webhookId);
     expect(hits[1].body).toBe(hits[0].body);
     const payload = BatchCompletedEvent.parse(new Webhook(org.webhookSecret!).verify(hits[1].body, hits[1].headers));
-    expect(payload).toMatchObject({ type: "batch.completed", batch_id: b.batch_id, total: 3, completed: 2, failed: 1, skipped: 0, pool: "carriers:all" });
+    expect(payload).toMatchObject({
+      type: "batch.completed",
+      batch_id: b.batch_id,
+      total: 3,
+      completed: 2,
+      failed: 1,
+      skipped: 0,
+      pool: "carriers:all",
+      livemode: true,
+    });
     expect(payload.results_url).toMatch(new RegExp(`/api/v1/batches/${b.batch_id}/results$`));
     // A signature made with another secret does not verify.
     expect(() => new Webhook(`whsec_${Buffer.from("not the secret").toString("base64")}`).verify(hits[1].body, hits[1].headers)).toThrow();
+  });
+
+  it("says whether the batch was a test key's, as jobs do (livemode)", async () => {
+    const csv = "entity,state,line,revenue\ntest-mode,CA,cyber,1000000";
+    const { body } = await createBatch(
+      db,
+      { organizationId: org.id, via: "api_key", keyMode: "test" },
+      { pool: "carriers:all" } as never,
+      { format: "csv", body: new Blob([csv]).stream() },
+      null,
+    );
+    const row = await db.batch.findUniqueOrThrow({ where: { id: body.batch_id }, select: batchEventSelect });
+    expect(BatchCompletedEvent.parse(batchCompletedEvent(row)).livemode).toBe(false);
+    await db.job.updateMany({ where: { batchId: body.batch_id }, data: { status: "failed" } }); // not left for other tests' workers
   });
 
   it("with job_webhooks=true each row also sends its own webhook", async () => {
