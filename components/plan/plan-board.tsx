@@ -41,6 +41,20 @@ function planBody(plan: PlanView, change: { carrierId?: string; responsible?: st
   };
 }
 
+/** The Save / Cancel pair that ends both of the board's inline forms. */
+function SaveCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" disabled={busy} className="px-2.5 py-1">
+        Save
+      </Button>
+      <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
+        Cancel
+      </Button>
+    </div>
+  );
+}
+
 function EditForm({
   entry,
   onSave,
@@ -78,14 +92,7 @@ function EditForm({
         Target date
         <input name="target_date" type="date" defaultValue={entry.target_date ?? ""} className={field} />
       </label>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy} className="px-2.5 py-1">
-          Save
-        </Button>
-        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -198,14 +205,7 @@ function EventForm({
           </label>
         </>
       )}
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy} className="px-2.5 py-1">
-          Save
-        </Button>
-        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
-          Cancel
-        </Button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} />
     </form>
   );
 }
