@@ -5,8 +5,8 @@ import type { EncodedOutcome, JobOutcome } from "@/lib/worker/queue";
 import { PermanentJobError, type PreparedEvaluation } from "@/lib/worker/run-evaluation";
 
 // Engine threads: the evaluations of the in-process worker run here instead of on the web
-// process's main thread, so requests are answered while jobs are evaluated, and a 2-core machine
-// evaluates on both cores (docs/performance.md). The main thread reads what an evaluation needs
+// process's main thread, so requests are answered while jobs are evaluated and spare cores
+// evaluate too (off by default: on 2 cores they cost more than they gave, docs/performance.md). The main thread reads what an evaluation needs
 // (prepareEvaluation), a thread runs the engine and gzips result and trace (engine-thread.ts) and
 // hands back the stored bytes. ENGINE_THREADS=0 evaluates on the main thread.
 //
@@ -87,8 +87,7 @@ class EngineThread {
 // inherits neither the process's loader nor `--import` from execArgv.
 function spawn() {
   if (process.env.NEXT_RUNTIME) return new Worker(new URL("./engine-thread.ts", import.meta.url));
-  // (the name is put together at run time so that the bundler does not copy the source as an asset)
-  const source = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), ["engine-thread", "ts"].join("."))).href;
+  const source = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "engine-thread.ts")).href;
   return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true });
 }
 
