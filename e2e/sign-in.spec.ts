@@ -16,6 +16,13 @@ test("a signed-out visitor is sent to sign-in and, once signed in, lands where t
   await expect(page).toHaveURL(/\/jobs\/new$/); // a signed-in visitor is not asked again
 });
 
+test("before the page hydrates the sign-in form cannot submit (a native GET would put the password in the URL)", async ({ page, request }) => {
+  const html = await (await request.get("/sign-in")).text();
+  expect(html).toMatch(/<button type="submit" disabled=""[^>]*>Sign in<\/button>/);
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+});
+
 test("password guessing is slowed down: after three attempts the form says how long to wait", async ({ page }) => {
   const tenant = newTenant("underwriter");
   await page.goto("/sign-in");

@@ -95,6 +95,9 @@ test("searching eliminated candidates by name filters the groups", async ({ page
 test("a share link opens the trace signed out, read-only with the right headers, until revoked", async ({ page, browser }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto(`/traces/${evalId}`);
+  // Hydrated (the submit button is live) and the links loaded, before choosing an expiry.
+  await expect(page.getByRole("button", { name: "Create link" })).toBeEnabled();
+  await expect(page.getByText("No links yet.")).toBeVisible();
   await page.getByLabel("Expires after").selectOption("30");
   await page.getByRole("button", { name: "Create link" }).click();
   const field = page.getByLabel("New share link");

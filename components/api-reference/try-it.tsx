@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useId, useState, type ReactNode } from "react";
+import { useHydrated } from "@/components/ui/hydrated";
 
 // "Try it": send a real request from the page. The API key lives in React state only (never
 // localStorage, cookies or the URL), shared by every panel on the page, and is gone on reload.
@@ -88,6 +89,8 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
   const [values, setValues] = useState<Record<string, string>>({});
   const [body, setBody] = useState(exampleBody ?? "");
   const [sending, setSending] = useState(false);
+  // Disabled until hydrated, like every submit Button (see components/ui/button.tsx).
+  const hydrated = useHydrated();
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const id = useId();
@@ -232,7 +235,7 @@ export function TryIt({ method, path, params, exampleBody }: { method: string; p
       <div className="flex items-center gap-3">
         <button
           type="submit"
-          disabled={sending || missing.length > 0}
+          disabled={!hydrated || sending || missing.length > 0}
           className="inline-flex items-center gap-2 rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700"
         >
           {sending ? "Sending…" : "Send"}

@@ -1,5 +1,8 @@
+"use client";
+
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
+import { useHydrated } from "./hydrated";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -10,10 +13,18 @@ const styles: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
+/**
+ * Every form of the dashboard is handled by script (none has an action). A submit button is
+ * therefore disabled until the page has hydrated: clicked or triggered by Enter earlier, the
+ * browser would submit natively, reloading the page with the fields in its query string (the
+ * sign-in form's password among them) and losing what was typed.
+ */
+export function Button({ variant = "primary", className = "", disabled, ...props }: ComponentProps<"button"> & { variant?: Variant }) {
+  const hydrated = useHydrated();
   return (
     <button
       {...props}
+      disabled={disabled || (props.type === "submit" && !hydrated)}
       className={cn(
         "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
         styles[variant],

@@ -1,18 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { formatDateTime } from "./format";
-
-const noSubscribe = () => () => {};
-
-/** False while the server renders and during hydration, true after: for values only the browser knows. */
-export function useHydrated() {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from "./hydrated";
 
 const utc = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
