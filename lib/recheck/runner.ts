@@ -13,11 +13,31 @@ import { onWake, wakeWorkers } from "@/lib/wake";
 // the baseline, record whether the change is material, and for a material change with a webhook
 // on the original evaluation, enqueue one signed "evaluation.changed" event. A new submission
 // waits behind at most `maxOutstanding` re-check jobs already running, however large the re-check.
+// Organizations take turns: each submission goes to the next organization (by id, wrapping round)
+// after the one served last, so a book of 20,000 re-checks does not hold up another
+// organization's 30 until it is through. The turn is remembered per process (`RecheckTurn`);
+// with several processes the order interleaves, but nobody waits behind a whole re-check.
 
 const LOCK_KEY = 727_275;
 
-/** Submit up to (maxOutstanding - running) pending items as jobs; returns how many. */
-export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: number): Promise<number> {
+/** Whose turn it is: the organization served last by this process. */
+export interface RecheckTurn {
+  lastOrganizationId?: string;
+}
+
+/** The oldest pending item of the next organization after `after` (wrapping round), locked; null if none is pending. */
+async function nextPendingItem(tx: Prisma.TransactionClient, after: string | undefined) {
+  const pick = (orgAfter: string) => tx.$queryRaw<{ id: string; original_job_id: string; organization_id: string }[]>`
+    SELECT id, original_job_id, organization_id FROM recheck_items
+    WHERE status = 'pending' AND organization_id = (
+      SELECT organization_id FROM recheck_items WHERE status = 'pending' AND organization_id > ${orgAfter} ORDER BY organization_id LIMIT 1)
+    ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  const [item] = after === undefined ? [] : await pick(after);
+  return item ?? (await pick(""))[0] ?? null;
+}
+
+/** Submit up to (maxOutstanding - running) pending items as jobs, organizations in turn; returns how many. */
+export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: number, turn: RecheckTurn = {}): Promise<number> {
   const submitted = await db.$transaction(async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
     if (!locked) return 0;
@@ -28,10 +48,12 @@ export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: nu
     const running = await tx.recheckItem.count({ where: { status: "running" } });
     const free = maxOutstanding - running;
     if (free <= 0) return 0;
-    const items = await tx.$queryRaw<{ id: string; original_job_id: string }[]>`
-      SELECT id, original_job_id FROM recheck_items WHERE status = 'pending'
-      ORDER BY created_at, id LIMIT ${free} FOR UPDATE SKIP LOCKED`;
-    for (const item of items) {
+    let submitted = 0;
+    for (let n = 0; n < free; n++) {
+      const item = await nextPendingItem(tx, turn.lastOrganizationId);
+      if (!item) break;
+      turn.lastOrganizationId = item.organization_id;
+      submitted++;
       const original = await tx.job.findUnique({
         where: { id: item.original_job_id },
         select: { organizationId: true, poolId: true, poolKey: true, profile: true, entity: true, pool: { select: { currentVersionId: true } } },
@@ -56,7 +78,7 @@ export async function submitPendingRechecks(db: PrismaClient, maxOutstanding: nu
       });
       await tx.recheckItem.update({ where: { id: item.id }, data: { status: "running", jobId: id } });
     }
-    return items.length;
+    return submitted;
   });
   if (submitted > 0) wakeWorkers();
   return submitted;
@@ -146,6 +168,7 @@ export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}
   const pollMs = opts.pollMs ?? 1_000;
   const gapMs = opts.gapMs ?? 250;
   let lastSubmit = 0;
+  const turn: RecheckTurn = {};
   const log = opts.log ?? ((m: string) => console.log(`nexio recheck: ${m}`));
   let running = true;
   let busy = false;
@@ -161,7 +184,7 @@ export function startRecheckLoop(db: PrismaClient, opts: RecheckLoopOptions = {}
     clearTimeout(timer);
     try {
       await finishRechecks(db);
-      if (Date.now() - lastSubmit >= gapMs && (await submitPendingRechecks(db, max)) > 0) lastSubmit = Date.now();
+      if (Date.now() - lastSubmit >= gapMs && (await submitPendingRechecks(db, max, turn)) > 0) lastSubmit = Date.now();
     } catch (err) {
       log(`tick failed: ${(err as Error).message}`);
     } finally {

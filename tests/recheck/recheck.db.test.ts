@@ -183,3 +183,33 @@ describe("re-check after a new pool version", () => {
     expect((await db.recheck.findFirstOrThrow({ where: { organizationId: org.id, trigger: "scoring_rules" } })).rulesVersion).toBe(1);
   });
 });
+
+describe("several organizations' re-checks", () => {
+  it("take turns: a second organization's items do not wait for the first's whole re-check", async () => {
+    // The first organization still has three pending items (the rules re-check above); a second
+    // organization's new pool version adds two, later.
+    const { org: other } = await newOrg("recheck-b");
+    const pool = (await importOrganizationPool(db, other.id, { name: "book", domain: "carriers" }, { format: "json", text: JSON.stringify(V1) })).id;
+    await submit(other.id, { profile: CA_PL, pool });
+    await submit(other.id, { profile: NV_PL, pool });
+    await drainJobs();
+    await importOrganizationPool(db, other.id, { name: "book", domain: "carriers" }, { format: "json", text: JSON.stringify(V2) });
+    const pending = await db.recheckItem.groupBy({ by: ["organizationId"], where: { status: "pending" }, _count: true });
+    expect(Object.fromEntries(pending.map((p) => [p.organizationId, p._count]))).toEqual({ [org.id]: 3, [other.id]: 2 });
+
+    const served: string[] = [];
+    const turn = {};
+    for (;;) {
+      const before = new Set((await db.recheckItem.findMany({ where: { status: "running" }, select: { id: true } })).map((i) => i.id));
+      if ((await submitPendingRechecks(db, 1, turn)) === 0) break;
+      const [started] = await db.recheckItem.findMany({ where: { status: "running", id: { notIn: [...before] } }, select: { organizationId: true } });
+      served.push(started.organizationId === org.id ? "first" : "second");
+      await drainJobs();
+      expect(await finishRechecks(db)).toBe(1);
+    }
+    expect(served).toHaveLength(5);
+    // Alternating while both have items left, whichever goes first; then the rest of the larger one.
+    expect(served.slice(0, 4)).toEqual(served[0] === "first" ? ["first", "second", "first", "second"] : ["second", "first", "second", "first"]);
+    expect(served[4]).toBe("first");
+  });
+});
