@@ -35,6 +35,8 @@ const SettingsSchema = z.object({
     .optional()
     .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL"),
   DATA_DIR: z.string().min(1).default("./data"),
+  // Sync the embedded database's commits to disk (lib/db/embedded.ts); off trades crash safety for speed.
+  EMBEDDED_FSYNC: flag(true),
   WORKER_IN_PROCESS: flag(true),
   // The demo organization and its published admin login: on by default only for the embedded
   // database (lib/pools/seed.ts demoWanted); NEXIO_DEMO=1 asks for it on PostgreSQL too.

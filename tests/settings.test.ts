@@ -16,6 +16,7 @@ describe("settings", () => {
     ["DATABASE_URL", "mysql://x"],
     ["BASE_URL", "/"],
     ["WORKER_IN_PROCESS", "maybe"],
+    ["EMBEDDED_FSYNC", "nope"],
     ["WEBHOOK_RETRY_SCHEDULE", "0,soon"],
     ["WEBHOOK_TIMEOUT_MS", "-5"],
     ["AUTH_SECRET", "short"],
@@ -29,6 +30,9 @@ describe("settings", () => {
     const s = parseSettings({ WORKER_IN_PROCESS: "false", WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "0, 1,2" });
     expect(s.WORKER_IN_PROCESS).toBe(false);
     expect(s.WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(parseSettings({}).EMBEDDED_FSYNC).toBe(true);
+    expect(parseSettings({ EMBEDDED_FSYNC: "false" }).EMBEDDED_FSYNC).toBe(false);
+    expect(parseSettings({ EMBEDDED_FSYNC: "0" }).EMBEDDED_FSYNC).toBe(false);
     expect(s.WEBHOOK_RETRY_SCHEDULE).toEqual([0, 1, 2]);
     expect(parseSettings({}).TRUSTED_PROXIES).toEqual([]);
     expect(parseSettings({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.7", "fd00::/8"]);

@@ -1,6 +1,7 @@
 // Per-API-key token bucket, in the memory of each web process: RATE_LIMIT_PER_MINUTE requests a
 // minute, refilled continuously, bursts up to the same number. With N web processes behind a
-// balancer a key can reach N× the limit; see docs/operations (scale-out) for why that is accepted.
+// balancer a key can reach N× the limit, as the README's "Scaling out" says: a limit shared across
+// processes would cost a database round trip per request.
 
 interface Bucket {
   tokens: number;

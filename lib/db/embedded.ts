@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { SequenceSafeQueue, batchSocketMessages } from "@/lib/db/pglite-queue";
+import { settings } from "@/lib/settings";
 
 // The embedded default: PGlite (PostgreSQL compiled to WASM) with its files under DATA_DIR, served
 // over the PostgreSQL wire protocol on 127.0.0.1 so every process connects to it with `pg`
@@ -58,7 +59,7 @@ function freePort(): Promise<number> {
 // (NODEFS) has no fsync and turns fdatasync into a no-op: measured with strace, 50 commits made 0
 // fsync calls. Committed data was in the kernel's page cache only, so it survived a crash of the
 // process but not of the machine (power loss, kernel panic), which could also corrupt the files.
-// So, unless EMBEDDED_FSYNC=0: fsync on, WAL synced with fsync() (which NODEFS can be taught, unlike
+// So, unless EMBEDDED_FSYNC is off (0, false, no, off): fsync on, WAL synced with fsync() (which NODEFS can be taught, unlike
 // fdatasync), and NODEFS's fsync is the real fs.fsyncSync. A 202 is then answered after the job's
 // commit reached the disk. Cost: docs/security.md (durability) and bench/api.ts.
 type PGliteClass = typeof import("@electric-sql/pglite").PGlite;
@@ -101,7 +102,7 @@ export async function openEmbedded(dataDir: string, opts: { port?: number; durab
   fs.mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer, PGLiteSocketHandler } = await import("@electric-sql/pglite-socket");
-  const durable = opts.durable ?? process.env.EMBEDDED_FSYNC !== "0";
+  const durable = opts.durable ?? settings().EMBEDDED_FSYNC;
   const db = await PGlite.create(path.join(dataDir, "pgdata"), durable ? { startParams: durableStartParams(PGlite) } : {});
   if (durable) syncNodeFiles(db);
   const port = opts.port ?? (await freePort());
