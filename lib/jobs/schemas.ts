@@ -105,7 +105,7 @@ export const ChangedSince = z
   })
   .meta({ description: "The latest re-check of this evaluation that changed materially (eligibility or the top tier)" });
 
-/** The webhook body and the heart of GET /api/v1/jobs/{eval_id} once completed (the seed's shape). */
+/** The webhook body (jobWebhookBody) and the heart of GET /api/v1/jobs/{eval_id} once completed (the seed's shape, plus livemode). */
 export const JobResult = z
   .object({
     eval_id: z.string(),
@@ -114,16 +114,18 @@ export const JobResult = z
     filtered: z.number().int(),
     candidates: z.array(ScoredCandidate),
     audit: z.string(),
+    livemode: z.boolean().meta({ description: "false for a job submitted with a test key (nx_test_)" }),
   })
   .meta({ id: "JobResult" });
 
-/** The webhook body of a failed evaluation (lib/jobs/webhook-body.ts): its error instead of candidates. */
+/** The webhook body of a failed evaluation (jobWebhookBody in lib/jobs/webhook-body.ts): its error instead of candidates. */
 export const JobFailed = z
   .object({
     eval_id: z.string(),
     status: z.literal("failed"),
     error: JobError,
     audit: z.string().meta({ description: "URL of the audit trace" }),
+    livemode: z.boolean().meta({ description: "false for a job submitted with a test key (nx_test_)" }),
   })
   .meta({ id: "JobFailed" });
 

@@ -24,3 +24,14 @@ export function resultBody(job: { id: string; status: string; errorCode: string 
     audit: auditUrl(job.id),
   };
 }
+
+/**
+ * What a finished job's webhook carries: the result body and, as on GET and in batch.completed,
+ * `livemode` (false for a job submitted with a test key), so a receiver can keep test traffic apart.
+ */
+export function jobWebhookBody(
+  job: { id: string; status: string; errorCode: string | null; errorMessage: string | null; livemode: boolean },
+  result: EvaluationResult | null,
+) {
+  return { ...resultBody(job, result), livemode: job.livemode };
+}

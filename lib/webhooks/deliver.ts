@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EvaluationResult } from "@/lib/engine/types";
 import { newId } from "@/lib/ids";
 import { gunzipJson } from "@/lib/jobs/result-codec";
-import { resultBody } from "@/lib/jobs/webhook-body";
+import { jobWebhookBody } from "@/lib/jobs/webhook-body";
 import { batchCompletedEvent, batchEventSelect } from "@/lib/batches/webhook-body";
 import { settings } from "@/lib/settings";
 import { NEXIO_VERSION } from "@/lib/version";
@@ -167,6 +167,7 @@ async function jobBody(db: PrismaClient, jobId: string, payload: unknown): Promi
       status: true,
       errorCode: true,
       errorMessage: true,
+      livemode: true,
       result: { select: { result: true } },
       organization: { select: secretsSelect },
     },
@@ -179,7 +180,7 @@ async function jobBody(db: PrismaClient, jobId: string, payload: unknown): Promi
   // Another event about this job (e.g. evaluation.changed from a re-check) carries its own body.
   if (payload != null) return { body: JSON.stringify(payload), organization: job.organization };
   const result = job.result && job.status === "completed" ? gunzipJson<EvaluationResult>(job.result.result) : null;
-  return { body: JSON.stringify(resultBody(job, result)), organization: job.organization };
+  return { body: JSON.stringify(jobWebhookBody(job, result)), organization: job.organization };
 }
 
 function localFailure(error: string): SendWebhookResult {

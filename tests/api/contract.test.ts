@@ -168,7 +168,7 @@ describe("one contract per route", async () => {
     expect(webhook("evaluationCompleted")).toEqual({ $ref: "#/components/schemas/JobResult" });
     expect(webhook("evaluationFailed")).toEqual({ $ref: "#/components/schemas/JobFailed" });
     const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
-    expect(schemas.JobFailed.required).toEqual(expect.arrayContaining(["eval_id", "status", "error", "audit"]));
+    expect(schemas.JobFailed.required).toEqual(expect.arrayContaining(["eval_id", "status", "error", "audit", "livemode"]));
     expect(Object.keys(schemas.Trace.properties!)).toEqual(expect.arrayContaining(["eval_id", "eliminated", "scored", "rules_version"]));
   });
 

@@ -38,7 +38,15 @@ describe("engine 2 over the API", () => {
     expect(job).toMatchObject({ status: "completed", pool_size: 1847, engine_version: "2.1.0" });
     expect(job.filtered).toBe(job.candidates!.length);
     // The seed's fields, in the seed's names, and nothing asked-for-only.
-    JobResult.parse({ eval_id, status: "completed", pool_size: job.pool_size, filtered: job.filtered, candidates: job.candidates, audit: job.audit });
+    JobResult.parse({
+      eval_id,
+      status: "completed",
+      pool_size: job.pool_size,
+      filtered: job.filtered,
+      candidates: job.candidates,
+      audit: job.audit,
+      livemode: job.livemode,
+    });
     expect(job).not.toHaveProperty("near_misses");
     for (const c of job.candidates!) {
       for (const k of ["tier", "name", "confidence", "scores", "reasoning"]) expect(c).toHaveProperty(k);

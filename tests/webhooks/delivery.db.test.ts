@@ -62,7 +62,7 @@ const settled = (id: string) =>
 const CANDIDATES = [{ id: "c1", tier: "STRONG_FIT", name: "Acme Mutual", confidence: "HIGH", scores: { appetite: "L1" }, reasoning: "fits", score: 91 }];
 
 /** A finished job of `orgId` with a webhook_url, and its delivery, committed as the worker would. */
-async function finishedJob(orgId: string, url: string, opts: { failed?: boolean } = {}) {
+async function finishedJob(orgId: string, url: string, opts: { failed?: boolean; livemode?: boolean } = {}) {
   const pool = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" } });
   const failed = opts.failed ?? false;
   return db.$transaction(async (tx) => {
@@ -76,6 +76,7 @@ async function finishedJob(orgId: string, url: string, opts: { failed?: boolean 
         profile: { entity: "Harbor Freight LLC" },
         entity: "Harbor Freight LLC",
         webhookUrl: url,
+        livemode: opts.livemode ?? true,
         status: failed ? "failed" : "completed",
         completedAt: new Date(),
         ...(failed ? { errorCode: "evaluation_error", errorMessage: "The pool could not be read" } : {}),
@@ -149,7 +150,10 @@ describe("delivery loop", () => {
     const [hit] = hitsOn("/ok");
     expect(hit.headers["webhook-id"]).toBe(delivery.webhookId);
     const payload = new Webhook(org.webhookSecret!).verify(hit.body, hit.headers);
-    expect(payload).toEqual(resultBody({ ...job, errorCode: null, errorMessage: null }, { pool_size: 40, filtered: 1, candidates: CANDIDATES } as never));
+    expect(payload).toEqual({
+      ...resultBody({ ...job, errorCode: null, errorMessage: null }, { pool_size: 40, filtered: 1, candidates: CANDIDATES } as never),
+      livemode: true,
+    });
     expect(payload).toMatchObject({ eval_id: job.id, status: "completed", filtered: 1 });
   });
 
@@ -213,9 +217,9 @@ describe("delivery loop", () => {
     expect(await claimDueDeliveries(db, "probe", 100, 1000)).toEqual([]);
   });
 
-  it("signs a failed job's body with status failed and its error", async () => {
+  it("signs a failed job's body with status failed and its error (a test key's job says livemode false)", async () => {
     loop();
-    const { job, delivery } = await finishedJob(org.id, `${base}/failed-job`, { failed: true });
+    const { job, delivery } = await finishedJob(org.id, `${base}/failed-job`, { failed: true, livemode: false });
     wakeWorkers();
     expect((await settled(delivery.id)).status).toBe("succeeded");
     const [hit] = hitsOn("/failed-job");
@@ -224,6 +228,7 @@ describe("delivery loop", () => {
       status: "failed",
       error: { code: "evaluation_error", message: "The pool could not be read" },
       audit: expect.stringMatching(new RegExp(`/traces/${job.id}$`)),
+      livemode: false,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultBody } from "@/lib/jobs/webhook-body";
+import { jobWebhookBody } from "@/lib/jobs/webhook-body";
 import { JobFailed, JobResult } from "@/lib/jobs/schemas";
 import type { EvaluationResult } from "@/lib/engine/types";
 
@@ -24,14 +24,19 @@ const result: EvaluationResult = {
 
 describe("webhook bodies", () => {
   it("a completed job's body is a JobResult, with nothing the schema does not name", () => {
-    const body = resultBody({ id: "eval_7xKp2mNc", status: "completed", errorCode: null, errorMessage: null }, result);
+    const body = jobWebhookBody({ id: "eval_7xKp2mNc", status: "completed", errorCode: null, errorMessage: null, livemode: true }, result);
     expect(JobResult.strict().parse(body)).toEqual(body);
+    expect(body.livemode).toBe(true);
     expect(JobFailed.safeParse(body).success).toBe(false);
   });
 
   it("a failed job's body is a JobFailed, with nothing the schema does not name", () => {
-    const body = resultBody({ id: "eval_7xKp2mNc", status: "failed", errorCode: "pool_unavailable", errorMessage: "The pool version is gone" }, null);
+    const body = jobWebhookBody(
+      { id: "eval_7xKp2mNc", status: "failed", errorCode: "pool_unavailable", errorMessage: "The pool version is gone", livemode: false },
+      null,
+    );
     expect(JobFailed.strict().parse(body)).toEqual(body);
+    expect(body.livemode).toBe(false);
     expect(body.audit).toMatch(/\/traces\/eval_7xKp2mNc$/);
     expect(JobResult.safeParse(body).success).toBe(false);
   });
