@@ -7,7 +7,7 @@ import { checkWebhookUrlAtSubmission } from "@/lib/webhooks/ssrf";
 import { newEvalId, randomBase62, newId } from "@/lib/ids";
 import { settings } from "@/lib/settings";
 import type { Principal } from "@/lib/auth/principal";
-import { IDEMPOTENCY_TTL_MS } from "@/lib/jobs/submit";
+import { IDEMPOTENCY_TTL_MS, type IdempotencyScope } from "@/lib/jobs/submit";
 import { JOB_PRIORITY } from "@/lib/worker/queue";
 import { parseBatchFile } from "@/lib/batches/parse";
 import { getBatch } from "@/lib/batches/read";
@@ -60,7 +60,7 @@ export async function createBatch(
   const parsed = await parseBatchFile(domain.profileSchema, file.format, file.body, salt);
 
   if (idempotencyKey) {
-    const replay = await findIdempotentBatch(db, who.organizationId, idempotencyKey, parsed.bodyHash);
+    const replay = await findIdempotentBatch(db, { organizationId: who.organizationId, livemode: who.keyMode !== "test" }, idempotencyKey, parsed.bodyHash);
     if (replay) return replay;
   }
   if (parsed.report.invalid > 0 && !query.skip_invalid) throw reportError(parsed.report);
@@ -107,6 +107,7 @@ export async function createBatch(
             data: {
               id: newId("idem"),
               organizationId: who.organizationId,
+              livemode,
               key: idempotencyKey,
               requestHash: parsed.bodyHash,
               status: 202,
@@ -121,7 +122,7 @@ export async function createBatch(
   } catch (err) {
     // A concurrent request with the same key won: ours rolled back whole.
     if (idempotencyKey && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const replay = await findIdempotentBatch(db, who.organizationId, idempotencyKey, parsed.bodyHash);
+      const replay = await findIdempotentBatch(db, { organizationId: who.organizationId, livemode }, idempotencyKey, parsed.bodyHash);
       if (replay) return replay;
     }
     throw err;
@@ -129,8 +130,8 @@ export async function createBatch(
   return { body: await getBatch(db, who.organizationId, batchId), replayed: false };
 }
 
-async function findIdempotentBatch(db: PrismaClient, organizationId: string, key: string, requestHash: string): Promise<BatchSubmitted | null> {
-  const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
+async function findIdempotentBatch(db: PrismaClient, scope: IdempotencyScope, key: string, requestHash: string): Promise<BatchSubmitted | null> {
+  const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_livemode_key: { ...scope, key } } });
   if (!rec) return null;
   if (rec.expiresAt.getTime() <= Date.now()) {
     await db.idempotencyRecord.deleteMany({ where: { id: rec.id } });
@@ -140,7 +141,7 @@ async function findIdempotentBatch(db: PrismaClient, organizationId: string, key
   if (rec.requestHash !== requestHash || typeof batchId !== "string") {
     throw new IdempotencyConflictError("This Idempotency-Key was already used with a different request");
   }
-  return { body: await getBatch(db, organizationId, batchId), replayed: true };
+  return { body: await getBatch(db, scope.organizationId, batchId), replayed: true };
 }
 
 function reportDetails(report: BatchReport): ErrorDetail[] {

@@ -31,8 +31,11 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     ]);
   }
   const requestHash = idempotencyKey ? sha256Hex(stableStringify(raw)) : "";
+  // A test key's jobs are marked, and listed apart from live ones; its Idempotency-Keys are its own.
+  const livemode = who.keyMode !== "test";
+  const scope = { organizationId: who.organizationId, livemode };
   if (idempotencyKey) {
-    const replay = await findIdempotent(db, who.organizationId, idempotencyKey, requestHash);
+    const replay = await findIdempotent(db, scope, idempotencyKey, requestHash);
     if (replay) return replay;
   }
 
@@ -51,8 +54,7 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
     apiKeyId: who.apiKeyId ?? null,
     userId: who.userId ?? null,
     ...(job.rerunOf ? { sourceJobId: job.rerunOf, sourceKind: "rerun" } : {}),
-    // A test key's jobs are marked, and listed apart from live ones.
-    livemode: who.keyMode !== "test",
+    livemode,
   };
   if (!idempotencyKey) {
     // This process's evaluator has room: the job goes in already leased to it and is handed over
@@ -82,6 +84,7 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
         data: {
           id: newId("idem"),
           organizationId: who.organizationId,
+          livemode,
           key: idempotencyKey,
           requestHash,
           status: 202,
@@ -94,7 +97,7 @@ export async function submitJob(db: PrismaClient, who: Principal, raw: unknown, 
   } catch (err) {
     // A concurrent request with the same key won the insert: our job rolled back with it.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const replay = await findIdempotent(db, who.organizationId, idempotencyKey, requestHash);
+      const replay = await findIdempotent(db, scope, idempotencyKey, requestHash);
       if (replay) return replay;
     }
     throw err;
@@ -112,8 +115,14 @@ export async function purgeExpiredIdempotency(db: PrismaClient, limit = 5_000): 
       SELECT "id" FROM "idempotency_records" WHERE "expires_at" < now() LIMIT ${limit} FOR UPDATE SKIP LOCKED)`;
 }
 
-async function findIdempotent(db: PrismaClient, organizationId: string, key: string, requestHash: string): Promise<Submitted | null> {
-  const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_key: { organizationId, key } } });
+/** Where an Idempotency-Key is looked up: the organization and the mode (a test key never replays a live key's job, nor the reverse). */
+export interface IdempotencyScope {
+  organizationId: string;
+  livemode: boolean;
+}
+
+async function findIdempotent(db: PrismaClient, scope: IdempotencyScope, key: string, requestHash: string): Promise<Submitted | null> {
+  const rec = await db.idempotencyRecord.findUnique({ where: { organizationId_livemode_key: { ...scope, key } } });
   if (!rec) return null;
   if (rec.expiresAt.getTime() <= Date.now()) {
     await db.idempotencyRecord.deleteMany({ where: { id: rec.id } });

@@ -231,6 +231,18 @@ describe("Idempotency-Key", () => {
     // The same key with other query options is a different request too.
     expectError(await post(csvOf(3), { idem: key, query: "&skip_invalid=true" }), 409, "idempotency_conflict");
   });
+
+  it("a test key never gets a live key's batch back for the same key and file", async () => {
+    const testKey = (await createApiKey(db, org.id, { name: "sandbox", test: true })).key;
+    const key = `idem-${Math.random()}`;
+    const live = parsed(BatchResponse, await post(csvOf(2), { idem: key }));
+    const res = await post(csvOf(2), { idem: key, key: testKey });
+    expect(res.status).toBe(202);
+    expect(res.headers.get("idempotent-replayed")).toBeNull();
+    const test = parsed(BatchResponse, res);
+    expect(test.batch_id).not.toBe(live.batch_id);
+    expect([live.livemode, test.livemode]).toEqual([true, false]);
+  });
 });
 
 describe("progress, results and isolation", () => {

@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/jobs/route";
 import { CreateJobResponse } from "@/lib/jobs/schemas";
 import { newOrg, testDb } from "@/tests/setup/db";
+import { createApiKey } from "@/lib/keys/api-keys";
 import { purgeExpiredIdempotency } from "@/lib/jobs/submit";
 import { call, countJobs, expectError, parsed, SEED_BODY } from "@/tests/api/helpers";
 
 // Idempotency-Key: a retried POST gets the first answer instead of a second job, even when the
-// retries race each other; the key is scoped to the organization.
+// retries race each other; the key is scoped to the organization and the mode (test or live key).
 
 let org: Awaited<ReturnType<typeof newOrg>>;
 beforeAll(async () => {
@@ -80,6 +81,23 @@ describe("Idempotency-Key on POST /api/v1/jobs", () => {
     const k2 = freshKey();
     expect((await post(SEED_BODY, k2)).status).toBe(202);
     expect((await post({ ...SEED_BODY, pool: "carriers:tier1" }, k2, other.key)).status).toBe(202);
+  });
+
+  it("a test key and a live key of one organization never get each other's job back", async () => {
+    const testKey = await createApiKey(testDb(), org.org.id, { name: "sandbox", test: true });
+    const k = freshKey();
+    const live = parsed(CreateJobResponse, await post(SEED_BODY, k));
+    const test = await post(SEED_BODY, k, testKey.key);
+    expect(test.status, test.text).toBe(202);
+    expect(test.headers.get("idempotent-replayed")).toBeNull();
+    const testJob = parsed(CreateJobResponse, test);
+    expect(testJob.eval_id).not.toBe(live.eval_id);
+    const rows = await testDb().job.findMany({ where: { id: { in: [live.eval_id, testJob.eval_id] } }, select: { id: true, livemode: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.livemode]))).toEqual({ [live.eval_id]: true, [testJob.eval_id]: false });
+    // Each mode still replays its own, and a different body is a conflict only within the mode.
+    expect(parsed(CreateJobResponse, await post(SEED_BODY, k, testKey.key))).toEqual(testJob);
+    expect(parsed(CreateJobResponse, await post(SEED_BODY, k))).toEqual(live);
+    expectError(await post({ ...SEED_BODY, pool: "carriers:tier1" }, k, testKey.key), 409, "idempotency_conflict");
   });
 
   it("housekeeping deletes records past their 24 h and keeps the live ones", async () => {
