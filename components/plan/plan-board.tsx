@@ -2,20 +2,22 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { PlanEntryView, PlanEventBody, PlanView } from "@/lib/plan/schemas";
-import { DECLINE_REASONS, PLAN_STATUSES, type DeclineReason, type PlanStatus } from "@/lib/plan/machine";
+import type { DiligentSearchView, PlanEntryView, PlanEventBody, PlanView } from "@/lib/plan/schemas";
+import { DECLINE_REASONS, PLAN_STATUSES, SL_EXEMPTIONS, type DeclineReason, type PlanStatus, type SlExemption } from "@/lib/plan/machine";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorNote, Spinner } from "@/components/ui/badges";
 import { formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiRequestError } from "@/components/api";
 import { usePlan, usePlanEvent, usePutPlan } from "./use-plan";
-import { REASON_LABEL, STATUS_LABEL } from "./labels";
+import { REASON_LABEL, SL_EXEMPTION_CHOICE, SL_EXEMPTION_LABEL, STATUS_LABEL } from "./labels";
 
 // The Plan tab: one column per status, a card per planned carrier with the actions its status
 // allows (the API's allowed_next). Keyboard: Tab to a card, ←/→/↑/↓ move between cards, and
 // S submit, Q record quote, D record declination, N no response, B bind, W withdraw, E edit who and
-// when. A quoted or bound carrier can be marked as the recommended market (marketing summary).
+// when. A quoted or bound carrier can be marked as the recommended market (marketing summary). Bind
+// on a surplus-lines carrier whose diligent search is not met says why it is blocked and offers the
+// exemptions (exempt commercial purchaser, export list) instead; the API refuses it without one.
 
 const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   planned: { label: "", key: "" },
@@ -27,7 +29,7 @@ const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   withdrawn: { label: "Withdraw", key: "w" },
 };
 
-type Form = { carrierId: string; kind: "quoted" | "declined" | "edit" } | null;
+type Form = { carrierId: string; kind: "quoted" | "declined" | "edit" | "bind" } | null;
 
 /** The PUT body that keeps the plan as it is, with `change` applied (who, when, the recommended mark). */
 function planBody(plan: PlanView, change: { carrierId?: string; responsible?: string | null; target_date?: string | null; recommended?: string | null }) {
@@ -96,6 +98,66 @@ function EditForm({
     </form>
   );
 }
+
+/** A blocked surplus-lines bind: why (state, required, recorded), and the exemptions as an explicit choice. */
+function BindForm({
+  entry,
+  search,
+  onBind,
+  onCancel,
+  busy,
+}: {
+  entry: PlanEntryView;
+  search: DiligentSearchView;
+  onBind: (exemption: SlExemption) => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const id = `bind-${entry.carrier_id}`;
+  return (
+    <form
+      className="mt-2 space-y-2 rounded border border-amber-300 bg-amber-50 p-2"
+      aria-label={`Bind ${entry.carrier_name}`}
+      aria-describedby={`${id}-why`}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Escape") onCancel();
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const choice = new FormData(e.currentTarget).get("sl_exemption");
+        if (choice) onBind(String(choice) as SlExemption);
+      }}
+    >
+      <p id={`${id}-why`} className="text-xs text-slate-900" data-testid="bind-blocked">
+        <strong>Bind blocked:</strong> {search.state} requires {search.required} admitted declination{search.required === 1 ? "" : "s"} before binding a
+        surplus-lines carrier; {search.recorded} recorded.
+      </p>
+      <fieldset className="space-y-1">
+        <legend className="text-xs font-medium text-slate-800">Bind under an exemption instead</legend>
+        {SL_EXEMPTIONS.map((x, i) => (
+          <label key={x} className="flex items-start gap-1.5 text-xs text-slate-800">
+            <input ref={i === 0 ? first : undefined} type="radio" name="sl_exemption" value={x} required className="mt-0.5" />
+            <span>{SL_EXEMPTION_CHOICE[x]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={busy} className="px-2.5 py-1">
+          Bind with exemption
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel} className="px-2.5 py-1">
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The exemption a surplus-lines carrier was bound under, if any. */
+const boundExemption = (entry: PlanEntryView) => entry.events.find((e) => e.to === "bound" && e.sl_exemption)?.sl_exemption ?? null;
 
 function Latest({ entry }: { entry: PlanEntryView }) {
   const quote = [...entry.events].reverse().find((e) => e.quote)?.quote;
@@ -232,9 +294,12 @@ export function PlanBoard({ evalId }: { evalId: string }) {
   if (plan.isError) return <ErrorNote>The plan could not be loaded: {plan.error.message}</ErrorNote>;
   const data: PlanView = plan.data;
 
+  const bindBlocked = (entry: PlanEntryView) => entry.market === "surplus_lines" && data.diligent_search !== null && !data.diligent_search.cleared;
+
   const act = (entry: PlanEntryView, to: PlanStatus, body?: PlanEventBody) => {
     if (!entry.allowed_next.includes(to)) return;
     if (!body && (to === "quoted" || to === "declined")) return setForm({ carrierId: entry.carrier_id, kind: to });
+    if (!body && to === "bound" && bindBlocked(entry)) return setForm({ carrierId: entry.carrier_id, kind: "bind" });
     record.mutate(
       { carrierId: entry.carrier_id, body: body ?? ({ status: to } as PlanEventBody) },
       {
@@ -303,6 +368,12 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                 </strong>
                 {data.diligent_search.cleared ? " — surplus-lines carriers are cleared." : "."}
               </p>
+              {data.diligent_search.exemptions.length > 0 && (
+                <p className="text-sm text-slate-800" data-testid="ds-exemptions">
+                  Bound under an exemption instead:{" "}
+                  {data.diligent_search.exemptions.map((x) => `${x.carrier_name} (${SL_EXEMPTION_LABEL[x.exemption].toLowerCase()})`).join(", ")}.
+                </p>
+              )}
             </div>
             <Link
               href={`/jobs/${evalId}/diligent-search`}
@@ -379,14 +450,19 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                             {entry.market === "surplus_lines" ? "Surplus lines" : "Admitted"}
                           </span>
                         )}
-                        {entry.sl_cleared !== null && (
-                          <span
-                            className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
-                            data-testid="sl-cleared"
-                          >
-                            {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
-                          </span>
-                        )}
+                        {entry.sl_cleared !== null &&
+                          (boundExemption(entry) ? (
+                            <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900" data-testid="sl-exemption">
+                              Exempt: {SL_EXEMPTION_LABEL[boundExemption(entry)!].toLowerCase()}
+                            </span>
+                          ) : (
+                            <span
+                              className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+                              data-testid="sl-cleared"
+                            >
+                              {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
+                            </span>
+                          ))}
                         {entry.recommended && (
                           <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900" data-testid="recommended">
                             Recommended
@@ -416,7 +492,18 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                             setFocusId(entry.carrier_id);
                           }}
                         />
-                      ) : form?.carrierId === entry.carrier_id && form.kind !== "edit" ? (
+                      ) : form?.carrierId === entry.carrier_id && form.kind === "bind" && data.diligent_search ? (
+                        <BindForm
+                          entry={entry}
+                          search={data.diligent_search}
+                          busy={record.isPending}
+                          onBind={(sl_exemption) => act(entry, "bound", { status: "bound", sl_exemption })}
+                          onCancel={() => {
+                            setForm(null);
+                            setFocusId(entry.carrier_id);
+                          }}
+                        />
+                      ) : form?.carrierId === entry.carrier_id && (form.kind === "quoted" || form.kind === "declined") ? (
                         <EventForm
                           entry={entry}
                           kind={form.kind}
