@@ -267,6 +267,8 @@ export async function recordPlanEvent(db: PrismaClient, actor: Actor, evalId: st
   if (!entry) throw notFound("Plan entry");
   const to = body.status as PlanStatus;
   const exemption = body.status === "bound" ? body.sl_exemption : undefined;
+  // In the order a caller fixes them: sl_exemption where it does not belong (400), the move (409),
+  // then the diligent search (409).
   checkSurplusLinesBind(entry, to, exemption, null);
   if (!canTransition(entry.status, to)) throw new InvalidTransitionError(entry.status, to, allowedNext(entry.status));
   // Checked before the write: an admitted declination is final, so the count can only grow.
