@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { newTenant, signedInWithoutPageErrors } from "./helpers";
-import { completedJob, expectAccessible, screenshot } from "./page-checks";
+import { SEED_PROFILE, completedJob, expectAccessible, screenshot } from "./page-checks";
 
 // The market plan (issue #12): an underwriter builds a plan from the results (admitted carriers and
 // a surplus-lines one), records the home state's number of admitted declinations (keyboard and
 // buttons) and a quote, sees the SL carrier become cleared, and prints the diligent-search record;
 // then sets who and when on a card, marks the quote recommended, and shares the marketing summary,
-// which opens signed out in a fresh browser context and prints to PDF, until revoked.
+// which opens signed out in a fresh browser context and prints to PDF, until revoked. On a second
+// evaluation, binding the surplus-lines carrier before the search is met is blocked with the reason
+// and bound under an exemption, which the plan, the record and the summary show.
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -245,4 +247,69 @@ test("who and when on a card, the recommended quote, and the marketing summary s
   } finally {
     await outsider.close();
   }
+});
+
+test("binding a surplus-lines carrier before the diligent search is met is blocked with the reason; bound under an exemption, shown in the plan, the record and the summary", async ({
+  page,
+  request,
+}) => {
+  const id = await completedJob(request, tenant.key);
+  const job = (await (await page.request.get(`/api/v1/jobs/${id}`)).json()) as { candidates: Candidate[] };
+  const sl = job.candidates.find((c) => c.market === "surplus_lines")!;
+  const required = sl.surplus_lines!.declinations_required;
+  expect(required).toBeGreaterThanOrEqual(2);
+  const admitted = job.candidates.find((c) => c.market === "admitted")!;
+
+  await page.goto(`/jobs/${id}`);
+  await expect(page.getByTestId("results-ready")).toBeVisible({ timeout: 30_000 });
+  for (const c of [admitted, sl]) await page.locator(`[data-testid="candidate-row"][data-id="${c.id}"]`).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Add to plan (2)" }).click();
+  await expect(page.getByRole("tab", { name: "Plan (2)" })).toHaveAttribute("aria-selected", "true");
+
+  // One admitted declination: not enough for the home state.
+  await card(page, admitted.name)
+    .getByRole("button", { name: `Submit: ${admitted.name}` })
+    .click();
+  await decline(page, card(page, admitted.name), admitted.name, "Class", "outside appetite");
+  await expect(page.getByTestId("ds-count")).toHaveText(`1 of ${required} recorded`);
+
+  // The surplus-lines carrier quotes; Bind says why it is blocked and offers the exemptions.
+  const slCard = card(page, sl.name);
+  await slCard.getByRole("button", { name: `Submit: ${sl.name}` }).click();
+  await expect(column(page, "submitted").getByTestId("plan-card")).toHaveCount(1);
+  await slCard.getByRole("button", { name: `Record quote: ${sl.name}` }).click();
+  const quote = page.getByRole("form", { name: `Quote from ${sl.name}` });
+  await quote.getByLabel("Premium (USD)").fill("9800");
+  await quote.getByRole("button", { name: "Save" }).click();
+  await expect(column(page, "quoted").getByTestId("plan-card")).toHaveCount(1);
+  await slCard.getByRole("button", { name: `Bind: ${sl.name}` }).click();
+  const bind = page.getByRole("form", { name: `Bind ${sl.name}` });
+  await expect(bind.getByTestId("bind-blocked")).toHaveText(
+    `Bind blocked: ${SEED_PROFILE.state} requires ${required} admitted declinations before binding a surplus-lines carrier; 1 recorded.`,
+  );
+  await expect(bind.getByRole("radio", { name: /^Exempt commercial purchaser/ })).toBeFocused();
+  await expect(bind.getByRole("radio")).toHaveCount(2);
+  await bind.getByRole("radio", { name: /^Export list/ }).check();
+  await expect(column(page, "bound").getByTestId("plan-card")).toHaveCount(0);
+  await screenshot(page, "plan-bind-blocked");
+  await expectAccessible(page, "blocked surplus-lines bind");
+
+  await bind.getByRole("button", { name: "Bind with exemption" }).click();
+  await expect(column(page, "bound").getByTestId("plan-card")).toHaveCount(1);
+  await expect(slCard.getByTestId("sl-exemption")).toHaveText("Exempt: export list");
+  await expect(page.getByTestId("ds-exemptions")).toHaveText(`Bound under an exemption instead: ${sl.name} (export list).`);
+  await expect(slCard).toBeFocused();
+  const plan = (await (await page.request.get(`/api/v1/jobs/${id}/plan`)).json()) as {
+    entries: { carrier_id: string; status: string; events: { to: string; sl_exemption: string | null; actor: string }[] }[];
+  };
+  const entry = plan.entries.find((e) => e.carrier_id === sl.id)!;
+  expect(entry.status).toBe("bound");
+  expect(entry.events.at(-1)).toMatchObject({ to: "bound", sl_exemption: "export_list", actor: `user:${tenant.email}` });
+  await screenshot(page, "plan-bound-exemption");
+
+  // The diligent-search record and the marketing summary name the exemption.
+  await page.getByRole("link", { name: "Diligent-search record" }).click();
+  await expect(page.getByTestId("ds-sl-row")).toContainText(`${sl.name} — Bound under the export list exemption`);
+  await page.goto(`/jobs/${id}/summary`);
+  await expect(page.getByTestId("summary-sl-exemption")).toContainText(`${sl.name} was bound without the diligent search under the export list exemption`);
 });

@@ -60,6 +60,23 @@ export class InvalidTransitionError extends ConflictError {
     );
   }
 }
+/**
+ * A surplus-lines carrier bound before the home state's diligent search is met (admitted
+ * declinations recorded in the plan) and without an exemption: 409, nothing recorded.
+ */
+export class DiligentSearchNotMetError extends ConflictError {
+  constructor(
+    readonly state: string,
+    readonly required: number,
+    readonly recorded: number,
+  ) {
+    const message = `Diligent search not met: ${state} requires ${required} admitted declination${required === 1 ? "" : "s"} before binding a surplus-lines carrier; ${recorded} recorded.`;
+    super(message, [
+      { path: "status", code: "diligent_search_not_met", message },
+      { path: "sl_exemption", code: "exemption_available", message: "Bind with sl_exemption exempt_commercial_purchaser or export_list if one applies" },
+    ]);
+  }
+}
 /** An Idempotency-Key reused with a different request. */
 export class IdempotencyConflictError extends DomainError {
   readonly code = "idempotency_conflict";
@@ -79,8 +96,13 @@ export function fromZodIssues(issues: z.core.$ZodIssue[], prefix: string[] = [])
   return invalid(details[0]?.message ?? "Invalid request", details);
 }
 
+// A field that must be absent (z.never(), e.g. a field another variant of a union allows) fails
+// only when present: its issue is never "missing", and its schema's message says why.
+const isMissing = (issue: z.core.$ZodIssue) =>
+  issue.code === "invalid_type" && issue.expected !== "never" && (issue as { input?: unknown }).input === undefined;
+
 function describeIssue(issue: z.core.$ZodIssue, path: string): string {
-  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) return `Missing required field: ${path}`;
+  if (isMissing(issue)) return `Missing required field: ${path}`;
   if (issue.code === "unrecognized_keys") {
     const keys = (issue as { keys: string[] }).keys.map((k) => (path ? `${path}.${k}` : k));
     return `Unknown field${keys.length > 1 ? "s" : ""}: ${keys.join(", ")}`;

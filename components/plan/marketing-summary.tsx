@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { MarketingSummaryView, SummaryQuote } from "@/lib/plan/summary-schemas";
 import { ConfidenceBadge, TIER_LABEL, TierBadge } from "@/components/ui/badges";
 import { formatMoney } from "@/components/ui/format";
-import { REASON_LABEL, STATUS_LABEL } from "./labels";
+import { REASON_LABEL, SL_EXEMPTION_HINT, SL_EXEMPTION_LABEL, STATUS_LABEL } from "./labels";
 
 // The marketing summary as a printable document (server component): the signed-in page
 // /jobs/{eval_id}/summary and the shared page /share/summary/{token} render the same thing.
@@ -206,6 +206,12 @@ export function MarketingSummary({ summary, orgName, actions }: { summary: Marke
             {summary.diligent_search.cleared ? "requirement met." : "requirement not yet met."} Surplus-lines policies carry state tax and fees and are not
             covered by a state guaranty fund.
           </p>
+          {summary.diligent_search.exemptions.map((x) => (
+            <p key={x.carrier_id} className="text-sm" data-testid="summary-sl-exemption">
+              {x.carrier_name} was bound without the diligent search under the {SL_EXEMPTION_LABEL[x.exemption].toLowerCase()} exemption:{" "}
+              {SL_EXEMPTION_HINT[x.exemption]} (recorded {x.at.slice(0, 10)}).
+            </p>
+          ))}
         </Section>
       )}
 

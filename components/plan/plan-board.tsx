@@ -10,12 +10,15 @@ import { formatMoney } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiRequestError } from "@/components/api";
 import { usePlan, usePlanEvent, usePutPlan } from "./use-plan";
-import { REASON_LABEL, STATUS_LABEL } from "./labels";
+import { BindForm } from "./bind-form";
+import { REASON_LABEL, SL_EXEMPTION_LABEL, STATUS_LABEL } from "./labels";
 
 // The Plan tab: one column per status, a card per planned carrier with the actions its status
 // allows (the API's allowed_next). Keyboard: Tab to a card, ←/→/↑/↓ move between cards, and
 // S submit, Q record quote, D record declination, N no response, B bind, W withdraw, E edit who and
-// when. A quoted or bound carrier can be marked as the recommended market (marketing summary).
+// when. A quoted or bound carrier can be marked as the recommended market (marketing summary). Bind
+// on a surplus-lines carrier whose diligent search is not met says why it is blocked and offers the
+// exemptions (exempt commercial purchaser, export list) instead; the API refuses it without one.
 
 const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   planned: { label: "", key: "" },
@@ -27,7 +30,7 @@ const ACTION: Record<PlanStatus, { label: string; key: string }> = {
   withdrawn: { label: "Withdraw", key: "w" },
 };
 
-type Form = { carrierId: string; kind: "quoted" | "declined" | "edit" } | null;
+type Form = { carrierId: string; kind: "quoted" | "declined" | "edit" | "bind" } | null;
 
 /** The PUT body that keeps the plan as it is, with `change` applied (who, when, the recommended mark). */
 function planBody(plan: PlanView, change: { carrierId?: string; responsible?: string | null; target_date?: string | null; recommended?: string | null }) {
@@ -96,6 +99,9 @@ function EditForm({
     </form>
   );
 }
+
+/** The exemption a surplus-lines carrier was bound under, if any. */
+const boundExemption = (entry: PlanEntryView) => entry.events.find((e) => e.to === "bound" && e.sl_exemption)?.sl_exemption ?? null;
 
 function Latest({ entry }: { entry: PlanEntryView }) {
   const quote = [...entry.events].reverse().find((e) => e.quote)?.quote;
@@ -232,9 +238,12 @@ export function PlanBoard({ evalId }: { evalId: string }) {
   if (plan.isError) return <ErrorNote>The plan could not be loaded: {plan.error.message}</ErrorNote>;
   const data: PlanView = plan.data;
 
+  const bindBlocked = (entry: PlanEntryView) => entry.market === "surplus_lines" && data.diligent_search !== null && !data.diligent_search.cleared;
+
   const act = (entry: PlanEntryView, to: PlanStatus, body?: PlanEventBody) => {
     if (!entry.allowed_next.includes(to)) return;
     if (!body && (to === "quoted" || to === "declined")) return setForm({ carrierId: entry.carrier_id, kind: to });
+    if (!body && to === "bound" && bindBlocked(entry)) return setForm({ carrierId: entry.carrier_id, kind: "bind" });
     record.mutate(
       { carrierId: entry.carrier_id, body: body ?? ({ status: to } as PlanEventBody) },
       {
@@ -303,6 +312,12 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                 </strong>
                 {data.diligent_search.cleared ? " — surplus-lines carriers are cleared." : "."}
               </p>
+              {data.diligent_search.exemptions.length > 0 && (
+                <p className="text-sm text-slate-800" data-testid="ds-exemptions">
+                  Bound under an exemption instead:{" "}
+                  {data.diligent_search.exemptions.map((x) => `${x.carrier_name} (${SL_EXEMPTION_LABEL[x.exemption].toLowerCase()})`).join(", ")}.
+                </p>
+              )}
             </div>
             <Link
               href={`/jobs/${evalId}/diligent-search`}
@@ -379,14 +394,19 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                             {entry.market === "surplus_lines" ? "Surplus lines" : "Admitted"}
                           </span>
                         )}
-                        {entry.sl_cleared !== null && (
-                          <span
-                            className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
-                            data-testid="sl-cleared"
-                          >
-                            {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
-                          </span>
-                        )}
+                        {entry.sl_cleared !== null &&
+                          (boundExemption(entry) ? (
+                            <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900" data-testid="sl-exemption">
+                              Exempt: {SL_EXEMPTION_LABEL[boundExemption(entry)!].toLowerCase()}
+                            </span>
+                          ) : (
+                            <span
+                              className={`rounded px-1.5 py-0.5 ${entry.sl_cleared ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+                              data-testid="sl-cleared"
+                            >
+                              {entry.sl_cleared ? "Cleared for SL" : "Not yet cleared"}
+                            </span>
+                          ))}
                         {entry.recommended && (
                           <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900" data-testid="recommended">
                             Recommended
@@ -416,7 +436,18 @@ export function PlanBoard({ evalId }: { evalId: string }) {
                             setFocusId(entry.carrier_id);
                           }}
                         />
-                      ) : form?.carrierId === entry.carrier_id && form.kind !== "edit" ? (
+                      ) : form?.carrierId === entry.carrier_id && form.kind === "bind" && data.diligent_search ? (
+                        <BindForm
+                          entry={entry}
+                          search={data.diligent_search}
+                          busy={record.isPending}
+                          onBind={(sl_exemption) => act(entry, "bound", { status: "bound", sl_exemption })}
+                          onCancel={() => {
+                            setForm(null);
+                            setFocusId(entry.carrier_id);
+                          }}
+                        />
+                      ) : form?.carrierId === entry.carrier_id && (form.kind === "quoted" || form.kind === "declined") ? (
                         <EventForm
                           entry={entry}
                           kind={form.kind}

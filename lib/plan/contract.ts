@@ -10,7 +10,7 @@ const ERRORS = {
   ...COMMON_ERRORS,
   400: "invalid_request: the body is invalid; `details` lists every problem with its path",
   404: "not_found: no such job (or plan entry) in the organization",
-  409: "conflict: the job is not completed, or the status change is not allowed from the current status; `details` lists the allowed next statuses",
+  409: "conflict: the job is not completed, or the status change is not allowed from the current status (`details` lists the allowed next statuses), or a surplus-lines carrier is bound before the home state's diligent search is met and without an `sl_exemption`",
 } as const;
 
 export const getPlanRoute = defineRoute({
@@ -47,7 +47,7 @@ export const postPlanEventRoute = defineRoute({
   operationId: "postPlanEvent",
   summary: "Record a status change of a planned carrier (submitted, quote, declination, no response, bound, withdrawn)",
   description:
-    "planned → submitted → quoted | declined | no_response (→ quoted | declined) ; quoted → bound; any open status → withdrawn. Another move is 409 with the allowed next statuses in `details`. A job with a webhook_url gets a signed `plan.updated` webhook.",
+    "planned → submitted → quoted | declined | no_response (→ quoted | declined) ; quoted → bound; any open status → withdrawn. Another move is 409 with the allowed next statuses in `details`. A surplus-lines carrier is bound only once the plan's diligent search is met (the home state's number of admitted declinations), else 409 naming the state and the counts; `sl_exemption` (`exempt_commercial_purchaser` or `export_list`) binds it without the declinations and is recorded on the event; it is a 400 on anything but binding a surplus-lines carrier. A job with a webhook_url gets a signed `plan.updated` webhook.",
   params: EvalIdParams.extend({ carrierId: z.string().regex(CARRIER_ID_PATTERN).meta({ description: "The planned carrier's id" }) }),
   notFound: "Plan entry",
   body: PlanEventBody,

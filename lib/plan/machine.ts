@@ -1,5 +1,5 @@
 // The market plan's status machine, pure (no I/O): which status may follow which, and the
-// diligent-search count for surplus-lines candidates. lib/plan/plan.ts enforces it; the Plan tab
+// diligent-search count for surplus-lines candidates (binding one needs it cleared or an exemption). lib/plan/plan.ts enforces it; the Plan tab
 // shows the same allowed actions.
 //
 //   planned → submitted → quoted | declined | no_response;  quoted → bound
@@ -27,6 +27,13 @@ export const canTransition = (from: PlanStatus, to: PlanStatus) => TRANSITIONS[f
 export const isFinal = (s: PlanStatus) => TRANSITIONS[s].length === 0;
 
 export type Market = "admitted" | "surplus_lines";
+
+/**
+ * Why a surplus-lines carrier may be bound without the diligent search: the insured is an exempt
+ * commercial purchaser (NRRA, 15 U.S.C. § 8206), or the risk is on the home state's export list.
+ */
+export const SL_EXEMPTIONS = ["exempt_commercial_purchaser", "export_list"] as const;
+export type SlExemption = (typeof SL_EXEMPTIONS)[number];
 
 export interface DiligentSearch {
   /** Admitted declinations the home state requires before a surplus-lines placement. */

@@ -3,9 +3,9 @@ import type { EvaluationResult } from "@/lib/engine/types";
 import { ConflictError, InvalidTransitionError, invalid, notFound, type ErrorDetail } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { gunzipJson } from "@/lib/jobs/result-codec";
-import { allowedNext, canTransition, diligentSearch, type PlanStatus } from "@/lib/plan/machine";
-import type { PlanEntryView, PlanEventBody, PlanEventView, PlanView, PlanWebhookEvent, PutPlanBody } from "@/lib/plan/schemas";
-import { requiredDeclinations } from "@/lib/plan/sl";
+import { allowedNext, canTransition, type PlanStatus } from "@/lib/plan/machine";
+import type { DiligentSearchView, PlanEntryView, PlanEventBody, PlanEventView, PlanView, PlanWebhookEvent, PutPlanBody } from "@/lib/plan/schemas";
+import { checkSurplusLinesBind, planDiligentSearch } from "@/lib/plan/sl";
 import { enqueueEventDelivery } from "@/lib/webhooks/enqueue";
 import { wakeWorkers } from "@/lib/wake";
 
@@ -37,6 +37,7 @@ const eventSelect = {
   declineText: true,
   note: true,
   changes: true,
+  slExemption: true,
 } satisfies Prisma.PlanEventSelect;
 type EventRow = Prisma.PlanEventGetPayload<{ select: typeof eventSelect }>;
 
@@ -51,6 +52,7 @@ function eventView(e: EventRow): PlanEventView {
     quote: e.premium !== null ? { premium: e.premium, limit: e.limitAmount, retention: e.retention, expiry: e.quoteExpiry } : null,
     declination: e.declineReason ? { reason: e.declineReason as NonNullable<PlanEventView["declination"]>["reason"], text: e.declineText } : null,
     note: e.note,
+    sl_exemption: (e.slExemption as PlanEventView["sl_exemption"]) ?? null,
     changes: (e.changes as PlanEventView["changes"]) ?? null,
   };
 }
@@ -76,11 +78,6 @@ async function actorLabel(db: PrismaClient, a: Actor): Promise<string> {
   return "system";
 }
 
-const homeState = (profile: unknown) => {
-  const s = (profile as { state?: unknown } | null)?.state;
-  return typeof s === "string" ? s : null;
-};
-
 export async function getPlan(db: PrismaClient, organizationId: string, evalId: string): Promise<PlanView> {
   const job = await findJob(db, organizationId, evalId);
   const rows = await db.planEntry.findMany({
@@ -100,13 +97,24 @@ export async function getPlan(db: PrismaClient, organizationId: string, evalId: 
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: eventSelect },
     },
   });
-  const state = homeState(job.profile);
-  const hasSl = rows.some((r) => r.market === "surplus_lines");
-  // The requirement the result recorded on its surplus-lines candidates (the organization's rules
-  // when it was evaluated); the state table's figure when a result did not record one.
-  const recorded = rows.map((r) => r.slDeclinationsRequired).filter((n): n is number => n !== null);
-  const required = recorded.length ? Math.max(...recorded) : state ? requiredDeclinations(state) : null;
-  const ds = hasSl && state && required !== null ? { state, ...diligentSearch(rows, required) } : null;
+  const tally = planDiligentSearch(rows, job.profile);
+  const ds: DiligentSearchView | null = tally && {
+    ...tally,
+    exemptions: rows.flatMap((r) => {
+      const bind = r.market === "surplus_lines" ? r.events.find((e) => e.toStatus === "bound" && e.slExemption) : undefined;
+      return bind
+        ? [
+            {
+              carrier_id: r.carrierId,
+              carrier_name: r.carrierName,
+              exemption: eventView(bind).sl_exemption!,
+              at: bind.createdAt.toISOString(),
+              actor: bind.actor,
+            },
+          ]
+        : [];
+    }),
+  };
   const entries: PlanEntryView[] = rows.map((r) => ({
     carrier_id: r.carrierId,
     carrier_name: r.carrierName,
@@ -245,14 +253,26 @@ export async function putPlan(db: PrismaClient, actor: Actor, evalId: string, bo
 /**
  * Records a status change of one planned carrier. The move must be allowed from the current
  * status (lib/plan/machine.ts), else 409 with the allowed next statuses; a concurrent change
- * between read and write is caught by the status fence and answered the same way.
+ * between read and write is caught by the status fence and answered the same way. A
+ * surplus-lines carrier is bound only once the diligent search is met or with an `sl_exemption`
+ * (lib/plan/sl.ts), which the bind event records.
  */
 export async function recordPlanEvent(db: PrismaClient, actor: Actor, evalId: string, carrierId: string, body: PlanEventBody): Promise<PlanView> {
   const job = await findJob(db, actor.organizationId, evalId);
-  const entry = await db.planEntry.findFirst({ where: { organizationId: actor.organizationId, jobId: job.id, carrierId }, select: { id: true, status: true } });
+  const rows = await db.planEntry.findMany({
+    where: { organizationId: actor.organizationId, jobId: job.id },
+    select: { id: true, carrierId: true, carrierName: true, market: true, status: true, slDeclinationsRequired: true },
+  });
+  const entry = rows.find((r) => r.carrierId === carrierId);
   if (!entry) throw notFound("Plan entry");
   const to = body.status as PlanStatus;
+  const exemption = body.status === "bound" ? body.sl_exemption : undefined;
+  // In the order a caller fixes them: sl_exemption where it does not belong (400), the move (409),
+  // then the diligent search (409).
+  checkSurplusLinesBind(entry, to, exemption, null);
   if (!canTransition(entry.status, to)) throw new InvalidTransitionError(entry.status, to, allowedNext(entry.status));
+  // Checked before the write: an admitted declination is final, so the count can only grow.
+  checkSurplusLinesBind(entry, to, exemption, planDiligentSearch(rows, job.profile));
   const who = await actorLabel(db, actor);
 
   let delivered = false;
@@ -274,6 +294,7 @@ export async function recordPlanEvent(db: PrismaClient, actor: Actor, evalId: st
         fromStatus: entry.status,
         toStatus: to,
         note: body.note ?? null,
+        slExemption: exemption ?? null,
         ...(body.status === "quoted"
           ? { premium: body.premium, limitAmount: body.limit ?? null, retention: body.retention ?? null, quoteExpiry: body.expiry ?? null }
           : {}),

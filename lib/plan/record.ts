@@ -1,8 +1,9 @@
-import type { PlanStatus, DeclineReason } from "@/lib/plan/machine";
+import type { PlanStatus, DeclineReason, SlExemption } from "@/lib/plan/machine";
 import type { PlanView } from "@/lib/plan/schemas";
 
 // The diligent-search record, pure: from the plan, the admitted carriers actually approached (a
-// submission recorded), when, and what they answered. The printable page renders this.
+// submission recorded), when, and what they answered; and the surplus-lines carriers, with the
+// exemption a bind relied on instead of the search. The printable page renders this.
 
 export interface ApproachedCarrier {
   carrier_id: string;
@@ -14,6 +15,17 @@ export interface ApproachedCarrier {
   reason: DeclineReason | null;
   reason_text: string | null;
   actor: string;
+}
+
+export interface SurplusLinesCarrier {
+  carrier_id: string;
+  carrier_name: string;
+  status: PlanStatus;
+  /** Bound under an exemption (exempt commercial purchaser, export list) instead of the search. */
+  exemption: SlExemption | null;
+  /** When it was bound, and by whom; null until bound. */
+  bound_at: string | null;
+  bound_by: string | null;
 }
 
 export function diligentSearchRecord(plan: PlanView) {
@@ -35,8 +47,18 @@ export function diligentSearchRecord(plan: PlanView) {
       actor: last.actor.replace(/^(user|key):/, ""),
     });
   }
-  const surplusLines = plan.entries
+  const surplusLines: SurplusLinesCarrier[] = plan.entries
     .filter((e) => e.market === "surplus_lines")
-    .map((e) => ({ carrier_id: e.carrier_id, carrier_name: e.carrier_name, status: e.status }));
+    .map((e) => {
+      const bind = e.events.find((ev) => ev.to === "bound" && ev.kind === "status");
+      return {
+        carrier_id: e.carrier_id,
+        carrier_name: e.carrier_name,
+        status: e.status,
+        exemption: bind?.sl_exemption ?? null,
+        bound_at: bind?.at ?? null,
+        bound_by: bind ? bind.actor.replace(/^(user|key):/, "") : null,
+      };
+    });
   return { admitted, surplusLines };
 }

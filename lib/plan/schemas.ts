@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECLINE_REASONS, PLAN_STATUSES } from "@/lib/plan/machine";
+import { DECLINE_REASONS, PLAN_STATUSES, SL_EXEMPTIONS } from "@/lib/plan/machine";
 
 // The market plan's API shapes: the handlers parse with these, the OpenAPI document lists them and
 // the Plan tab takes its types from them. Imports nothing but zod and the pure machine.
@@ -10,6 +10,10 @@ const amount = () => z.number().finite().nonnegative().max(1e12);
 
 export const PlanStatusSchema = z.enum(PLAN_STATUSES).meta({ description: "planned → submitted → quoted | declined | no_response → bound, or withdrawn" });
 export const DeclineReasonSchema = z.enum(DECLINE_REASONS);
+export const SlExemptionSchema = z.enum(SL_EXEMPTIONS).meta({
+  description:
+    "Binds a surplus-lines carrier without the diligent search: exempt_commercial_purchaser (NRRA, 15 U.S.C. § 8206) or export_list (the home state's list of hard-to-place risks)",
+});
 
 export const CARRIER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 
@@ -39,6 +43,12 @@ export const PutPlanBody = z
 export type PutPlanBody = z.infer<typeof PutPlanBody>;
 
 const note = () => z.string().trim().max(2000).optional();
+/** `sl_exemption` belongs to a bind only: any other status change that carries it is a 400 naming the field. */
+const noExemption = () =>
+  z
+    .never({ error: "only for binding a surplus-lines carrier (status bound)" })
+    .optional()
+    .meta({ description: "Not allowed: sl_exemption is only for status bound" });
 
 export const PlanEventBody = z
   .discriminatedUnion("status", [
@@ -50,6 +60,7 @@ export const PlanEventBody = z
         retention: amount().optional(),
         expiry: day().optional().meta({ description: "The quote's expiry date" }),
         note: note(),
+        sl_exemption: noExemption(),
       })
       .strict(),
     z
@@ -58,11 +69,25 @@ export const PlanEventBody = z
         reason: DeclineReasonSchema,
         reason_text: z.string().trim().max(2000).optional(),
         note: note(),
+        sl_exemption: noExemption(),
       })
       .strict(),
-    z.object({ status: z.enum(["submitted", "no_response", "bound", "withdrawn"]), note: note() }).strict(),
+    z
+      .object({
+        status: z.literal("bound"),
+        note: note(),
+        sl_exemption: SlExemptionSchema.optional().meta({
+          description:
+            "A surplus-lines carrier whose diligent search is not met is bound only with an exemption, recorded on the event; not allowed for an admitted carrier",
+        }),
+      })
+      .strict(),
+    z.object({ status: z.enum(["submitted", "no_response", "withdrawn"]), note: note(), sl_exemption: noExemption() }).strict(),
   ])
-  .meta({ description: "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code" });
+  .meta({
+    description:
+      "A status change; a quote carries premium (limit, retention, expiry), a declination a reason code, the bind of a surplus-lines carrier without a met diligent search an sl_exemption",
+  });
 export type PlanEventBody = z.infer<typeof PlanEventBody>;
 
 const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -77,6 +102,7 @@ export const PlanEventView = z.object({
   quote: z.object({ premium: z.number(), limit: z.number().nullable(), retention: z.number().nullable(), expiry: z.string().nullable() }).nullable(),
   declination: z.object({ reason: DeclineReasonSchema, text: z.string().nullable() }).nullable(),
   note: z.string().nullable(),
+  sl_exemption: SlExemptionSchema.nullable().meta({ description: "The exemption a surplus-lines bind relied on instead of the diligent search" }),
   changes: z
     .record(z.string(), z.tuple([ChangeValue, ChangeValue]))
     .nullable()
@@ -89,7 +115,19 @@ export const DiligentSearchView = z.object({
   required: z.number().int(),
   recorded: z.number().int(),
   cleared: z.boolean(),
+  exemptions: z
+    .array(
+      z.object({
+        carrier_id: z.string(),
+        carrier_name: z.string(),
+        exemption: SlExemptionSchema,
+        at: z.string().meta({ description: "When the bind was recorded" }),
+        actor: z.string(),
+      }),
+    )
+    .meta({ description: "Surplus-lines carriers bound under an exemption instead of the diligent search, in plan order" }),
 });
+export type DiligentSearchView = z.infer<typeof DiligentSearchView>;
 
 export const PlanEntryView = z.object({
   carrier_id: z.string(),
@@ -100,7 +138,10 @@ export const PlanEntryView = z.object({
   target_date: z.string().nullable(),
   status: PlanStatusSchema,
   allowed_next: z.array(PlanStatusSchema),
-  sl_cleared: z.boolean().nullable().meta({ description: "For a surplus-lines carrier: the diligent search is met; null for admitted" }),
+  sl_cleared: z
+    .boolean()
+    .nullable()
+    .meta({ description: "For a surplus-lines carrier: the diligent search is met (binding it otherwise needs an sl_exemption); null for admitted" }),
   recommended: z.boolean().meta({ description: "The broker marked this carrier as the recommended market (marketing summary)" }),
   updated_at: z.string(),
   events: z.array(PlanEventView),

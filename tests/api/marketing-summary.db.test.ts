@@ -164,7 +164,7 @@ describe("GET /api/v1/jobs/{eval_id}/plan/summary", () => {
       rank: 4,
       reasoning: "E&S market with capacity for the limit.",
     });
-    expect(s.diligent_search).toEqual({ state: "CA", required: 2, recorded: 2, cleared: true });
+    expect(s.diligent_search).toEqual({ state: "CA", required: 2, recorded: 2, cleared: true, exemptions: [] });
   });
 
   it("quotes side by side, lowest premium first; the best tier is recommended by default, the broker's mark wins and is recorded", async () => {

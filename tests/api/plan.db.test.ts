@@ -254,7 +254,7 @@ describe("diligent search", () => {
     let plan = parsed(PlanView, await putPlan(a, id, { entries: ["adm-1", "adm-2", "adm-3", "sl-1"].map((carrier_id) => ({ carrier_id })) }));
     // The requirement is the one the result recorded on the SL candidate (2 here, not the table's 3).
     const required = 2;
-    expect(plan.diligent_search).toEqual({ state: "CA", required, recorded: 0, cleared: false });
+    expect(plan.diligent_search).toEqual({ state: "CA", required, recorded: 0, cleared: false, exemptions: [] });
     expect(plan.entries.find((e) => e.carrier_id === "sl-1")!.sl_cleared).toBe(false);
     expect(plan.entries.find((e) => e.carrier_id === "adm-1")!.sl_cleared).toBeNull();
     const admitted = ["adm-1", "adm-2", "adm-3"].slice(0, required);

@@ -81,6 +81,7 @@ describe("diligentSearchRecord", () => {
     declination: null,
     note: null,
     changes: null,
+    sl_exemption: null,
     ...extra,
   });
   const entry = (id: string, market: "admitted" | "surplus_lines", status: PlanStatus, events: ReturnType<typeof ev>[]) => ({
@@ -134,7 +135,72 @@ describe("diligentSearchRecord", () => {
         actor: "dana@example.test",
       },
     ]);
-    expect(rec.surplusLines).toEqual([{ carrier_id: "s", carrier_name: "S", status: "quoted" }]);
+    expect(rec.surplusLines).toEqual([{ carrier_id: "s", carrier_name: "S", status: "quoted", exemption: null, bound_at: null, bound_by: null }]);
+  });
+
+  it("a surplus-lines carrier bound under an exemption says which, when and by whom", async () => {
+    const { diligentSearchRecord } = await import("@/lib/plan/record");
+    const rec = diligentSearchRecord({
+      eval_id: "eval_x",
+      diligent_search: null,
+      entries: [
+        entry("s", "surplus_lines", "bound", [
+          ev("submitted", "2026-11-03T10:00:00.000Z"),
+          ev("quoted", "2026-11-04T10:00:00.000Z"),
+          ev("bound", "2026-11-06T10:00:00.000Z", { sl_exemption: "export_list" }),
+        ]),
+      ],
+    });
+    expect(rec.surplusLines).toEqual([
+      { carrier_id: "s", carrier_name: "S", status: "bound", exemption: "export_list", bound_at: "2026-11-06T10:00:00.000Z", bound_by: "dana@example.test" },
+    ]);
+  });
+});
+
+describe("checkSurplusLinesBind", () => {
+  const sl = { market: "surplus_lines", carrierName: "Surplus Specialty" };
+  const admitted = { market: "admitted", carrierName: "Admitted One" };
+  const open = { state: "CA", required: 3, recorded: 1, cleared: false };
+  const met = { state: "CA", required: 3, recorded: 3, cleared: true };
+
+  it("refuses binding a surplus-lines carrier while the search is not met, naming the state and counts", async () => {
+    const { checkSurplusLinesBind } = await import("@/lib/plan/sl");
+    const { DiligentSearchNotMetError } = await import("@/lib/errors");
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, open)).toThrow(DiligentSearchNotMetError);
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, open)).toThrow(
+      "Diligent search not met: CA requires 3 admitted declinations before binding a surplus-lines carrier; 1 recorded.",
+    );
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, { state: "VT", required: 1, recorded: 0, cleared: false })).toThrow(
+      "VT requires 1 admitted declination before",
+    );
+  });
+
+  it("lets through a met search, an exemption, a zero requirement, an unknown requirement, other statuses and admitted carriers", async () => {
+    const { checkSurplusLinesBind } = await import("@/lib/plan/sl");
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, met)).not.toThrow();
+    expect(() => checkSurplusLinesBind(sl, "bound", "exempt_commercial_purchaser", open)).not.toThrow();
+    expect(() => checkSurplusLinesBind(sl, "bound", "export_list", open)).not.toThrow();
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, { state: "CA", required: 0, recorded: 0, cleared: true })).not.toThrow();
+    expect(() => checkSurplusLinesBind(sl, "bound", undefined, null)).not.toThrow();
+    expect(() => checkSurplusLinesBind(sl, "quoted", undefined, open)).not.toThrow();
+    expect(() => checkSurplusLinesBind(admitted, "bound", undefined, open)).not.toThrow();
+  });
+
+  it("refuses an exemption on an admitted carrier or on anything but a bind (invalid_request on sl_exemption)", async () => {
+    const { checkSurplusLinesBind } = await import("@/lib/plan/sl");
+    for (const [entry, to] of [
+      [admitted, "bound"],
+      [sl, "quoted"],
+      [sl, "withdrawn"],
+    ] as const) {
+      let caught: unknown;
+      try {
+        checkSurplusLinesBind(entry, to, "export_list", open);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toMatchObject({ code: "invalid_request", details: [expect.objectContaining({ path: "sl_exemption" })] });
+    }
   });
 });
 

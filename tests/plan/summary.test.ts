@@ -17,6 +17,7 @@ const ev = (to: PlanStatus, at: string, extra: Partial<PlanEventView> = {}): Pla
   declination: null,
   note: null,
   changes: null,
+  sl_exemption: null,
   ...extra,
 });
 const quoted = (premium: number) => ev("quoted", "2026-11-04T10:00:00.000Z", { quote: { premium, limit: 1e6, retention: null, expiry: null } });

@@ -8,7 +8,7 @@ import { EVAL_ID_PATTERN } from "@/lib/ids";
 import { getJob } from "@/lib/jobs/read";
 import { getPlan } from "@/lib/plan/plan";
 import { diligentSearchRecord } from "@/lib/plan/record";
-import { REASON_LABEL, STATUS_LABEL } from "@/components/plan/labels";
+import { REASON_LABEL, SL_EXEMPTION_HINT, SL_EXEMPTION_LABEL, STATUS_LABEL } from "@/components/plan/labels";
 import { PrintButton } from "@/components/plan/print-button";
 
 export const metadata: Metadata = { title: "Diligent-search record" };
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Diligent-search record" };
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
 // A printable record of the diligent search for a surplus-lines placement: the admitted carriers
-// approached, when, and their answers, for the broker's SL affidavit. Print CSS drops the app's
+// approached, when, and their answers, for the broker's SL affidavit; a surplus-lines carrier bound
+// under an exemption instead says which. Print CSS drops the app's
 // navigation and buttons; the browser's "Save as PDF" makes the PDF.
 export default async function DiligentSearchPage({ params }: { params: Promise<{ evalId: string }> }) {
   const { evalId } = await params;
@@ -129,8 +130,15 @@ export default async function DiligentSearchPage({ params }: { params: Promise<{
           </h2>
           <ul className="list-disc pl-5 text-sm">
             {record.surplusLines.map((s) => (
-              <li key={s.carrier_id}>
+              <li key={s.carrier_id} data-testid="ds-sl-row">
                 {s.carrier_name} — {STATUS_LABEL[s.status]}
+                {s.exemption && (
+                  <>
+                    {" "}
+                    under the <strong>{SL_EXEMPTION_LABEL[s.exemption].toLowerCase()}</strong> exemption ({SL_EXEMPTION_HINT[s.exemption]}), no diligent search
+                    required; bound {day(s.bound_at)} by {s.bound_by}
+                  </>
+                )}
               </li>
             ))}
           </ul>
