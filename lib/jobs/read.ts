@@ -61,6 +61,8 @@ function view(job: JobRow, result: { engineVersion: string; rulesVersion: number
       eval_id: job.id,
       status: "failed",
       error: { code: job.errorCode ?? "evaluation_failed", message: job.errorMessage ?? "The evaluation failed" },
+      // As the failed job's webhook says: the trace shows what was tried (its inputs and the run).
+      audit: auditUrl(job.id),
       ...base,
     };
   }

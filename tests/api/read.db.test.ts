@@ -47,7 +47,7 @@ describe("GET /api/v1/jobs/{eval_id}", () => {
     for (const k of ["candidates", "pool_size", "filtered", "error"]) expect(job).not.toHaveProperty(k);
   });
 
-  it("a failed job carries error {code, message}", async () => {
+  it("a failed job carries error {code, message} and its audit link, as its webhook does", async () => {
     const id = await submit(org);
     await testDb().job.update({
       where: { id },
@@ -56,6 +56,7 @@ describe("GET /api/v1/jobs/{eval_id}", () => {
     const job = parsed(JobResponse, await getJob(org, id));
     expect(job.status).toBe("failed");
     expect(job.error).toEqual({ code: "evaluation_failed", message: "Pool data unavailable" });
+    expect(job.audit).toMatch(new RegExp(`/traces/${id}$`));
   });
 
   it.each([
