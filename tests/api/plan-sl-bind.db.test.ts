@@ -3,14 +3,13 @@ import * as planRoute from "@/app/api/v1/jobs/[evalId]/plan/route";
 import * as eventsRoute from "@/app/api/v1/jobs/[evalId]/plan/[carrierId]/events/route";
 import * as summaryRoute from "@/app/api/v1/jobs/[evalId]/plan/summary/route";
 import { createPrisma } from "@/lib/db/client";
-import { newEvalId } from "@/lib/ids";
-import { gzipJson } from "@/lib/jobs/result-codec";
 import { SL_EXEMPTIONS } from "@/lib/plan/machine";
 import { diligentSearchRecord } from "@/lib/plan/record";
 import { PlanView } from "@/lib/plan/schemas";
 import { MarketingSummaryView } from "@/lib/plan/summary-schemas";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, testDb } from "@/tests/setup/db";
+import { storedJob } from "@/tests/setup/stored-job";
 
 // Binding a surplus-lines carrier (DOMAIN: diligent search first): refused with 409 while the home
 // state's admitted declinations are not recorded, and nothing is stored; allowed once they are, or
@@ -37,32 +36,18 @@ const candidates = (slRequired: number) =>
 
 /** A completed CA job whose result's surplus-lines candidate records `slRequired` declinations, planned with every candidate. */
 async function plannedJob(o: Org, slRequired = 2) {
-  const pool = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" } });
-  const job = await db.job.create({
-    data: {
-      id: newEvalId(),
-      organizationId: o.org.id,
-      poolId: pool.id,
-      poolVersionId: pool.currentVersionId!,
-      poolKey: pool.key,
-      profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" },
-      entity: "Harbor Freight LLC",
-      status: "completed",
-      completedAt: new Date(),
-    },
+  const jobId = await storedJob(o.org.id, {
+    profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" },
+    candidates: candidates(slRequired),
   });
-  const body = { pool_size: 10, filtered: 4, candidates: candidates(slRequired) };
-  await db.jobResult.create({
-    data: { jobId: job.id, engineVersion: "test", poolSize: 10, filtered: 4, result: gzipJson(body), trace: gzipJson({}), timings: {} },
-  });
-  const res = await call(planRoute.PUT, `/api/v1/jobs/${job.id}/plan`, {
+  const res = await call(planRoute.PUT, `/api/v1/jobs/${jobId}/plan`, {
     method: "PUT",
     key: o.key,
     body: { entries: ["adm-1", "adm-2", "adm-3", "sl-1"].map((carrier_id) => ({ carrier_id })) },
-    params: { evalId: job.id },
+    params: { evalId: jobId },
   });
   expect(res.status, res.text).toBe(200);
-  return job.id;
+  return jobId;
 }
 
 const getPlan = (o: Org, evalId: string) => call(planRoute.GET, `/api/v1/jobs/${evalId}/plan`, { key: o.key, params: { evalId } });

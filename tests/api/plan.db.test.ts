@@ -3,14 +3,13 @@ import { Webhook } from "standardwebhooks";
 import * as planRoute from "@/app/api/v1/jobs/[evalId]/plan/route";
 import * as eventsRoute from "@/app/api/v1/jobs/[evalId]/plan/[carrierId]/events/route";
 import { createPrisma } from "@/lib/db/client";
-import { newEvalId } from "@/lib/ids";
-import { gzipJson } from "@/lib/jobs/result-codec";
 import { PLAN_STATUSES, TRANSITIONS, type PlanStatus } from "@/lib/plan/machine";
 import { PlanView, PlanWebhookEvent } from "@/lib/plan/schemas";
 import { resetSettingsForTests } from "@/lib/settings";
 import { attemptDelivery, claimDueDeliveries } from "@/lib/webhooks/deliver";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, newUser, quiesceQueues, testDb } from "@/tests/setup/db";
+import { storedJob } from "@/tests/setup/stored-job";
 import { webhookReceiver } from "@/tests/setup/receiver";
 
 // The market plan API (issue #12) through its route handlers: building a plan from a result,
@@ -34,38 +33,8 @@ const CANDIDATES = [
   },
 ].map((c, i) => ({ ...c, tier: "STRONG_FIT", confidence: "HIGH", scores: {}, reasoning: "fits", score: 90 - i }));
 
-async function completedJob(o: Org, opts: { webhookUrl?: string; status?: "completed" | "queued" } = {}) {
-  const pool = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" } });
-  const status = opts.status ?? "completed";
-  const job = await db.job.create({
-    data: {
-      id: newEvalId(),
-      organizationId: o.org.id,
-      poolId: pool.id,
-      poolVersionId: pool.currentVersionId!,
-      poolKey: pool.key,
-      profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" },
-      entity: "Harbor Freight LLC",
-      webhookUrl: opts.webhookUrl ?? null,
-      status,
-      completedAt: status === "completed" ? new Date() : null,
-    },
-  });
-  if (status === "completed") {
-    await db.jobResult.create({
-      data: {
-        jobId: job.id,
-        engineVersion: "test",
-        poolSize: 10,
-        filtered: 4,
-        result: gzipJson({ pool_size: 10, filtered: 4, candidates: CANDIDATES }),
-        trace: gzipJson({}),
-        timings: {},
-      },
-    });
-  }
-  return job.id;
-}
+const completedJob = (o: Org, opts: { webhookUrl?: string; status?: "completed" | "queued" } = {}) =>
+  storedJob(o.org.id, { profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" }, candidates: CANDIDATES, ...opts });
 
 const getPlan = (o: Org, evalId: string, key: string | null = o.key) => call(planRoute.GET, `/api/v1/jobs/${evalId}/plan`, { key, params: { evalId } });
 const putPlan = (o: Org, evalId: string, body: unknown, key: string | null = o.key) =>

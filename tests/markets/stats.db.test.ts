@@ -3,13 +3,12 @@ import * as planRoute from "@/app/api/v1/jobs/[evalId]/plan/route";
 import * as eventsRoute from "@/app/api/v1/jobs/[evalId]/plan/[carrierId]/events/route";
 import * as statsRoute from "@/app/api/v1/markets/stats/route";
 import { createPrisma } from "@/lib/db/client";
-import { newEvalId } from "@/lib/ids";
-import { gzipJson } from "@/lib/jobs/result-codec";
 import { DECLINE_REASONS } from "@/lib/plan/machine";
 import { PlanView } from "@/lib/plan/schemas";
 import { DAYS_BUCKETS, MarketStatsResponse, type MarketFigures } from "@/lib/markets/schemas";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, testDb } from "@/tests/setup/db";
+import { storedJob } from "@/tests/setup/stored-job";
 
 // GET /api/v1/markets/stats against the raw plan data: plans are built through the plan API with
 // known outcomes (event times then set to known days), and the figures the Markets page reads must
@@ -31,34 +30,8 @@ const CANDIDATES = ["one", "two", "three", "four"].map((n, i) => ({
   score: 90 - i,
 }));
 
-async function completedJob(o: Org, line: string, state: string) {
-  const pool = await db.pool.findUniqueOrThrow({ where: { key: "carriers:all" } });
-  const job = await db.job.create({
-    data: {
-      id: newEvalId(),
-      organizationId: o.org.id,
-      poolId: pool.id,
-      poolVersionId: pool.currentVersionId!,
-      poolKey: pool.key,
-      profile: { entity: "Stats Co", state, line, revenue: 1_000_000 },
-      entity: "Stats Co",
-      status: "completed",
-      completedAt: new Date(),
-    },
-  });
-  await db.jobResult.create({
-    data: {
-      jobId: job.id,
-      engineVersion: "test",
-      poolSize: 4,
-      filtered: 4,
-      result: gzipJson({ pool_size: 4, filtered: 4, candidates: CANDIDATES }),
-      trace: gzipJson({}),
-      timings: {},
-    },
-  });
-  return job.id;
-}
+const completedJob = (o: Org, line: string, state: string) =>
+  storedJob(o.org.id, { profile: { entity: "Stats Co", state, line, revenue: 1_000_000 }, candidates: CANDIDATES, poolSize: 4, filtered: 4 });
 
 type Step = [status: string, day: string, extra?: Record<string, unknown>];
 
