@@ -23,6 +23,7 @@ const LINE_FIELD_WORDS: Record<string, string> = {
   features: "coverage features",
   min_years_in_business: "years-in-business requirement",
   max_prior_claims: "prior-claims limit",
+  max_experience_mod: "experience-mod limit",
 };
 
 interface Writes {

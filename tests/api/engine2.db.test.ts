@@ -35,7 +35,7 @@ describe("engine 2 over the API", () => {
     const { eval_id } = parsed(CreateJobResponse, res);
     await completeJobNow(eval_id);
     const job = parsed(JobResponse, await getJob(org, eval_id));
-    expect(job).toMatchObject({ status: "completed", pool_size: 1847, engine_version: "2.1.0" });
+    expect(job).toMatchObject({ status: "completed", pool_size: 1847, engine_version: "2.2.0" });
     expect(job.filtered).toBe(job.candidates!.length);
     // The seed's fields, in the seed's names, and nothing asked-for-only.
     JobResult.parse({

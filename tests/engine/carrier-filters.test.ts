@@ -71,6 +71,7 @@ describe("carrier eligibility filters", () => {
       "below_min_premium",
       "years_below_minimum",
       "claims_above_maximum",
+      "experience_mod_above_maximum",
     ]);
   });
 

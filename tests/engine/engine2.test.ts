@@ -183,6 +183,35 @@ describe("exposure by line", () => {
     expect(ex.filter.values).toMatchObject({ basis: EXPOSURE_BASIS[profile.line], exposure: profile[EXPOSURE_BASIS[profile.line]] });
   });
 
+  it("WC: an experience mod above the carrier's cap removes it; within 0.10 it is a near miss; no mod given is a gap, not a removal", () => {
+    const capped = (max: number | null) => {
+      const c = wcCarrier(["CA"]);
+      return { ...c, lines: { workers_compensation: { ...c.lines.workers_compensation!, max_experience_mod: max } } };
+    };
+    const far = run({ ...WC, experience_mod: 1.6 }, [capped(1.25)]);
+    expect(far.result.filtered).toBe(0);
+    expect(far.trace.eliminated.experience_mod_above_maximum).toEqual(["car_test"]);
+    expect(far.trace.near_misses).toEqual([]);
+    const ex = explain("carriers", { ...WC, experience_mod: 1.6 }, capped(1.25), { asOf: AS_OF });
+    if (ex.eligible) throw new Error("expected eliminated");
+    expect(ex.filter).toMatchObject({ code: "experience_mod_above_maximum", values: { experience_mod: 1.6, max_experience_mod: 1.25 } });
+
+    const [nm] = run({ ...WC, experience_mod: 1.3 }, [capped(1.25)]).trace.near_misses!;
+    expect(nm.failed).toEqual([
+      expect.objectContaining({ code: "experience_mod_above_maximum", margin: "experience mod 1.3 is 0.05 over the maximum of 1.25" }),
+    ]);
+
+    // At the cap, with no cap stated, or with no mod given: eligible.
+    expect(run({ ...WC, experience_mod: 1.25 }, [capped(1.25)]).result.filtered).toBe(1);
+    expect(run({ ...WC, experience_mod: 2.5 }, [capped(null)]).result.filtered).toBe(1);
+    const unknown = explain("carriers", WC, capped(1.25), { asOf: AS_OF });
+    if (!unknown.eligible) throw new Error("expected eligible");
+    const given = explain("carriers", { ...WC, experience_mod: 1 }, capped(1.25), { asOf: AS_OF });
+    if (!given.eligible) throw new Error("expected eligible");
+    expect(JSON.stringify(unknown)).toContain("experience mod not given: 1.25 maximum unchecked");
+    expect(JSON.stringify(given)).not.toContain("experience mod not given");
+  });
+
   it("WC premium is payroll / 100 × rate × experience mod", () => {
     const c = wcCarrier(["CA"]);
     const [r] = run({ ...WC, experience_mod: 1.2 }, [c]).result.candidates;

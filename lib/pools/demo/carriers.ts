@@ -510,8 +510,14 @@ function lineRecord(rng: Rng, line: Line, segment: Segment, kind: Kind, writes: 
     [3, 2],
     [5, 1],
   ]);
+  // Workers' compensation carriers cap the experience mod (DOMAIN: roughly 1.15–1.79). Taken from
+  // the line's minimum premium, not drawn: a draw would shift the stream and every later carrier.
+  if (line === "workers_compensation") record.max_experience_mod = WC_MOD_CAPS[Math.round((record.min_premium ?? 0) / 50) % WC_MOD_CAPS.length];
   return record;
 }
+
+/** A WC line's highest accepted experience mod; null: the guide states none. */
+const WC_MOD_CAPS = [1.15, 1.25, 1.35, 1.5, 1.79, null] as const;
 
 function pickState(rng: Rng, from: readonly State[]): State {
   return rng.weighted(from.map((s) => [s, STATE_POPULATION_M[s]] as const));

@@ -33,6 +33,8 @@ export interface CarrierCtx {
   claims: number | null;
   deductible: number | null;
   experienceMod: number;
+  /** The experience mod the profile gives for workers' compensation; null when not given (the premium then uses 1.00). */
+  experienceModGiven: number | null;
   minRatingRank: number;
   notRatedRank: number;
   minSizeRank: number;
@@ -110,6 +112,7 @@ export function prepareCarriers(profile: CarrierProfile, rules: CarrierRules, as
     claims: profile.prior_claims ?? null,
     deductible: profile.deductible ?? null,
     experienceMod: profile.line === "workers_compensation" ? (profile.experience_mod ?? 1) : 1,
+    experienceModGiven: profile.line === "workers_compensation" ? (profile.experience_mod ?? null) : null,
     minRatingRank: ratingRank(rules.filters.min_am_best),
     notRatedRank: ratingRank("NR"),
     minSizeRank: rules.filters.min_financial_size ? sizeRank(rules.filters.min_financial_size) : 0,

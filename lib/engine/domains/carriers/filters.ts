@@ -265,6 +265,28 @@ const claims: F = {
   },
 };
 
+const experienceMod: F = {
+  code: "experience_mod_above_maximum",
+  text: "Workers' compensation experience mod above the carrier's maximum for the line.",
+  fails: (x, c) => {
+    const max = facts(x, c).line?.max_experience_mod;
+    return x.experienceModGiven !== null && max != null && x.experienceModGiven > max;
+  },
+  explain: (x, c) => ({
+    rule: `experience mod must not exceed the carrier's maximum`,
+    values: { experience_mod: x.experienceModGiven, max_experience_mod: c.lines[x.line]!.max_experience_mod ?? null },
+  }),
+  nearMiss: (x, c) => {
+    const max = c.lines[x.line]!.max_experience_mod!;
+    const over = Math.round((x.experienceModGiven! - max) * 100) / 100;
+    if (over > x.rules.near_miss.experience_mod_over) return null;
+    return {
+      margin: `experience mod ${x.experienceModGiven} is ${over} over the maximum of ${max}`,
+      fix: `eligible with underwriter referral on the loss experience`,
+    };
+  },
+};
+
 function pctText(pct: number): string {
   return `${Math.round(pct * 10) / 10}%`;
 }
@@ -283,6 +305,7 @@ export const CARRIER_FILTERS: readonly F[] = [
   minPremium,
   years,
   claims,
+  experienceMod,
 ];
 
 /**
@@ -304,6 +327,7 @@ export function carrierFailMask(x: CarrierCtx, c: Carrier): number {
     (retention.fails(x, c) ? 512 : 0) |
     (minPremium.fails(x, c) ? 1024 : 0) |
     (years.fails(x, c) ? 2048 : 0) |
-    (claims.fails(x, c) ? 4096 : 0)
+    (claims.fails(x, c) ? 4096 : 0) |
+    (experienceMod.fails(x, c) ? 8192 : 0)
   );
 }

@@ -60,6 +60,10 @@ export function carrierProfileGaps(x: CarrierCtx, c: Carrier, names: string[] | 
     n++;
     names?.push(`prior claims not given: ${l.max_prior_claims}-claim maximum unchecked`);
   }
+  if (x.line === "workers_compensation" && x.experienceModGiven === null && l.max_experience_mod != null) {
+    n++;
+    names?.push(`experience mod not given: ${l.max_experience_mod} maximum unchecked`);
+  }
   if (x.deductible === null && l.min_retention != null) {
     n++;
     names?.push(`deductible not given: ${money(l.min_retention)} minimum retention unchecked`);

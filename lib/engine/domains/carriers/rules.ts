@@ -127,6 +127,8 @@ export interface CarrierRules extends BaseRules {
     years_short: number;
     /** Prior claims at most this many over the maximum. */
     claims_over: number;
+    /** Workers' compensation experience mod at most this much over the carrier's maximum. */
+    experience_mod_over: number;
     /** Requested deductible at least this fraction of the carrier's minimum retention. */
     retention_fraction: number;
     /** AM Best rating at most this many notches under the floor (never for unrated carriers). */
@@ -264,6 +266,7 @@ export const CARRIER_RULES: CarrierRules = {
     limit_multiple: 2,
     years_short: 1,
     claims_over: 1,
+    experience_mod_over: 0.1,
     retention_fraction: 0.5,
     rating_notches: 1,
   },

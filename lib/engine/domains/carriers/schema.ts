@@ -197,6 +197,8 @@ export const CarrierLineSchema = z
     features: z.array(z.string().min(1).max(64)).max(50).optional(),
     min_years_in_business: z.number().int().min(0).nullable().optional(),
     max_prior_claims: z.number().int().min(0).nullable().optional(),
+    /** Workers' compensation: the highest experience mod the carrier accepts (carriers cap at roughly 1.15–1.79). */
+    max_experience_mod: z.number().min(0.3).max(3).nullable().optional(),
   })
   .refine((l) => l.revenue_min == null || l.revenue_max == null || l.revenue_min <= l.revenue_max, {
     message: "revenue_min must not exceed revenue_max",
