@@ -171,6 +171,20 @@ describe("POST /api/v1/jobs refuses bad requests in the error shape and stores n
     expect(err.details).toEqual([expect.objectContaining({ path: "profile.entity" })]);
   });
 
+  it("NAICS must be a 2022 code: a 2017 retail code is refused naming its successor, an impossible sector too", async () => {
+    const before = await countJobs(org.org.id);
+    const old = expectError(await post({ ...SEED_BODY, profile: { ...SEED_BODY.profile, naics: "453991" } }), 400, "invalid_request");
+    expect(old.message).toBe("Invalid value for profile.naics: 453991 is a NAICS 2017 code: retail subsector 453 was renumbered in NAICS 2022; use 459991");
+    expect(old.details).toEqual([expect.objectContaining({ path: "profile.naics" })]);
+    const retail = expectError(await post({ ...SEED_BODY, profile: { ...SEED_BODY.profile, naics: "448140" } }), 400, "invalid_request");
+    expect(retail.message).toContain("448140 is a NAICS 2017 code");
+    const sector = expectError(await post({ ...SEED_BODY, profile: { ...SEED_BODY.profile, naics: "991234" } }), 400, "invalid_request");
+    expect(sector.message).toContain("99 is not a sector");
+    expect(await countJobs(org.org.id)).toBe(before);
+    for (const naics of ["459991", "456110", "541511", "923120"])
+      expect((await post({ ...SEED_BODY, profile: { ...SEED_BODY.profile, naics } })).status).toBe(202);
+  });
+
   it("an unknown pool is named in the message", async () => {
     const err = expectError(await post({ ...SEED_BODY, pool: "carriers:nope" }), 400, "invalid_request");
     expect(err.message).toContain("carriers:nope");

@@ -29,6 +29,54 @@ function basisMeta(field: ExposureField) {
   return field === "revenue" ? { "x-required-when": { line: lines } } : { "x-required-when": { line: lines }, "x-shown-when": { line: lines } };
 }
 
+// NAICS 2022 (DOMAIN: "use the 2022 edition"). Sectors are the 2-digit codes 11–92; 2022 rebuilt
+// retail trade (44–45) into subsectors 441, 444, 445, 449 and 455–459, so a 2017 retail code
+// (subsectors 442, 443, 446–448, 451–454) matches no class in a 2022 guide and would slip past its
+// prohibitions (2017's 453991 tobacco stores is 2022's 459991): refused with the reason.
+// Source: U.S. Census Bureau, North American Industry Classification System, 2022 and its 2017–2022 concordance.
+const NAICS_2022_SECTORS = new Set([
+  "11",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "42",
+  "44",
+  "45",
+  "48",
+  "49",
+  "51",
+  "52",
+  "53",
+  "54",
+  "55",
+  "56",
+  "61",
+  "62",
+  "71",
+  "72",
+  "81",
+  "92",
+]);
+const NAICS_2022_RETAIL = new Set(["441", "444", "445", "449", "455", "456", "457", "458", "459"]);
+const NAICS_2017_RETAIL = new Set(["442", "443", "446", "447", "448", "451", "452", "453", "454"]);
+/** The 2017 → 2022 successors this product names in its message (DOMAIN's example). */
+const NAICS_2017_SUCCESSORS: Record<string, string> = { "453991": "459991" };
+
+/** Why a 6-digit code is not a NAICS 2022 code, or null when it can be one. */
+export function naics2022Problem(code: string): string | null {
+  if (!NAICS_2022_SECTORS.has(code.slice(0, 2)))
+    return `${code} is not a NAICS code: ${code.slice(0, 2)} is not a sector (11, 21, 22, 23, 31–33, 42, 44–45, 48–49, 51–56, 61, 62, 71, 72, 81, 92)`;
+  const sub = code.slice(0, 3);
+  if (code[0] !== "4" || (code[1] !== "4" && code[1] !== "5") || NAICS_2022_RETAIL.has(sub)) return null;
+  const successor = NAICS_2017_SUCCESSORS[code];
+  if (NAICS_2017_RETAIL.has(sub))
+    return `${code} is a NAICS 2017 code: retail subsector ${sub} was renumbered in NAICS 2022${successor ? `; use ${successor}` : " (retail is now 441, 444, 445, 449 and 455–459)"}`;
+  return `${code} is not a NAICS 2022 code: retail subsectors are 441, 444, 445, 449 and 455–459`;
+}
+
 export const CarrierProfileSchema = z
   .object({
     entity: z
@@ -110,6 +158,10 @@ export const CarrierProfileSchema = z
     naics: z
       .string()
       .regex(/^\d{6}$/, "NAICS codes have 6 digits")
+      .superRefine((code, ctx) => {
+        const problem = naics2022Problem(code);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
       .optional()
       .meta({
         title: "NAICS code",
