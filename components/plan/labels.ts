@@ -20,6 +20,7 @@ export const REASON_LABEL: Record<DeclineReason, string> = {
   pricing: "Pricing",
   state: "State",
   underwriting_guidelines: "Underwriting guidelines",
+  incomplete_submission: "Incomplete submission",
   other: "Other",
 };
 export const SL_EXEMPTION_LABEL: Record<SlExemption, string> = {

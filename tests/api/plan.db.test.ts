@@ -198,6 +198,15 @@ describe("events: fields, history, who and when", () => {
     expect(parsed(PlanView, await getPlan(a, id)).entries[0].status).toBe("submitted");
   });
 
+  it("every declination reason a desk records is accepted, incomplete submission among them (DOMAIN's list)", async () => {
+    const id = await completedJob(a);
+    await putPlan(a, id, { entries: [{ carrier_id: "adm-1" }] });
+    await postEvent(a, id, "adm-1", bodyFor("submitted"));
+    const res = await postEvent(a, id, "adm-1", { status: "declined", reason: "incomplete_submission", reason_text: "no loss runs" });
+    expect(res.status, res.text).toBe(201);
+    expect(parsed(PlanView, res).entries[0].events.at(-1)!.declination).toEqual({ reason: "incomplete_submission", text: "no loss runs" });
+  });
+
   it("a carrier not in the plan is 404", async () => {
     const id = await completedJob(a);
     expectError(await postEvent(a, id, "adm-3", bodyFor("submitted")), 404, "not_found");
