@@ -9,7 +9,17 @@
 export const PLAN_STATUSES = ["planned", "submitted", "quoted", "declined", "no_response", "bound", "withdrawn"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-export const DECLINE_REASONS = ["class", "size", "loss_history", "capacity", "pricing", "state", "underwriting_guidelines", "incomplete_submission", "other"] as const;
+export const DECLINE_REASONS = [
+  "class",
+  "size",
+  "loss_history",
+  "capacity",
+  "pricing",
+  "state",
+  "underwriting_guidelines",
+  "incomplete_submission",
+  "other",
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
