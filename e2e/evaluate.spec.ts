@@ -65,6 +65,17 @@ test("the form shows field errors before anything is submitted", async ({ page }
   await expectNoSeriousA11yIssues(page);
   await page.screenshot({ path: "test-results/screens/new-evaluation-errors.png", fullPage: true });
 
+  // A NAICS 2017 retail code is refused in the form, with its 2022 successor.
+  const naics = page.getByLabel("NAICS code");
+  await naics.fill("453991");
+  await naics.blur();
+  await expect(page.getByTestId("error-naics")).toContainText("453991 is a NAICS 2017 code");
+  await expect(page.getByTestId("error-naics")).toContainText("use 459991");
+  await page.screenshot({ path: "test-results/screens/new-evaluation-naics-2017.png", fullPage: true });
+  await naics.fill("459991");
+  await expect(page.getByTestId("error-naics")).toHaveCount(0);
+  await naics.fill("");
+
   // Fixing a field clears its error; the currency input shows dollars and keeps a number.
   await revenue.fill("12000000");
   await expect(revenue).toHaveValue("$12,000,000");
