@@ -59,8 +59,12 @@ export async function createBatch(
   const salt = JSON.stringify([file.format, query.pool, query.webhook_url ?? null, !!query.job_webhooks, !!query.skip_invalid]);
   const parsed = await parseBatchFile(domain.profileSchema, file.format, file.body, salt);
 
+  // A test key's batch and every row's job are marked, like its single jobs (lib/jobs/submit.ts);
+  // its Idempotency-Keys are its own.
+  const livemode = who.keyMode !== "test";
+  const scope = { organizationId: who.organizationId, livemode };
   if (idempotencyKey) {
-    const replay = await findIdempotentBatch(db, { organizationId: who.organizationId, livemode: who.keyMode !== "test" }, idempotencyKey, parsed.bodyHash);
+    const replay = await findIdempotentBatch(db, scope, idempotencyKey, parsed.bodyHash);
     if (replay) return replay;
   }
   if (parsed.report.invalid > 0 && !query.skip_invalid) throw reportError(parsed.report);
@@ -71,8 +75,6 @@ export async function createBatch(
   const batchId = newBatchId();
   const priority = JOB_PRIORITY.batch;
   const jobWebhook = query.job_webhooks ? webhookUrl : null;
-  // A test key's batch and every row's job are marked, like its single jobs (lib/jobs/submit.ts).
-  const livemode = who.keyMode !== "test";
   try {
     await db.$transaction(
       async (tx) => {
@@ -122,7 +124,7 @@ export async function createBatch(
   } catch (err) {
     // A concurrent request with the same key won: ours rolled back whole.
     if (idempotencyKey && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const replay = await findIdempotentBatch(db, { organizationId: who.organizationId, livemode }, idempotencyKey, parsed.bodyHash);
+      const replay = await findIdempotentBatch(db, scope, idempotencyKey, parsed.bodyHash);
       if (replay) return replay;
     }
     throw err;

@@ -9,7 +9,7 @@ import { PlanView } from "@/lib/plan/schemas";
 import { MarketingSummaryView } from "@/lib/plan/summary-schemas";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, testDb } from "@/tests/setup/db";
-import { storedJob } from "@/tests/setup/stored-job";
+import { planCandidates, storedJob } from "@/tests/setup/stored-job";
 
 // Binding a surplus-lines carrier (DOMAIN: diligent search first): refused with 409 while the home
 // state's admitted declinations are not recorded, and nothing is stored; allowed once they are, or
@@ -21,24 +21,11 @@ type Org = Awaited<ReturnType<typeof newOrg>>;
 // One connection on the embedded database (pglite-socket interleaves concurrent connections).
 const db = process.env.NEXIO_TEST_DB === "pg" ? testDb() : createPrisma(process.env.DATABASE_URL, 1);
 
-const candidates = (slRequired: number) =>
-  [
-    { id: "adm-1", name: "Admitted One", market: "admitted" },
-    { id: "adm-2", name: "Admitted Two", market: "admitted" },
-    { id: "adm-3", name: "Admitted Three", market: "admitted" },
-    {
-      id: "sl-1",
-      name: "Surplus Specialty",
-      market: "surplus_lines",
-      surplus_lines: { declinations_required: slRequired, tax_rate: 0.03, stamping_fee_rate: 0.0018, source: "test" },
-    },
-  ].map((c, i) => ({ ...c, tier: "STRONG_FIT", confidence: "HIGH", scores: {}, reasoning: "fits", score: 90 - i }));
-
 /** A completed CA job whose result's surplus-lines candidate records `slRequired` declinations, planned with every candidate. */
 async function plannedJob(o: Org, slRequired = 2) {
   const jobId = await storedJob(o.org.id, {
     profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" },
-    candidates: candidates(slRequired),
+    candidates: planCandidates(slRequired),
   });
   const res = await call(planRoute.PUT, `/api/v1/jobs/${jobId}/plan`, {
     method: "PUT",

@@ -9,7 +9,7 @@ import { resetSettingsForTests } from "@/lib/settings";
 import { attemptDelivery, claimDueDeliveries } from "@/lib/webhooks/deliver";
 import { call, expectError, parsed } from "@/tests/api/helpers";
 import { newOrg, newUser, quiesceQueues, testDb } from "@/tests/setup/db";
-import { storedJob } from "@/tests/setup/stored-job";
+import { planCandidates, storedJob } from "@/tests/setup/stored-job";
 import { webhookReceiver } from "@/tests/setup/receiver";
 
 // The market plan API (issue #12) through its route handlers: building a plan from a result,
@@ -21,17 +21,7 @@ type Org = Awaited<ReturnType<typeof newOrg>>;
 // One connection on the embedded database (pglite-socket interleaves concurrent connections).
 const db = process.env.NEXIO_TEST_DB === "pg" ? testDb() : createPrisma(process.env.DATABASE_URL, 1);
 
-const CANDIDATES = [
-  { id: "adm-1", name: "Admitted One", market: "admitted" },
-  { id: "adm-2", name: "Admitted Two", market: "admitted" },
-  { id: "adm-3", name: "Admitted Three", market: "admitted" },
-  {
-    id: "sl-1",
-    name: "Surplus Specialty",
-    market: "surplus_lines",
-    surplus_lines: { declinations_required: 2, tax_rate: 0.03, stamping_fee_rate: 0.0018, source: "test" },
-  },
-].map((c, i) => ({ ...c, tier: "STRONG_FIT", confidence: "HIGH", scores: {}, reasoning: "fits", score: 90 - i }));
+const CANDIDATES = planCandidates();
 
 const completedJob = (o: Org, opts: { webhookUrl?: string; status?: "completed" | "queued" } = {}) =>
   storedJob(o.org.id, { profile: { entity: "Harbor Freight LLC", state: "CA", line: "general_liability" }, candidates: CANDIDATES, ...opts });

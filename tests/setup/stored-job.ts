@@ -53,3 +53,20 @@ export async function storedJob(
   }
   return job.id;
 }
+
+/**
+ * A market plan's candidates as a result lists them: three admitted carriers and a surplus-lines
+ * one whose home state requires `slRequired` admitted declinations (the plan and bind tests).
+ */
+export const planCandidates = (slRequired = 2) =>
+  [
+    { id: "adm-1", name: "Admitted One", market: "admitted" },
+    { id: "adm-2", name: "Admitted Two", market: "admitted" },
+    { id: "adm-3", name: "Admitted Three", market: "admitted" },
+    {
+      id: "sl-1",
+      name: "Surplus Specialty",
+      market: "surplus_lines",
+      surplus_lines: { declinations_required: slRequired, tax_rate: 0.03, stamping_fee_rate: 0.0018, source: "test" },
+    },
+  ].map((c, i) => ({ ...c, tier: "STRONG_FIT", confidence: "HIGH", scores: {}, reasoning: "fits", score: 90 - i }));

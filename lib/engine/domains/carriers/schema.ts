@@ -34,32 +34,7 @@ function basisMeta(field: ExposureField) {
 // (subsectors 442, 443, 446–448, 451–454) matches no class in a 2022 guide and would slip past its
 // prohibitions (2017's 453991 tobacco stores is 2022's 459991): refused with the reason.
 // Source: U.S. Census Bureau, North American Industry Classification System, 2022 and its 2017–2022 concordance.
-const NAICS_2022_SECTORS = new Set([
-  "11",
-  "21",
-  "22",
-  "23",
-  "31",
-  "32",
-  "33",
-  "42",
-  "44",
-  "45",
-  "48",
-  "49",
-  "51",
-  "52",
-  "53",
-  "54",
-  "55",
-  "56",
-  "61",
-  "62",
-  "71",
-  "72",
-  "81",
-  "92",
-]);
+const NAICS_2022_SECTORS = new Set("11 21 22 23 31 32 33 42 44 45 48 49 51 52 53 54 55 56 61 62 71 72 81 92".split(" "));
 const NAICS_2022_RETAIL = new Set(["441", "444", "445", "449", "455", "456", "457", "458", "459"]);
 const NAICS_2017_RETAIL = new Set(["442", "443", "446", "447", "448", "451", "452", "453", "454"]);
 /** The 2017 → 2022 successors this product names in its message (DOMAIN's example). */
